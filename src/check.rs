@@ -1,0 +1,124 @@
+//! The whole run: discover → load → rules → sorted diagnostics. Rendering is the
+//! caller's ([`crate::report`]).
+
+use crate::catalogue;
+use crate::config::{self, Config};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::discover::{self, Found};
+use crate::load::{self, guarded};
+use crate::model::{Corpus, Layout};
+use crate::rules::{self, Needs, RULES};
+use rayon::prelude::*;
+use std::path::Path;
+
+/// A rule family that did not run, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub family: String,
+    pub codes: Vec<&'static str>,
+    pub reason: String,
+}
+
+#[derive(Debug)]
+pub struct Outcome {
+    pub corpus: Corpus,
+    /// Sorted by file, position, code: the same whatever the thread count.
+    pub diagnostics: Vec<Diagnostic>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Checks the corpus at `root` (a folder, or a single file). Fails only when `root`
+/// itself cannot be read; every problem inside it is a diagnostic.
+pub fn check_path(root: &Path) -> std::io::Result<Outcome> {
+    Ok(check_found(discover::discover(root)?))
+}
+
+/// Checks files already found (or held in memory).
+pub fn check_found(found: Vec<Found>) -> Outcome {
+    let corpus = load::load(found);
+    let config = corpus
+        .config
+        .map(|f| config::parse(&corpus.file(f).text, |c| rules::get(c).is_some()).0)
+        .unwrap_or_default();
+    let (diagnostics, skipped) = run_rules(&corpus, &config);
+    Outcome {
+        corpus,
+        diagnostics,
+        skipped,
+    }
+}
+
+fn run_rules(corpus: &Corpus, config: &Config) -> (Vec<Diagnostic>, Vec<Skipped>) {
+    let has_log = corpus.log.is_some();
+    let mut skipped: Vec<Skipped> = Vec::new();
+    let mut active = Vec::new();
+    for rule in RULES {
+        let severity = match config.rules.get(rule.code) {
+            Some(None) => continue,
+            Some(Some(s)) => *s,
+            None => default_severity(rule.code),
+        };
+        if rule.needs == Needs::Log && !has_log {
+            let family = rules::family(rule.code).to_string();
+            match skipped.iter_mut().find(|s| s.family == family) {
+                Some(s) => s.codes.push(rule.code),
+                None => skipped.push(Skipped {
+                    family,
+                    codes: vec![rule.code],
+                    reason: match corpus.layout {
+                        Layout::Loose => "there is no document-log.csv: this is a loose folder, whose files were classified by their content".into(),
+                        Layout::Contract => "the corpus has no document-log.csv".into(),
+                    },
+                }),
+            }
+            continue;
+        }
+        active.push((rule, severity));
+    }
+    let mut diagnostics: Vec<Diagnostic> = active
+        .par_iter()
+        .flat_map_iter(|(rule, severity)| {
+            let mut out = Vec::new();
+            if let Err(msg) = guarded(|| (rule.check)(corpus, &mut out)) {
+                out =
+                    vec![Diagnostic::new(
+                    "IO005",
+                    format!("seccheck's rule {} failed: {msg}", rule.code),
+                )
+                .help("this is a bug in seccheck: please report it; the other rules still ran")];
+            }
+            for d in &mut out {
+                // A rule's own findings take its severity; an internal error stays an error.
+                d.severity = if d.code == rule.code {
+                    *severity
+                } else {
+                    Severity::Error
+                };
+            }
+            out
+        })
+        .collect();
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.dedup();
+    (diagnostics, skipped)
+}
+
+/// The catalogue's severity for a code; `error` for a code without an entry (a test
+/// keeps the catalogue and the rule table in step).
+pub fn default_severity(code: &str) -> Severity {
+    catalogue::get(code).map_or(Severity::Error, |e| e.severity)
+}
+
+/// Checks files held in memory, as `(path relative to the root, bytes)`: for catalogue
+/// examples and tests. Paths are sorted as discovery would sort them.
+pub fn check_memory(files: Vec<(String, Vec<u8>)>) -> Outcome {
+    let mut found: Vec<Found> = files
+        .into_iter()
+        .map(|(path, bytes)| Found {
+            path,
+            content: crate::discover::Content::Memory(bytes),
+        })
+        .collect();
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    check_found(found)
+}

@@ -1,0 +1,107 @@
+//! The one finding type every rule produces and every renderer consumes.
+//!
+//! A diagnostic points at one primary span (the place that is wrong) and may carry
+//! related spans in the same or other files (the record it disagrees with). Rules do not
+//! choose the severity: the engine takes it from the catalogue and `seccheck.toml`.
+
+use crate::source::{FileId, Span};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A labelled span in one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub file: FileId,
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    /// Set by the engine from the catalogue and configuration.
+    pub severity: Severity,
+    pub message: String,
+    /// Where the inconsistency is. `None` only for findings about the run itself.
+    pub primary: Option<Label>,
+    /// The other side of the inconsistency, in this or another file.
+    pub related: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            primary: None,
+            related: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn at(mut self, file: FileId, span: Span, label: impl Into<String>) -> Diagnostic {
+        self.primary = Some(Label {
+            file,
+            span,
+            message: label.into(),
+        });
+        self
+    }
+
+    pub fn related(mut self, file: FileId, span: Span, label: impl Into<String>) -> Diagnostic {
+        self.related.push(Label {
+            file,
+            span,
+            message: label.into(),
+        });
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The order of the report: by file, position, then code and message, so that the
+    /// output never depends on which thread found what first.
+    pub fn sort_key(&self) -> (u32, u32, u32, &'static str, &str) {
+        match &self.primary {
+            Some(l) => (l.file.0, l.span.start, l.span.end, self.code, &self.message),
+            None => (u32::MAX, 0, 0, self.code, &self.message),
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Finds the files of a corpus. Knows nothing of what they hold: it lists paths in a
+//! stable order and records the ones it could not reach.
+
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// One file of the corpus as found, before it is read.
+#[derive(Debug)]
+pub struct Found {
+    /// Relative to the corpus root, `/`-separated.
+    pub path: String,
+    pub content: Content,
+}
+
+#[derive(Debug)]
+pub enum Content {
+    /// Read it from here.
+    Disk(PathBuf),
+    /// Already in memory (catalogue examples, tests).
+    Memory(Vec<u8>),
+    /// Could not be reached: a symlink loop, a permission error.
+    Unreachable(String),
+}
+
+/// Lists every file under `root` (or `root` itself when it is a file), sorted by path,
+/// skipping hidden files and folders. Fails only when `root` itself cannot be read.
+pub fn discover(root: &Path) -> std::io::Result<Vec<Found>> {
+    let meta = std::fs::metadata(root)?;
+    if meta.is_file() {
+        let name = root.file_name().map_or_else(
+            || root.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        return Ok(vec![Found {
+            path: name,
+            content: Content::Disk(root.to_path_buf()),
+        }]);
+    }
+    let mut found = Vec::new();
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => found.push(Found {
+                path: relative(root, e.path()),
+                content: Content::Disk(e.path().to_path_buf()),
+            }),
+            Ok(_) => {}
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map_or_else(|| root.display().to_string(), |p| relative(root, p));
+                let why = if err.loop_ancestor().is_some() {
+                    "it is a symbolic link that loops back to a folder above it".to_string()
+                } else {
+                    err.io_error()
+                        .map_or_else(|| err.to_string(), |e| e.to_string())
+                };
+                found.push(Found {
+                    path,
+                    content: Content::Unreachable(why),
+                });
+            }
+        }
+    }
+    // walkdir sorts per folder; a global sort by the `/` path keeps every platform alike.
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(found)
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

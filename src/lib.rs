@@ -1,0 +1,19 @@
+//! seccheck: proves a release of the Smart Energy Code consistent before it is published.
+//!
+//! The pipeline, one module a stage: [`discover`] finds files, [`load`] reads and parses
+//! them ([`parse`]) into the [`model`], [`rules`] check the model and yield
+//! [`diagnostic`]s, [`report`] renders them. [`check`] runs the whole thing.
+
+pub mod catalogue;
+pub mod check;
+pub mod config;
+pub mod date;
+pub mod diagnostic;
+pub mod discover;
+pub mod load;
+pub mod model;
+pub mod names;
+pub mod parse;
+pub mod report;
+pub mod rules;
+pub mod source;

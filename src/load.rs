@@ -1,0 +1,323 @@
+//! Reads and parses every found file in parallel and assembles the [`Corpus`].
+//!
+//! Each file is read once. What a file is comes from its path in a contract corpus and
+//! from its content in a loose folder. A panic in one file's parser becomes a
+//! [`ReadProblemKind::ParserPanic`] for that file; every other file is still parsed.
+
+use crate::discover::{Content, Found};
+use crate::model::{
+    Corpus, DocumentLog, DocumentVersion, Layout, ReadProblem, ReadProblemKind, RedlineFile,
+    ReleaseNoteFile,
+};
+use crate::names::{DocumentId, Version};
+use crate::parse::{self, classify::Kind, log::ParsedLog, redline::Redline};
+use crate::source::{DecodeProblem, FileId, SourceFile, decode};
+use rayon::prelude::*;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+/// What the path says a file is, in a contract corpus.
+#[derive(Debug, Clone)]
+enum Role {
+    Log,
+    Config,
+    ReleaseNote(Version),
+    Document(DocumentId, Version),
+    Redline(DocumentId, Version),
+    /// Loose folder: decided by content.
+    Unknown,
+    /// Under a corpus folder but misnamed.
+    Misplaced(String),
+}
+
+/// Whether these paths follow the corpus contract.
+pub fn layout_of(found: &[Found]) -> Layout {
+    let contract = found.iter().any(|f| {
+        f.path == "document-log.csv"
+            || ["documents/", "releases/", "redlines/"]
+                .iter()
+                .any(|d| f.path.starts_with(d))
+    });
+    if contract {
+        Layout::Contract
+    } else {
+        Layout::Loose
+    }
+}
+
+/// The role of a path in a contract corpus; `None` for files the contract ignores.
+fn role_of(path: &str) -> Option<Role> {
+    if path == "document-log.csv" {
+        return Some(Role::Log);
+    }
+    if path == "seccheck.toml" {
+        return Some(Role::Config);
+    }
+    let parts: Vec<&str> = path.split('/').collect();
+    let stem_version = |file: &str, exts: &[&str]| -> Option<Version> {
+        let (stem, ext) = file.rsplit_once('.')?;
+        exts.contains(&ext).then_some(())?;
+        Version::parse(stem)
+    };
+    match parts.as_slice() {
+        ["releases", file] => Some(match stem_version(file, &["md", "txt"]) {
+            Some(v) => Role::ReleaseNote(v),
+            None => Role::Misplaced(
+                "a release note is named after its SEC release, e.g. `releases/57.0.md`".into(),
+            ),
+        }),
+        ["documents", key, file] | ["redlines", key, file] => {
+            let is_doc = parts[0] == "documents";
+            let exts: &[&str] = if is_doc { &["md", "txt"] } else { &["md"] };
+            match (DocumentId::from_key(key), stem_version(file, exts)) {
+                (Some(d), Some(v)) if is_doc => Some(Role::Document(d, v)),
+                (Some(d), Some(v)) => Some(Role::Redline(d, v)),
+                _ => Some(Role::Misplaced(format!(
+                    "a {} is `{}/<document>/<version>.{}`, with a key such as `section-h` and a version such as `3.1`",
+                    if is_doc {
+                        "document version"
+                    } else {
+                        "redline"
+                    },
+                    parts[0],
+                    if is_doc { "md` or `.txt" } else { "md" },
+                ))),
+            }
+        }
+        [top, ..] if ["releases", "documents", "redlines"].contains(top) => Some(Role::Misplaced(
+            "see docs/corpus-format.md for where each kind of file goes".into(),
+        )),
+        _ => None,
+    }
+}
+
+/// One file after parsing, before assembly.
+enum Parsed {
+    Log(ParsedLog),
+    Config,
+    Document {
+        document: DocumentId,
+        version: Option<Version>,
+        parsed: parse::ParsedDocument,
+    },
+    Redline(DocumentId, Version, Redline),
+    ReleaseNote(Option<Version>),
+    Other,
+    Nothing,
+}
+
+struct FileResult {
+    source: SourceFile,
+    problems: Vec<ReadProblemKind>,
+    parsed: Parsed,
+}
+
+/// Reads and parses `found` (sorted by path) into the corpus model, in parallel.
+pub fn load(found: Vec<Found>) -> Corpus {
+    let layout = layout_of(&found);
+    let results: Vec<FileResult> = found
+        .into_par_iter()
+        .filter_map(|f| {
+            let role = match layout {
+                Layout::Contract => role_of(&f.path)?,
+                Layout::Loose if f.path == "seccheck.toml" => Role::Config,
+                Layout::Loose => Role::Unknown,
+            };
+            Some(read_and_parse(f, role))
+        })
+        .collect();
+    assemble(layout, results)
+}
+
+fn read_and_parse(found: Found, role: Role) -> FileResult {
+    let mut problems = Vec::new();
+    let bytes = match found.content {
+        Content::Memory(b) => Some(b),
+        Content::Disk(p) => match std::fs::read(&p) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                problems.push(ReadProblemKind::Unreadable(e.to_string()));
+                None
+            }
+        },
+        Content::Unreachable(why) => {
+            problems.push(ReadProblemKind::Unreadable(why));
+            None
+        }
+    };
+    if let Role::Misplaced(hint) = &role {
+        problems.push(ReadProblemKind::NotInLayout(hint.clone()));
+        return FileResult {
+            source: SourceFile::new(found.path, String::new()),
+            problems,
+            parsed: Parsed::Nothing,
+        };
+    }
+    let text = bytes.and_then(|b| {
+        let (text, decode_problems) = decode(b);
+        problems.extend(decode_problems.into_iter().map(|p| match p {
+            DecodeProblem::InvalidUtf8 { offset, count } => {
+                ReadProblemKind::InvalidUtf8 { offset, count }
+            }
+            DecodeProblem::Binary { offset } => ReadProblemKind::Binary { offset },
+            DecodeProblem::Empty => ReadProblemKind::Empty,
+            DecodeProblem::TooLarge => ReadProblemKind::TooLarge,
+        }));
+        text
+    });
+    let source = SourceFile::new(found.path, text.unwrap_or_default());
+    // Parsing empty text is harmless and keeps the file's role (a logged version whose
+    // file is binary is still "there" for the log rules).
+    let parsed = match guarded(|| parse_file(&source, role)) {
+        Ok(p) => p,
+        Err(msg) => {
+            problems.push(ReadProblemKind::ParserPanic(msg));
+            Parsed::Nothing
+        }
+    };
+    FileResult {
+        source,
+        problems,
+        parsed,
+    }
+}
+
+/// Runs `f`, turning a panic into its message.
+pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into())
+    })
+}
+
+fn parse_file(source: &SourceFile, role: Role) -> Parsed {
+    let text = source.text.as_str();
+    let markdown = source.path.ends_with(".md");
+    match role {
+        Role::Log => Parsed::Log(parse::log::parse(text)),
+        Role::Config => Parsed::Config,
+        Role::ReleaseNote(v) => Parsed::ReleaseNote(Some(v)),
+        Role::Document(document, version) => {
+            let parsed = parse::parse_document(text, markdown, Some(&document));
+            Parsed::Document {
+                document,
+                version: Some(version),
+                parsed,
+            }
+        }
+        Role::Redline(d, v) => Parsed::Redline(d, v, parse::redline::parse(text)),
+        Role::Unknown => {
+            let heading = parse::document::parse_heading(text, markdown);
+            match parse::classify::classify(text, heading.is_some()) {
+                Kind::ReleaseNote => Parsed::ReleaseNote(None),
+                Kind::Document => {
+                    let document = heading.as_ref().map(|h| h.document.clone());
+                    let parsed = parse::parse_document(text, markdown, document.as_ref());
+                    match document {
+                        Some(document) => Parsed::Document {
+                            document,
+                            version: None,
+                            parsed,
+                        },
+                        None => Parsed::Other,
+                    }
+                }
+                Kind::VersionTable | Kind::Other => Parsed::Other,
+            }
+        }
+        Role::Misplaced(_) => Parsed::Nothing,
+    }
+}
+
+fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
+    let mut corpus = Corpus {
+        layout,
+        files: Vec::with_capacity(results.len()),
+        log: None,
+        documents: Vec::new(),
+        redlines: Vec::new(),
+        release_notes: Vec::new(),
+        others: Vec::new(),
+        read_problems: Vec::new(),
+        config: None,
+    };
+    for (i, r) in results.into_iter().enumerate() {
+        let file = FileId(i as u32);
+        corpus.files.push(r.source);
+        corpus.read_problems.extend(
+            r.problems
+                .into_iter()
+                .map(|kind| ReadProblem { file, kind }),
+        );
+        match r.parsed {
+            Parsed::Log(log) => {
+                corpus.log = Some(DocumentLog {
+                    file,
+                    rows: log.rows,
+                    malformed: log.malformed,
+                })
+            }
+            Parsed::Config => corpus.config = Some(file),
+            Parsed::Document {
+                document,
+                version,
+                parsed,
+            } => corpus.documents.push(DocumentVersion {
+                file,
+                document,
+                version,
+                heading: parsed.heading,
+                clauses: parsed.clauses,
+            }),
+            Parsed::Redline(document, version, redline) => corpus.redlines.push(RedlineFile {
+                file,
+                document,
+                version,
+                redline,
+            }),
+            Parsed::ReleaseNote(release) => {
+                corpus.release_notes.push(ReleaseNoteFile { file, release })
+            }
+            Parsed::Other => corpus.others.push(file),
+            Parsed::Nothing => {}
+        }
+    }
+    corpus
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_its_message() {
+        assert_eq!(guarded(|| 1), Ok(1));
+        let r: Result<(), String> = guarded(|| panic!("bad {}", "row"));
+        assert_eq!(r, Err("bad row".into()));
+    }
+
+    #[test]
+    fn roles_from_paths() {
+        assert!(matches!(role_of("document-log.csv"), Some(Role::Log)));
+        assert!(matches!(
+            role_of("documents/section-h/12.0.md"),
+            Some(Role::Document(..))
+        ));
+        assert!(matches!(
+            role_of("documents/section-h/draft.md"),
+            Some(Role::Misplaced(_))
+        ));
+        assert!(matches!(
+            role_of("redlines/section-h/12.0.txt"),
+            Some(Role::Misplaced(_))
+        ));
+        assert!(matches!(
+            role_of("releases/57.0.txt"),
+            Some(Role::ReleaseNote(_))
+        ));
+        assert!(role_of("README.md").is_none());
+        assert!(role_of("notes/x.md").is_none());
+    }
+}

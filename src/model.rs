@@ -1,0 +1,196 @@
+//! The corpus as plain data: files, the Document Log, document versions, redlines and
+//! release notes. Built once by [`crate::load`], read by every rule; nothing here knows
+//! of rules or output.
+
+use crate::date::Date;
+use crate::names::{DocumentId, Version};
+use crate::parse::log::MalformedRow;
+use crate::parse::redline::Redline;
+use crate::source::{FileId, SourceFile, Span};
+use std::collections::BTreeMap;
+
+/// Whether the folder follows the corpus contract (`document-log.csv`, `documents/`, …)
+/// or is a loose folder of published files classified by their content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Contract,
+    Loose,
+}
+
+#[derive(Debug)]
+pub struct Corpus {
+    pub layout: Layout,
+    /// Every file read, sorted by path; [`FileId`] indexes this.
+    pub files: Vec<SourceFile>,
+    pub log: Option<DocumentLog>,
+    pub documents: Vec<DocumentVersion>,
+    pub redlines: Vec<RedlineFile>,
+    pub release_notes: Vec<ReleaseNoteFile>,
+    /// Files read but neither a document, a note nor a redline (loose folders only).
+    pub others: Vec<FileId>,
+    /// Problems met while reading: bad bytes, unreachable files, parser panics.
+    pub read_problems: Vec<ReadProblem>,
+    /// `seccheck.toml`, when the corpus has one.
+    pub config: Option<FileId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadProblem {
+    pub file: FileId,
+    pub kind: ReadProblemKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadProblemKind {
+    /// Found but not reachable (symlink loop, permissions) or not readable.
+    Unreadable(String),
+    /// Invalid UTF-8: the first bad offset (in the decoded text) and how many runs.
+    InvalidUtf8 {
+        offset: usize,
+        count: usize,
+    },
+    Binary {
+        offset: usize,
+    },
+    Empty,
+    TooLarge,
+    /// Under a corpus folder but not named as the contract says; the hint says how.
+    NotInLayout(String),
+    /// The parser failed on this file; the message is the panic's.
+    ParserPanic(String),
+}
+
+impl Corpus {
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    /// The clean text of one document version, if the corpus has it.
+    pub fn document(&self, document: &DocumentId, version: &Version) -> Option<&DocumentVersion> {
+        self.documents
+            .iter()
+            .find(|d| &d.document == document && d.version.as_ref() == Some(version))
+    }
+}
+
+#[derive(Debug)]
+pub struct DocumentLog {
+    pub file: FileId,
+    /// Well-formed rows in file order.
+    pub rows: Vec<LogRow>,
+    /// Rows that could not be read; left out of `rows`.
+    pub malformed: Vec<MalformedRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct LogRow {
+    /// The whole row, without its line end.
+    pub span: Span,
+    pub release: Version,
+    pub release_span: Span,
+    pub effective_date: Date,
+    pub date_span: Span,
+    pub document: DocumentId,
+    pub document_span: Span,
+    pub version: Version,
+    pub version_span: Span,
+    pub title: String,
+    pub title_span: Span,
+}
+
+/// A release as the log states it, with the rows that make it up.
+#[derive(Debug)]
+pub struct LogRelease<'a> {
+    pub release: &'a Version,
+    /// The first row's date; other dates given for the same release are a finding.
+    pub effective_date: Date,
+    pub rows: Vec<&'a LogRow>,
+}
+
+impl DocumentLog {
+    /// The log grouped by release, in release order.
+    pub fn releases(&self) -> Vec<LogRelease<'_>> {
+        let mut by_release: BTreeMap<&Version, Vec<&LogRow>> = BTreeMap::new();
+        for row in &self.rows {
+            by_release.entry(&row.release).or_default().push(row);
+        }
+        by_release
+            .into_iter()
+            .map(|(release, rows)| LogRelease {
+                release,
+                effective_date: rows[0].effective_date,
+                rows,
+            })
+            .collect()
+    }
+
+    /// The log row that puts `version` of `document` in effect at `release`.
+    pub fn row(&self, release: &Version, document: &DocumentId) -> Option<&LogRow> {
+        self.rows
+            .iter()
+            .find(|r| &r.release == release && &r.document == document)
+    }
+
+    /// Rows naming this document version: the releases it is in effect at.
+    pub fn rows_for<'a>(
+        &'a self,
+        document: &'a DocumentId,
+        version: &'a Version,
+    ) -> impl Iterator<Item = &'a LogRow> + 'a {
+        self.rows
+            .iter()
+            .filter(move |r| &r.document == document && &r.version == version)
+    }
+}
+
+/// The first heading of a document: `# Section H: DCC Services`.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub span: Span,
+    pub document: DocumentId,
+    pub document_span: Span,
+    pub title: String,
+    pub title_span: Span,
+}
+
+/// A numbered clause, part or paragraph: `H8.16`, `H8`, `H8.16(a)`, `3.2`.
+#[derive(Debug, Clone)]
+pub struct Clause {
+    pub number: String,
+    /// The number where it is defined.
+    pub span: Span,
+    /// From the number to the next clause of the same or a higher level.
+    pub body: Span,
+}
+
+#[derive(Debug)]
+pub struct DocumentVersion {
+    pub file: FileId,
+    /// From the path in a contract corpus, from the heading in a loose folder.
+    pub document: DocumentId,
+    /// From the path; `None` in a loose folder.
+    pub version: Option<Version>,
+    pub heading: Option<Heading>,
+    pub clauses: Vec<Clause>,
+}
+
+impl DocumentVersion {
+    pub fn clause(&self, number: &str) -> Option<&Clause> {
+        self.clauses.iter().find(|c| c.number == number)
+    }
+}
+
+#[derive(Debug)]
+pub struct RedlineFile {
+    pub file: FileId,
+    pub document: DocumentId,
+    pub version: Version,
+    pub redline: Redline,
+}
+
+#[derive(Debug)]
+pub struct ReleaseNoteFile {
+    pub file: FileId,
+    /// From the file name in a contract corpus.
+    pub release: Option<Version>,
+}

@@ -1,0 +1,205 @@
+//! The human format: each diagnostic as rustc would show it, through miette's graphical
+//! handler, with the labelled snippet of the file that is wrong and, below it, the
+//! snippets of the other files it disagrees with.
+//!
+//! miette's own `SourceCode` for `str` rescans the file from the start for every label;
+//! [`Indexed`] answers from the file's precomputed line index instead.
+
+use crate::check::{Outcome, Skipped};
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::model::Corpus;
+use crate::source::SourceFile;
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
+use std::fmt::{self, Write as _};
+
+/// A file's text as miette reads it, with line lookups by binary search.
+struct Indexed<'a>(&'a SourceFile);
+
+impl SourceCode for Indexed<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let file = self.0;
+        let text = file.text.as_bytes();
+        let start = span.offset();
+        let end = start + span.len();
+        if end > text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let first = file.line_index(start);
+        let last = file.line_index(end.saturating_sub(1).max(start));
+        let from_line = first.saturating_sub(before);
+        let to_line = (last + after).min(file.line_count() - 1);
+        let from = file.line_range(from_line).start;
+        let to = file.line_range(to_line).end;
+        let column = if before == 0 {
+            start - file.line_range(first).start
+        } else {
+            0
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            file.path.clone(),
+            &text[from..to],
+            SourceSpan::new(from.into(), to - from),
+            from_line,
+            column,
+            to_line - from_line + 1,
+        )))
+    }
+}
+
+/// One diagnostic (or one of its notes in another file) as miette wants it.
+struct View<'a> {
+    code: Option<&'static str>,
+    severity: miette::Severity,
+    message: String,
+    help: Option<String>,
+    source: Option<Indexed<'a>>,
+    labels: Vec<&'a Label>,
+    /// Notes carry their label as the message; the snippet needs no second copy.
+    blank_labels: bool,
+    notes: Vec<View<'a>>,
+}
+
+impl fmt::Debug for View<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl fmt::Display for View<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for View<'_> {}
+
+impl miette::Diagnostic for View<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.code.map(|c| Box::new(c) as Box<dyn fmt::Display>)
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
+        Some(Box::new(self.labels.iter().enumerate().map(|(i, l)| {
+            let span = SourceSpan::new((l.span.start as usize).into(), l.span.len());
+            let text = (!self.blank_labels).then(|| l.message.clone());
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(text, span)
+            } else {
+                LabeledSpan::new_with_span(text, span)
+            }
+        })))
+    }
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
+        if self.notes.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.notes.iter().map(|n| n as &dyn miette::Diagnostic),
+        ))
+    }
+}
+
+fn source_of<'a>(corpus: &'a Corpus, label: &Label) -> Option<Indexed<'a>> {
+    let file = corpus.file(label.file);
+    // A file with no text (binary, unreadable) has no snippet: the message names it.
+    (!file.text.is_empty()).then_some(Indexed(file))
+}
+
+fn view<'a>(corpus: &'a Corpus, d: &'a Diagnostic) -> View<'a> {
+    let severity = match d.severity {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    };
+    let mut labels = Vec::new();
+    let mut notes = Vec::new();
+    if let Some(primary) = &d.primary {
+        labels.push(primary);
+        for r in &d.related {
+            if r.file == primary.file {
+                labels.push(r);
+            } else {
+                notes.push(View {
+                    code: None,
+                    severity: miette::Severity::Advice,
+                    message: r.message.clone(),
+                    help: None,
+                    source: source_of(corpus, r),
+                    labels: vec![r],
+                    blank_labels: true,
+                    notes: vec![],
+                });
+            }
+        }
+    }
+    View {
+        code: Some(d.code),
+        severity,
+        message: d.message.clone(),
+        help: d.help.clone(),
+        source: d.primary.as_ref().and_then(|p| source_of(corpus, p)),
+        labels,
+        blank_labels: false,
+        notes,
+    }
+}
+
+pub struct HumanOptions {
+    pub color: bool,
+    pub width: usize,
+}
+
+/// Renders every diagnostic, the skipped families and the summary line.
+pub fn render(outcome: &Outcome, options: &HumanOptions) -> String {
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_width(options.width)
+        .with_context_lines(1);
+    let mut out = String::new();
+    for d in &outcome.diagnostics {
+        let v = view(&outcome.corpus, d);
+        if handler.render_report(&mut out, &v).is_err() {
+            // Rendering into a String cannot fail; keep the finding visible regardless.
+            let _ = writeln!(out, "{}: {}", d.code, d.message);
+        }
+        out.push('\n');
+    }
+    render_skipped(&mut out, &outcome.skipped);
+    out.push_str(&super::Summary::of(outcome).line());
+    out.push('\n');
+    out
+}
+
+fn render_skipped(out: &mut String, skipped: &[Skipped]) {
+    for s in skipped {
+        let _ = writeln!(
+            out,
+            "note: skipped the {} rules ({}): {}",
+            s.family,
+            s.codes.join(", "),
+            s.reason
+        );
+    }
+}

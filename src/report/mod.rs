@@ -1,0 +1,77 @@
+//! Rendering: the human format (miette, rustc-style) and the JSON format. Renderers read
+//! diagnostics and the corpus's sources; they never change what was found.
+
+pub mod human;
+pub mod json;
+
+use crate::check::Outcome;
+use crate::diagnostic::Severity;
+use std::collections::BTreeSet;
+
+/// The closing counts of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub documents: usize,
+    pub document_versions: usize,
+    pub releases: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn of(outcome: &Outcome) -> Summary {
+        let c = &outcome.corpus;
+        let count = |s| {
+            outcome
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == s)
+                .count()
+        };
+        let mut releases: BTreeSet<String> = BTreeSet::new();
+        if let Some(log) = &c.log {
+            releases.extend(log.rows.iter().map(|r| r.release.to_string()));
+        }
+        releases.extend(
+            c.release_notes
+                .iter()
+                .filter_map(|n| n.release.as_ref().map(|r| r.to_string())),
+        );
+        // Loose notes carry no release key yet: count them one each.
+        let loose_notes = c
+            .release_notes
+            .iter()
+            .filter(|n| n.release.is_none())
+            .count();
+        Summary {
+            files: c.files.len(),
+            documents: c
+                .documents
+                .iter()
+                .map(|d| &d.document)
+                .collect::<BTreeSet<_>>()
+                .len(),
+            document_versions: c.documents.len(),
+            releases: releases.len() + loose_notes,
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+        }
+    }
+
+    /// `Checked 57 files (14 documents, 4 releases): 3 errors, 2 warnings, 0 infos.`
+    pub fn line(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "Checked {} ({}, {}): {}, {}, {}.",
+            plural(self.files, "file"),
+            plural(self.documents, "document"),
+            plural(self.releases, "release"),
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            plural(self.infos, "info"),
+        )
+    }
+}

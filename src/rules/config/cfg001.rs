@@ -1,0 +1,24 @@
+//! CFG001 invalid-config: `seccheck.toml` cannot be read or names what does not exist.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Corpus;
+use crate::rules::{Needs, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "CFG001",
+    needs: Needs::Nothing,
+    check,
+};
+
+fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    let Some(file) = corpus.config else { return };
+    let text = &corpus.file(file).text;
+    let (_, problems) = crate::config::parse(text, |c| crate::rules::get(c).is_some());
+    for p in problems {
+        out.push(
+            Diagnostic::new(RULE.code, p.message)
+                .at(file, p.span, "here")
+                .help(p.help),
+        );
+    }
+}

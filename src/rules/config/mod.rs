@@ -1,0 +1,2 @@
+//! The configuration file itself.
+pub mod cfg001;

@@ -1,0 +1,22 @@
+//! IO004 empty-file: a file has no text.
+
+use super::report;
+use crate::model::ReadProblemKind;
+use crate::rules::{Needs, Rule};
+use crate::source::Span;
+
+pub const RULE: Rule = Rule {
+    code: "IO004",
+    needs: Needs::Nothing,
+    check: |corpus, out| {
+        report(corpus, out, RULE.code, |path, kind| match kind {
+            ReadProblemKind::Empty => Some((
+                Span::default(),
+                format!("{path} is empty"),
+                "empty".into(),
+                "give the file its text, or remove it".into(),
+            )),
+            _ => None,
+        })
+    },
+};

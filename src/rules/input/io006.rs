@@ -1,0 +1,25 @@
+//! IO006 not-in-layout: a file under `documents/`, `releases/` or `redlines/` is not
+//! named as the corpus contract says, so nothing knows what it is.
+
+use super::report;
+use crate::model::ReadProblemKind;
+use crate::rules::{Needs, Rule};
+use crate::source::Span;
+
+pub const RULE: Rule = Rule {
+    code: "IO006",
+    needs: Needs::Nothing,
+    check: |corpus, out| {
+        report(corpus, out, RULE.code, |path, kind| match kind {
+            ReadProblemKind::NotInLayout(hint) => Some((
+                Span::default(),
+                format!(
+                    "{path} is not where the corpus layout puts any file, so it was not checked"
+                ),
+                "not read".into(),
+                format!("rename or move it: {hint}"),
+            )),
+            _ => None,
+        })
+    },
+};

@@ -1,0 +1,52 @@
+//! The Document Log against itself and against the document files.
+
+use crate::date::Date;
+use crate::model::{DocumentLog, LogRow};
+use crate::names::Version;
+use std::collections::BTreeMap;
+
+pub mod log001;
+pub mod log002;
+pub mod log003;
+pub mod log004;
+pub mod log005;
+pub mod log006;
+pub mod log007;
+pub mod log008;
+
+/// Each release's effective date: the date most of its rows give (the first such row
+/// on a tie), with that row. One stray date must not move the whole release.
+pub(crate) fn release_dates(log: &DocumentLog) -> BTreeMap<&Version, (Date, &LogRow)> {
+    let mut out = BTreeMap::new();
+    for rel in log.releases() {
+        let mut counts: Vec<(Date, usize, &LogRow)> = Vec::new();
+        for row in &rel.rows {
+            match counts.iter_mut().find(|(d, _, _)| *d == row.effective_date) {
+                Some(c) => c.1 += 1,
+                None => counts.push((row.effective_date, 1, row)),
+            }
+        }
+        // max_by_key keeps the last maximum; reverse so the first row wins ties.
+        let (date, _, row) = counts
+            .into_iter()
+            .rev()
+            .max_by_key(|(_, n, _)| *n)
+            .expect("a release has at least one row");
+        out.insert(rel.release, (date, row));
+    }
+    out
+}
+
+/// "release 57.0 and 2 others" style list of releases.
+pub(crate) fn list_releases<'a>(releases: impl IntoIterator<Item = &'a Version>) -> String {
+    let v: Vec<String> = releases.into_iter().map(|r| r.to_string()).collect();
+    match v.len() {
+        0 => String::new(),
+        1 => format!("release {}", v[0]),
+        _ => format!(
+            "releases {} and {}",
+            v[..v.len() - 1].join(", "),
+            v[v.len() - 1]
+        ),
+    }
+}

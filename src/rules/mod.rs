@@ -1,0 +1,82 @@
+//! The rules: one file per rule, grouped by family, and [`RULES`], the one table from
+//! code to check. A rule reads the [`Corpus`] and pushes [`Diagnostic`]s; it knows
+//! nothing of output formats and does not choose its severity (the catalogue does).
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Corpus;
+
+mod config;
+mod document;
+mod input;
+mod log;
+
+/// What a rule needs from the corpus beyond its files; without it the rule is skipped
+/// and the report says so once per family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    Nothing,
+    /// `document-log.csv`.
+    Log,
+}
+
+pub struct Rule {
+    pub code: &'static str,
+    pub needs: Needs,
+    pub check: fn(&Corpus, &mut Vec<Diagnostic>),
+}
+
+/// Every implemented rule. A test checks this table against the `rules/` catalogue.
+pub static RULES: &[Rule] = &[
+    config::cfg001::RULE,
+    document::doc001::RULE,
+    document::doc002::RULE,
+    input::io001::RULE,
+    input::io002::RULE,
+    input::io003::RULE,
+    input::io004::RULE,
+    input::io005::RULE,
+    input::io006::RULE,
+    log::log001::RULE,
+    log::log002::RULE,
+    log::log003::RULE,
+    log::log004::RULE,
+    log::log005::RULE,
+    log::log006::RULE,
+    log::log007::RULE,
+    log::log008::RULE,
+];
+
+pub fn get(code: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.code == code)
+}
+
+/// The family of a code: its letters (`LOG` for `LOG001`).
+pub fn family(code: &str) -> &str {
+    code.trim_end_matches(|c: char| c.is_ascii_digit())
+}
+
+/// Where to point for a whole document version: its heading, else its first line.
+pub(crate) fn document_anchor(
+    corpus: &Corpus,
+    doc: &crate::model::DocumentVersion,
+) -> crate::source::Span {
+    match &doc.heading {
+        Some(h) => h.span,
+        None => {
+            let file = corpus.file(doc.file);
+            if file.text.is_empty() {
+                crate::source::Span::default()
+            } else {
+                file.line_range(0).into()
+            }
+        }
+    }
+}
+
+/// Whether the file had a read problem (then rules about its content stay quiet: the
+/// input rules have said what is wrong).
+pub(crate) fn unreadable(corpus: &Corpus, file: crate::source::FileId) -> bool {
+    corpus.read_problems.iter().any(|p| {
+        p.file == file && !matches!(p.kind, crate::model::ReadProblemKind::InvalidUtf8 { .. })
+    })
+}

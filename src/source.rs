@@ -1,0 +1,240 @@
+//! One file of the corpus as text, read once and shared by parsers, rules and renderers.
+//!
+//! Each file carries a precomputed line index, so turning a byte offset into a line and
+//! column is a binary search, not a rescan of the file (miette's default for `str` rescans
+//! from the start for every label).
+
+use std::ops::Range;
+
+/// A byte range in one file's text. `u32` halves the size of every span in the model;
+/// files over 4 GiB are refused when read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+    /// The span moved `by` bytes later: for spans found in a slice of the text.
+    pub fn shift(self, by: usize) -> Span {
+        Span::new(self.start as usize + by, self.end as usize + by)
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// Index of a file in [`crate::model::Corpus::files`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub u32);
+
+/// A file's text and where its lines start.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path relative to the corpus root, with `/` separators: what every report shows.
+    pub path: String,
+    pub text: String,
+    line_starts: Vec<u32>,
+}
+
+impl SourceFile {
+    pub fn new(path: String, text: String) -> SourceFile {
+        let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
+        line_starts.push(0);
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
+        SourceFile {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// 0-based line index of the line holding `offset`.
+    pub fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&(offset as u32)) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// 1-based line and 1-based column (in characters) of `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_index(offset);
+        let start = self.line_starts[line] as usize;
+        let col = self.text[start..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// Byte range of the 0-based line `line`, without its line end.
+    pub fn line_range(&self, line: usize) -> Range<usize> {
+        let start = self.line_starts[line] as usize;
+        let mut end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |&s| s as usize);
+        let bytes = self.text.as_bytes();
+        if end > start && bytes[end - 1] == b'\n' {
+            end -= 1;
+        }
+        if end > start && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+}
+
+/// Iterates the lines of `text` as `(start offset, line without its line end)`.
+/// CRLF and LF both end a line; the `\r` is not part of the line.
+pub fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= text.len() {
+            return None;
+        }
+        let start = pos;
+        let rest = &text[start..];
+        let (line, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(i) => (&rest[..i], start + i + 1),
+            None => (rest, text.len()),
+        };
+        pos = next;
+        Some((start, line.strip_suffix('\r').unwrap_or(line)))
+    })
+}
+
+/// What went wrong turning a file's bytes into text.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DecodeProblem {
+    /// Invalid UTF-8 at this byte offset of the decoded text (the first one only).
+    InvalidUtf8 {
+        offset: usize,
+        count: usize,
+    },
+    /// A NUL byte at this offset: the file is treated as binary and not read.
+    Binary {
+        offset: usize,
+    },
+    Empty,
+    /// Over the 4 GiB a span can address.
+    TooLarge,
+}
+
+/// Turns a file's bytes into text: a BOM is dropped, invalid UTF-8 is replaced by U+FFFD
+/// (and reported), a file with NUL bytes is binary and yields no text.
+pub fn decode(bytes: Vec<u8>) -> (Option<String>, Vec<DecodeProblem>) {
+    if bytes.len() >= u32::MAX as usize {
+        return (None, vec![DecodeProblem::TooLarge]);
+    }
+    let start = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let body = &bytes[start..];
+    if body.iter().all(|b| b.is_ascii_whitespace()) {
+        return (Some(String::new()), vec![DecodeProblem::Empty]);
+    }
+    if let Some(offset) = memchr::memchr(0, body) {
+        return (None, vec![DecodeProblem::Binary { offset }]);
+    }
+    match std::str::from_utf8(body) {
+        Ok(_) => {
+            let mut bytes = bytes;
+            bytes.drain(..start);
+            // Checked just above.
+            (Some(String::from_utf8(bytes).expect("valid UTF-8")), vec![])
+        }
+        Err(e) => {
+            let text = String::from_utf8_lossy(body).into_owned();
+            let count = body
+                .utf8_chunks()
+                .filter(|c| !c.invalid().is_empty())
+                .count();
+            (
+                Some(text),
+                vec![DecodeProblem::InvalidUtf8 {
+                    offset: e.valid_up_to(),
+                    count,
+                }],
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_lookup() {
+        let f = SourceFile::new("a".into(), "ab\r\ncdé\nx".into());
+        assert_eq!(f.line_col(0), (1, 1));
+        assert_eq!(f.line_col(4), (2, 1));
+        assert_eq!(f.line_col(6), (2, 3));
+        // after the two-byte é
+        assert_eq!(f.line_col(8), (2, 4));
+        assert_eq!(f.line_col(9), (3, 1));
+        assert_eq!(f.line_range(0), 0..2);
+        assert_eq!(&f.text[f.line_range(1)], "cdé");
+        assert_eq!(f.line_count(), 3);
+    }
+
+    #[test]
+    fn lines_strip_crlf() {
+        let lines: Vec<_> = lines_with_offsets("a\r\nbc\n\nd").collect();
+        assert_eq!(lines, vec![(0, "a"), (3, "bc"), (6, ""), (7, "d")]);
+    }
+
+    #[test]
+    fn decode_handles_bom_binary_empty_and_invalid() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFhi".to_vec()),
+            (Some("hi".into()), vec![])
+        );
+        assert_eq!(
+            decode(b"ab\0c".to_vec()),
+            (None, vec![DecodeProblem::Binary { offset: 2 }])
+        );
+        assert_eq!(
+            decode(b" \n".to_vec()),
+            (Some(String::new()), vec![DecodeProblem::Empty])
+        );
+        let (text, problems) = decode(b"ok\n\xFFx\xFE".to_vec());
+        assert_eq!(text.unwrap(), "ok\n\u{FFFD}x\u{FFFD}");
+        assert_eq!(
+            problems,
+            vec![DecodeProblem::InvalidUtf8 {
+                offset: 3,
+                count: 2
+            }]
+        );
+    }
+}
