@@ -144,7 +144,8 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
             None
         }
     };
-    if let Role::Misplaced(hint) = &role {
+    // An unreachable path (a symlink loop) is reported as such, not also as misplaced.
+    if let (Role::Misplaced(hint), Some(_)) = (&role, &bytes) {
         problems.push(ReadProblemKind::NotInLayout(hint.clone()));
         return FileResult {
             source: SourceFile::new(found.path, String::new()),

@@ -1,0 +1,271 @@
+//! The command line as a user meets it: exit codes, formats, bad input, determinism.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+fn seccheck() -> Command {
+    Command::cargo_bin("seccheck").unwrap()
+}
+
+fn write(root: &Path, rel: &str, bytes: &[u8]) {
+    let p = root.join(rel);
+    fs::create_dir_all(p.parent().unwrap()).unwrap();
+    fs::write(p, bytes).unwrap();
+}
+
+const LOG: &str = "release,effective_date,document,version,title\n\
+    40.0,2021-06-24,section-h,1.0,DCC Services\n\
+    54.0,2021-12-17,section-h,1.1,DCC Services\n";
+const H10: &str = "# Section H: DCC Services\n\nH1.1 The DCC shall provide the Services.\n";
+const H11: &str = "# Section H: DCC Services\n\nH1.1 The DCC shall provide the Services promptly.\n";
+
+/// A corpus every rule is content with.
+fn clean_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "document-log.csv", LOG.as_bytes());
+    write(dir.path(), "documents/section-h/1.0.md", H10.as_bytes());
+    write(dir.path(), "documents/section-h/1.1.md", H11.as_bytes());
+    dir
+}
+
+fn json(dir: &Path, extra: &[&str]) -> (Value, i32) {
+    let out = seccheck()
+        .arg(dir)
+        .args(["--format", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    (v, out.status.code().unwrap())
+}
+
+fn codes(v: &Value) -> Vec<String> {
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_clean_corpus_exits_0_with_a_summary() {
+    let dir = clean_corpus();
+    let out = seccheck().arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout,
+        "Checked 3 files (1 document, 2 releases): 0 errors, 0 warnings, 0 infos.\n"
+    );
+}
+
+#[test]
+fn errors_exit_1_and_warnings_only_with_deny() {
+    let dir = clean_corpus();
+    // An unlogged draft version is a warning (LOG002).
+    write(dir.path(), "documents/section-h/1.2.md", H11.as_bytes());
+    let (v, code) = json(dir.path(), &[]);
+    assert_eq!(codes(&v), vec!["LOG002"]);
+    assert_eq!(code, 0);
+    let (_, code) = json(dir.path(), &["--deny", "warnings"]);
+    assert_eq!(code, 1);
+    // A logged version without a file is an error (LOG001).
+    fs::remove_file(dir.path().join("documents/section-h/1.1.md")).unwrap();
+    let (v, code) = json(dir.path(), &[]);
+    assert_eq!(codes(&v), vec!["LOG001", "LOG002"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn usage_and_missing_corpus_exit_2() {
+    let out = seccheck().arg("/no/such/corpus").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("cannot read the corpus at /no/such/corpus"), "{err}");
+    let out = seccheck().args(["check", "--format", "xml", "."]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = seccheck().args(["explain", "NOPE1"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn json_has_the_documented_fields() {
+    let dir = clean_corpus();
+    let log = LOG.replace("54.0,2021-12-17", "54.0,2021-12-32");
+    write(dir.path(), "document-log.csv", log.as_bytes());
+    let (v, code) = json(dir.path(), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(v["schema"], 1);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "LOG008");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["message"], "`2021-12-32` is not a valid ISO date");
+    assert_eq!(d["path"], "document-log.csv");
+    assert_eq!(d["line"], 3);
+    assert_eq!(d["column"], 6);
+    // Byte offsets: header (46) + first row (43) + "54.0," (5).
+    assert_eq!(d["span"]["start"], 46 + 43 + 5);
+    assert_eq!(d["span"]["end"], 46 + 43 + 5 + 10);
+    assert!(d["help"].as_str().unwrap().contains("YYYY-MM-DD"));
+    // The unreadable row was 54.0's, so version 1.1 is now unlogged.
+    assert_eq!(codes(&v), vec!["LOG008", "LOG002"]);
+    assert_eq!(v["summary"]["errors"], 1);
+    assert_eq!(v["summary"]["warnings"], 1);
+}
+
+#[test]
+fn related_spans_point_into_the_other_file() {
+    let dir = clean_corpus();
+    write(dir.path(), "documents/section-h/1.1.md", H11.replace("DCC Services", "Services of the DCC").as_bytes());
+    let (v, _) = json(dir.path(), &[]);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "LOG007");
+    assert_eq!(d["path"], "documents/section-h/1.1.md");
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(1), Some(14)));
+    let r = &d["related"][0];
+    assert_eq!(r["path"], "document-log.csv");
+    assert_eq!(r["line"], 3);
+    assert_eq!(r["label"], "title in the log at release 54.0");
+}
+
+#[test]
+fn bad_input_is_reported_and_the_rest_still_checked() {
+    let dir = clean_corpus();
+    // BOM and CRLF are fine; the log with them must still be read.
+    let log = format!("\u{feff}{}", LOG.replace('\n', "\r\n"));
+    write(dir.path(), "document-log.csv", log.as_bytes());
+    write(dir.path(), "documents/section-a/1.0.md", b"# Section A: Definitions\n\ncaf\xe9\n");
+    write(dir.path(), "documents/section-b/1.0.md", b"");
+    write(dir.path(), "documents/section-c/1.0.md", b"%PDF\x00\x01");
+    write(dir.path(), "documents/section-h/notes.md", b"draft");
+    let (v, code) = json(dir.path(), &[]);
+    assert_eq!(code, 1);
+    let found: Vec<(String, String, u64)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().into(),
+                d["path"].as_str().unwrap().into(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expect = |c: &str, p: &str, l: u64| (c.to_string(), p.to_string(), l);
+    assert_eq!(
+        found,
+        vec![
+            expect("LOG002", "documents/section-a/1.0.md", 1),
+            expect("IO002", "documents/section-a/1.0.md", 3),
+            expect("IO004", "documents/section-b/1.0.md", 1),
+            expect("LOG002", "documents/section-b/1.0.md", 1),
+            expect("IO003", "documents/section-c/1.0.md", 1),
+            expect("LOG002", "documents/section-c/1.0.md", 1),
+            expect("IO006", "documents/section-h/notes.md", 1),
+        ]
+    );
+}
+
+#[test]
+fn a_malformed_row_leaves_the_rest_of_the_log_in_use() {
+    let dir = clean_corpus();
+    let log = format!("{LOG}57.0,2022-02-24,section-h\n");
+    write(dir.path(), "document-log.csv", log.as_bytes());
+    let (v, _) = json(dir.path(), &[]);
+    assert_eq!(codes(&v), vec!["LOG008"]);
+    assert_eq!(v["diagnostics"][0]["line"], 4);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_reported_not_followed_forever() {
+    let dir = clean_corpus();
+    fs::create_dir_all(dir.path().join("releases")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("releases/loop")).unwrap();
+    let (v, code) = json(dir.path(), &[]);
+    assert_eq!(codes(&v), vec!["IO001"]);
+    assert_eq!(v["diagnostics"][0]["path"], "releases/loop");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn output_does_not_depend_on_the_thread_count() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let run = |threads: &str| {
+        seccheck()
+            .arg(&root)
+            .args(["--format", "json", "--threads", threads])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    for n in ["2", "8"] {
+        assert_eq!(one, run(n), "--threads {n} differs from --threads 1");
+    }
+}
+
+#[test]
+fn the_corpus_is_never_written() {
+    let dir = clean_corpus();
+    write(dir.path(), "documents/section-h/1.2.md", H11.as_bytes());
+    let listing = |p: &Path| {
+        let mut v: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(p)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| (e.path().display().to_string(), fs::read(e.path()).unwrap()))
+            .collect();
+        v.sort();
+        v
+    };
+    let before = listing(dir.path());
+    seccheck().arg(dir.path()).output().unwrap();
+    seccheck().arg(dir.path()).args(["--format", "json"]).output().unwrap();
+    assert_eq!(before, listing(dir.path()));
+}
+
+#[test]
+fn a_loose_folder_says_what_it_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "note.txt", "SEC v40.0 published for the June 2021 SEC Release\n\nSEC version 40.0 came into effect on 24 June 2021.\n".as_bytes());
+    write(dir.path(), "section.txt", H10.as_bytes());
+    let (v, code) = json(dir.path(), &[]);
+    assert_eq!(code, 0);
+    assert_eq!(v["skipped"][0]["family"], "LOG");
+    assert!(v["skipped"][0]["reason"].as_str().unwrap().contains("no document-log.csv"));
+    let out = seccheck().arg(dir.path()).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("note: skipped the LOG rules (LOG001, LOG002"), "{text}");
+}
+
+#[test]
+fn config_switches_rules_off_and_changes_severity() {
+    let dir = clean_corpus();
+    write(dir.path(), "documents/section-h/1.2.md", H11.as_bytes());
+    write(dir.path(), "seccheck.toml", b"[rules]\nLOG002 = \"error\"\n");
+    let (v, code) = json(dir.path(), &[]);
+    assert_eq!(v["diagnostics"][0]["severity"], "error");
+    assert_eq!(code, 1);
+    write(dir.path(), "seccheck.toml", b"[rules]\nLOG002 = \"off\"\n");
+    let (v, code) = json(dir.path(), &[]);
+    assert_eq!(codes(&v), Vec::<String>::new());
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn rules_and_explain() {
+    let out = seccheck().arg("rules").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().any(|l| l.starts_with("LOG001") && l.contains("error")));
+    let out = seccheck().args(["explain", "log007"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("LOG007 (heading-title-mismatch) — default severity: error"));
+    assert!(text.contains("Fails:") && text.contains("Passes:"));
+}
