@@ -101,6 +101,7 @@ enum Parsed {
     },
     Redline(DocumentId, Version, Redline),
     ReleaseNote(Option<Version>),
+    VersionTable,
     Other,
     Nothing,
 }
@@ -225,7 +226,8 @@ fn parse_file(source: &SourceFile, role: Role) -> Parsed {
                         None => Parsed::Other,
                     }
                 }
-                Kind::VersionTable | Kind::Other => Parsed::Other,
+                Kind::VersionTable => Parsed::VersionTable,
+                Kind::Other => Parsed::Other,
             }
         }
         Role::Misplaced(_) => Parsed::Nothing,
@@ -240,6 +242,7 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
         documents: Vec::new(),
         redlines: Vec::new(),
         release_notes: Vec::new(),
+        version_tables: Vec::new(),
         others: Vec::new(),
         read_problems: Vec::new(),
         config: None,
@@ -281,6 +284,7 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
             Parsed::ReleaseNote(release) => {
                 corpus.release_notes.push(ReleaseNoteFile { file, release })
             }
+            Parsed::VersionTable => corpus.version_tables.push(file),
             Parsed::Other => corpus.others.push(file),
             Parsed::Nothing => {}
         }

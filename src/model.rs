@@ -26,7 +26,9 @@ pub struct Corpus {
     pub documents: Vec<DocumentVersion>,
     pub redlines: Vec<RedlineFile>,
     pub release_notes: Vec<ReleaseNoteFile>,
-    /// Files read but neither a document, a note nor a redline (loose folders only).
+    /// Version-control tables on their own, as extracted from PDF (loose folders only).
+    pub version_tables: Vec<FileId>,
+    /// Files read but neither a document, a note, a table nor a redline (loose folders only).
     pub others: Vec<FileId>,
     /// Problems met while reading: bad bytes, unreachable files, parser panics.
     pub read_problems: Vec<ReadProblem>,
@@ -61,6 +63,25 @@ pub enum ReadProblemKind {
 }
 
 impl Corpus {
+    /// What each file was read as, in file order: for the report of a loose folder.
+    pub fn file_kinds(&self) -> Vec<(FileId, &'static str)> {
+        let mut kinds: Vec<(FileId, &'static str)> = Vec::new();
+        kinds.extend(self.documents.iter().map(|d| (d.file, "document")));
+        kinds.extend(self.release_notes.iter().map(|n| (n.file, "release note")));
+        kinds.extend(self.redlines.iter().map(|r| (r.file, "redline")));
+        kinds.extend(
+            self.version_tables
+                .iter()
+                .map(|&f| (f, "version-control table")),
+        );
+        kinds.extend(self.others.iter().map(|&f| (f, "other text")));
+        if let Some(log) = &self.log {
+            kinds.push((log.file, "Document Log"));
+        }
+        kinds.sort();
+        kinds
+    }
+
     pub fn file(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
     }

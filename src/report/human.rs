@@ -186,10 +186,20 @@ pub fn render(outcome: &Outcome, options: &HumanOptions) -> String {
         }
         out.push('\n');
     }
+    if outcome.corpus.layout == crate::model::Layout::Loose {
+        render_kinds(&mut out, &outcome.corpus);
+    }
     render_skipped(&mut out, &outcome.skipped);
     out.push_str(&super::Summary::of(outcome).line());
     out.push('\n');
     out
+}
+
+/// In a loose folder nothing but the content says what a file is: show what was decided.
+fn render_kinds(out: &mut String, corpus: &Corpus) {
+    for (file, kind) in corpus.file_kinds() {
+        let _ = writeln!(out, "note: read {} as {kind}", corpus.file(file).path);
+    }
 }
 
 fn render_skipped(out: &mut String, skipped: &[Skipped]) {

@@ -11,7 +11,15 @@ struct Report<'a> {
     schema: u32,
     summary: super::Summary,
     skipped: Vec<SkippedJson<'a>>,
+    /// What each file was read as (every file read, in path order).
+    files: Vec<FileJson<'a>>,
     diagnostics: Vec<DiagnosticJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FileJson<'a> {
+    path: &'a str,
+    kind: &'static str,
 }
 
 #[derive(Serialize)]
@@ -79,6 +87,14 @@ pub fn render(outcome: &Outcome) -> String {
                 family: &s.family,
                 codes: &s.codes,
                 reason: &s.reason,
+            })
+            .collect(),
+        files: corpus
+            .file_kinds()
+            .into_iter()
+            .map(|(f, kind)| FileJson {
+                path: &corpus.file(f).path,
+                kind,
             })
             .collect(),
         diagnostics: outcome
