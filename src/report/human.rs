@@ -56,7 +56,8 @@ impl SourceCode for Indexed<'_> {
 
 /// One diagnostic (or one of its notes in another file) as miette wants it.
 struct View<'a> {
-    code: Option<&'static str>,
+    /// `error[LOG001]`, as rustc heads a diagnostic.
+    code: Option<String>,
     severity: miette::Severity,
     message: String,
     help: Option<String>,
@@ -81,7 +82,9 @@ impl std::error::Error for View<'_> {}
 
 impl miette::Diagnostic for View<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.code.map(|c| Box::new(c) as Box<dyn fmt::Display>)
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(self.severity)
@@ -150,7 +153,7 @@ fn view<'a>(corpus: &'a Corpus, d: &'a Diagnostic) -> View<'a> {
         }
     }
     View {
-        code: Some(d.code),
+        code: Some(format!("{}[{}]", d.severity, d.code)),
         severity,
         message: d.message.clone(),
         help: d.help.clone(),
