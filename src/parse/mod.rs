@@ -4,6 +4,7 @@ pub mod classify;
 pub mod document;
 pub mod log;
 pub mod redline;
+pub mod references;
 
 use crate::model::{Clause, Heading};
 use crate::names::DocumentId;
