@@ -274,6 +274,7 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
                 version,
                 heading: parsed.heading,
                 clauses: parsed.clauses,
+                references: parsed.references,
             }),
             Parsed::Redline(document, version, redline) => corpus.redlines.push(RedlineFile {
                 file,

@@ -6,6 +6,7 @@ use crate::date::Date;
 use crate::names::{DocumentId, Version};
 use crate::parse::log::MalformedRow;
 use crate::parse::redline::Redline;
+use crate::parse::references::Reference;
 use crate::source::{FileId, SourceFile, Span};
 use std::collections::BTreeMap;
 
@@ -193,11 +194,43 @@ pub struct DocumentVersion {
     pub version: Option<Version>,
     pub heading: Option<Heading>,
     pub clauses: Vec<Clause>,
+    /// Citations in the body, in text order.
+    pub references: Vec<Reference>,
 }
 
 impl DocumentVersion {
     pub fn clause(&self, number: &str) -> Option<&Clause> {
         self.clauses.iter().find(|c| c.number == number)
+    }
+
+    /// Whether a cited clause exists: numbered as such, or a part whose clauses are
+    /// (`H3` when `H3.1` exists). A sub-clause that the text writes inline rather than on
+    /// its own line ("… as follows: (a) …; (b) …") counts when its parent's body has it.
+    pub fn has_clause(&self, number: &str, text: &str) -> bool {
+        let is_under = |c: &Clause| {
+            c.number.len() > number.len()
+                && c.number.starts_with(number)
+                && matches!(c.number.as_bytes()[number.len()], b'.' | b'(')
+        };
+        if self
+            .clauses
+            .iter()
+            .any(|c| c.number == number || is_under(c))
+        {
+            return true;
+        }
+        // Inline sub-clauses: the parent exists and its body holds "(a)" and "(ii)".
+        let Some(open) = number.find('(') else {
+            return false;
+        };
+        let parent = &number[..open];
+        self.clause(parent).is_some_and(|p| {
+            text.get(p.body.range()).is_some_and(|body| {
+                number[open..]
+                    .split_inclusive(')')
+                    .all(|sub| body.contains(sub))
+            })
+        })
     }
 }
 

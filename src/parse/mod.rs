@@ -8,12 +8,43 @@ pub mod references;
 
 use crate::model::{Clause, Heading};
 use crate::names::DocumentId;
+use crate::source::{Span, lines_with_offsets};
 
 /// What a document file yields.
 #[derive(Debug, Default)]
 pub struct ParsedDocument {
     pub heading: Option<Heading>,
     pub clauses: Vec<Clause>,
+    /// Citations in the body: not in the heading, not in the version-control table
+    /// (whose reasons cite history, not the text in effect).
+    pub references: Vec<references::Reference>,
+}
+
+/// The Markdown version-control table: the block of `|` lines whose header names both
+/// Version and Reason for Change.
+pub fn version_table_block(text: &str) -> Option<Span> {
+    let mut start: Option<usize> = None;
+    let mut is_version_table = false;
+    for (at, line) in lines_with_offsets(text) {
+        let is_row = line.trim_start().starts_with('|');
+        match (start, is_row) {
+            (None, true) => {
+                start = Some(at);
+                let l = line.to_ascii_lowercase();
+                is_version_table = l.contains("version") && l.contains("reason for change");
+            }
+            (Some(s), false) => {
+                if is_version_table {
+                    return Some(Span::new(s, at));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    start
+        .filter(|_| is_version_table)
+        .map(|s| Span::new(s, text.len()))
 }
 
 /// Parses a document's heading and clauses. `document` is what the path says it is; the
@@ -22,8 +53,23 @@ pub struct ParsedDocument {
 pub fn parse_document(text: &str, markdown: bool, document: Option<&DocumentId>) -> ParsedDocument {
     let heading = document::parse_heading(text, markdown);
     let numbering = document.or(heading.as_ref().map(|h| &h.document));
+    let table = version_table_block(text);
     let clauses = numbering
-        .map(|d| document::parse_clauses(text, d, None))
+        .map(|d| document::parse_clauses(text, d, table))
         .unwrap_or_default();
-    ParsedDocument { heading, clauses }
+    let outside = |r: &references::Reference| {
+        let inside = |s: Option<Span>| {
+            s.is_some_and(|s| r.span.start >= s.start as usize && r.span.start < s.end as usize)
+        };
+        !inside(heading.as_ref().map(|h| h.span)) && !inside(table)
+    };
+    let references = references::extract(text)
+        .into_iter()
+        .filter(outside)
+        .collect();
+    ParsedDocument {
+        heading,
+        clauses,
+        references,
+    }
 }

@@ -8,7 +8,8 @@ use crate::model::Corpus;
 mod config;
 mod document;
 mod input;
-mod log;
+pub(crate) mod log;
+mod reference;
 
 /// What a rule needs from the corpus beyond its files; without it the rule is skipped
 /// and the report says so once per family.
@@ -44,6 +45,11 @@ pub static RULES: &[Rule] = &[
     log::log006::RULE,
     log::log007::RULE,
     log::log008::RULE,
+    reference::ref001::RULE,
+    reference::ref002::RULE,
+    reference::ref004::RULE,
+    reference::ref005::RULE,
+    reference::ref006::RULE,
 ];
 
 pub fn get(code: &str) -> Option<&'static Rule> {

@@ -1,0 +1,63 @@
+//! REF004 cites-deleted-clause: a citation of a clause that the same release's new
+//! version of the cited document deleted or renumbered.
+
+use super::missing_clauses;
+use crate::diagnostic::Diagnostic;
+use crate::model::Corpus;
+use crate::parse::redline::Segment;
+use crate::rules::{Needs, Rule};
+use crate::source::Span;
+
+pub const RULE: Rule = Rule {
+    code: "REF004",
+    needs: Needs::Log,
+    check,
+};
+
+fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    let Some(log) = &corpus.log else { return };
+    for m in missing_clauses(corpus, log) {
+        let Some(before) = m.deleted_after else {
+            continue;
+        };
+        let now = m.at[0];
+        let mut d = Diagnostic::new(
+            RULE.code,
+            format!(
+                "{} cites {}, which {} version {} deleted or renumbered at release {}",
+                m.doc.document, m.clause, m.target, now.version, now.release
+            ),
+        )
+        .at(
+            m.doc.file,
+            Span::from(m.clause_span.clone()),
+            "no longer exists",
+        )
+        .help(format!(
+            "update this citation in the same release: {} was in {} version {} (release {})",
+            m.clause, m.target, before.version, before.release
+        ));
+        // Point at the deletion in the redline, where the corpus has one.
+        let redline = corpus
+            .redlines
+            .iter()
+            .find(|r| &r.document == m.target && r.version == now.version);
+        if let Some(r) = redline {
+            let text = &corpus.file(r.file).text;
+            let deleted = r.redline.segments.iter().find_map(|s| {
+                let span = match s {
+                    Segment::Delete(x) => *x,
+                    Segment::Substitute { old, .. } => *old,
+                    _ => return None,
+                };
+                let at = text[span.range()].find(m.clause)?;
+                let start = span.start as usize + at;
+                Some(Span::new(start, start + m.clause.len()))
+            });
+            if let Some(span) = deleted {
+                d = d.related(r.file, span, "deleted here");
+            }
+        }
+        out.push(d);
+    }
+}
