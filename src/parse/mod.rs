@@ -1,10 +1,13 @@
 //! Parsers: text in, plain data with byte spans out. They know nothing of rules.
 
 pub mod classify;
+pub mod dates;
 pub mod document;
 pub mod log;
 pub mod redline;
 pub mod references;
+pub mod release_note;
+pub mod version_table;
 
 use crate::model::{Clause, Heading};
 use crate::names::DocumentId;
