@@ -11,7 +11,7 @@ use crate::model::{
 };
 use crate::names::{DocumentId, Version};
 use crate::parse::{self, classify::Kind, log::ParsedLog, redline::Redline};
-use crate::source::{DecodeProblem, FileId, SourceFile, decode};
+use crate::source::{FileId, SourceFile, decode};
 use rayon::prelude::*;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -156,14 +156,7 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
     }
     let text = bytes.and_then(|b| {
         let (text, decode_problems) = decode(b);
-        problems.extend(decode_problems.into_iter().map(|p| match p {
-            DecodeProblem::InvalidUtf8 { offset, count } => {
-                ReadProblemKind::InvalidUtf8 { offset, count }
-            }
-            DecodeProblem::Binary { offset } => ReadProblemKind::Binary { offset },
-            DecodeProblem::Empty => ReadProblemKind::Empty,
-            DecodeProblem::TooLarge => ReadProblemKind::TooLarge,
-        }));
+        problems.extend(decode_problems.into_iter().map(ReadProblemKind::Decode));
         text
     });
     let source = SourceFile::new(found.path, text.unwrap_or_default());

@@ -7,7 +7,7 @@ use crate::names::{DocumentId, Version};
 use crate::parse::log::MalformedRow;
 use crate::parse::redline::Redline;
 use crate::parse::references::Reference;
-use crate::source::{FileId, SourceFile, Span};
+use crate::source::{DecodeProblem, FileId, SourceFile, Span};
 use std::collections::BTreeMap;
 
 /// Whether the folder follows the corpus contract (`document-log.csv`, `documents/`, …)
@@ -47,16 +47,8 @@ pub struct ReadProblem {
 pub enum ReadProblemKind {
     /// Found but not reachable (symlink loop, permissions) or not readable.
     Unreadable(String),
-    /// Invalid UTF-8: the first bad offset (in the decoded text) and how many runs.
-    InvalidUtf8 {
-        offset: usize,
-        count: usize,
-    },
-    Binary {
-        offset: usize,
-    },
-    Empty,
-    TooLarge,
+    /// The bytes are not clean text: invalid UTF-8, binary, empty, too large.
+    Decode(DecodeProblem),
     /// Under a corpus folder but not named as the contract says; the hint says how.
     NotInLayout(String),
     /// The parser failed on this file; the message is the panic's.

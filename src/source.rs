@@ -131,7 +131,7 @@ pub fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// What went wrong turning a file's bytes into text.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeProblem {
     /// Invalid UTF-8 at this byte offset of the decoded text (the first one only).
     InvalidUtf8 {

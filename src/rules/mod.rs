@@ -83,6 +83,12 @@ pub(crate) fn document_anchor(
 /// input rules have said what is wrong).
 pub(crate) fn unreadable(corpus: &Corpus, file: crate::source::FileId) -> bool {
     corpus.read_problems.iter().any(|p| {
-        p.file == file && !matches!(p.kind, crate::model::ReadProblemKind::InvalidUtf8 { .. })
+        p.file == file
+            && !matches!(
+                p.kind,
+                crate::model::ReadProblemKind::Decode(
+                    crate::source::DecodeProblem::InvalidUtf8 { .. }
+                )
+            )
     })
 }

@@ -3,14 +3,14 @@
 use super::report;
 use crate::model::ReadProblemKind;
 use crate::rules::{Needs, Rule};
-use crate::source::Span;
+use crate::source::{DecodeProblem, Span};
 
 pub const RULE: Rule = Rule {
     code: "IO002",
     needs: Needs::Nothing,
     check: |corpus, out| {
         report(corpus, out, RULE.code, |path, kind| match kind {
-            ReadProblemKind::InvalidUtf8 { offset, count } => Some((
+            ReadProblemKind::Decode(DecodeProblem::InvalidUtf8 { offset, count }) => Some((
                 // U+FFFD, which replaced the first invalid sequence, is three bytes.
                 Span::new(*offset, *offset + 3),
                 format!(

@@ -3,7 +3,7 @@
 use super::report;
 use crate::model::ReadProblemKind;
 use crate::rules::{Needs, Rule};
-use crate::source::Span;
+use crate::source::{DecodeProblem, Span};
 
 pub const RULE: Rule = Rule {
     code: "IO003",
@@ -11,14 +11,14 @@ pub const RULE: Rule = Rule {
     check: |corpus, out| {
         report(corpus, out, RULE.code, |path, kind| {
             match kind {
-            ReadProblemKind::Binary { offset } => Some((
+            ReadProblemKind::Decode(DecodeProblem::Binary { offset }) => Some((
                 Span::default(),
                 format!("{path} is a binary file (a NUL byte at byte {offset}) and was not read"),
                 "binary".into(),
                 "seccheck reads text: convert the file (e.g. a PDF) to UTF-8 text, or move it out of the corpus"
                     .into(),
             )),
-            ReadProblemKind::TooLarge => Some((
+            ReadProblemKind::Decode(DecodeProblem::TooLarge) => Some((
                 Span::default(),
                 format!("{path} is larger than 4 GiB and was not read"),
                 "too large".into(),

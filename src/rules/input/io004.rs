@@ -3,14 +3,14 @@
 use super::report;
 use crate::model::ReadProblemKind;
 use crate::rules::{Needs, Rule};
-use crate::source::Span;
+use crate::source::{DecodeProblem, Span};
 
 pub const RULE: Rule = Rule {
     code: "IO004",
     needs: Needs::Nothing,
     check: |corpus, out| {
         report(corpus, out, RULE.code, |path, kind| match kind {
-            ReadProblemKind::Empty => Some((
+            ReadProblemKind::Decode(DecodeProblem::Empty) => Some((
                 Span::default(),
                 format!("{path} is empty"),
                 "empty".into(),
