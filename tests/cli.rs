@@ -19,7 +19,8 @@ const LOG: &str = "release,effective_date,document,version,title\n\
     40.0,2021-06-24,section-h,1.0,DCC Services\n\
     54.0,2021-12-17,section-h,1.1,DCC Services\n";
 const H10: &str = "# Section H: DCC Services\n\nH1.1 The DCC shall provide the Services.\n";
-const H11: &str = "# Section H: DCC Services\n\nH1.1 The DCC shall provide the Services promptly.\n";
+const H11: &str =
+    "# Section H: DCC Services\n\nH1.1 The DCC shall provide the Services promptly.\n";
 
 /// A corpus every rule is content with.
 fn clean_corpus() -> tempfile::TempDir {
@@ -84,8 +85,14 @@ fn usage_and_missing_corpus_exit_2() {
     let out = seccheck().arg("/no/such/corpus").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("cannot read the corpus at /no/such/corpus"), "{err}");
-    let out = seccheck().args(["check", "--format", "xml", "."]).output().unwrap();
+    assert!(
+        err.contains("cannot read the corpus at /no/such/corpus"),
+        "{err}"
+    );
+    let out = seccheck()
+        .args(["check", "--format", "xml", "."])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let out = seccheck().args(["explain", "NOPE1"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -119,12 +126,20 @@ fn json_has_the_documented_fields() {
 #[test]
 fn related_spans_point_into_the_other_file() {
     let dir = clean_corpus();
-    write(dir.path(), "documents/section-h/1.1.md", H11.replace("DCC Services", "Services of the DCC").as_bytes());
+    write(
+        dir.path(),
+        "documents/section-h/1.1.md",
+        H11.replace("DCC Services", "Services of the DCC")
+            .as_bytes(),
+    );
     let (v, _) = json(dir.path(), &[]);
     let d = &v["diagnostics"][0];
     assert_eq!(d["code"], "LOG007");
     assert_eq!(d["path"], "documents/section-h/1.1.md");
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(1), Some(14)));
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(1), Some(14))
+    );
     let r = &d["related"][0];
     assert_eq!(r["path"], "document-log.csv");
     assert_eq!(r["line"], 3);
@@ -137,7 +152,11 @@ fn bad_input_is_reported_and_the_rest_still_checked() {
     // BOM and CRLF are fine; the log with them must still be read.
     let log = format!("\u{feff}{}", LOG.replace('\n', "\r\n"));
     write(dir.path(), "document-log.csv", log.as_bytes());
-    write(dir.path(), "documents/section-a/1.0.md", b"# Section A: Definitions\n\ncaf\xe9\n");
+    write(
+        dir.path(),
+        "documents/section-a/1.0.md",
+        b"# Section A: Definitions\n\ncaf\xe9\n",
+    );
     write(dir.path(), "documents/section-b/1.0.md", b"");
     write(dir.path(), "documents/section-c/1.0.md", b"%PDF\x00\x01");
     write(dir.path(), "documents/section-h/notes.md", b"draft");
@@ -226,7 +245,11 @@ fn the_corpus_is_never_written() {
     };
     let before = listing(dir.path());
     seccheck().arg(dir.path()).output().unwrap();
-    seccheck().arg(dir.path()).args(["--format", "json"]).output().unwrap();
+    seccheck()
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(before, listing(dir.path()));
 }
 
@@ -238,17 +261,29 @@ fn a_loose_folder_says_what_it_skipped() {
     let (v, code) = json(dir.path(), &[]);
     assert_eq!(code, 0);
     assert_eq!(v["skipped"][0]["family"], "LOG");
-    assert!(v["skipped"][0]["reason"].as_str().unwrap().contains("no document-log.csv"));
+    assert!(
+        v["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("no document-log.csv")
+    );
     let out = seccheck().arg(dir.path()).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("note: skipped the LOG rules (LOG001, LOG002"), "{text}");
+    assert!(
+        text.contains("note: skipped the LOG rules (LOG001, LOG002"),
+        "{text}"
+    );
 }
 
 #[test]
 fn config_switches_rules_off_and_changes_severity() {
     let dir = clean_corpus();
     write(dir.path(), "documents/section-h/1.2.md", H11.as_bytes());
-    write(dir.path(), "seccheck.toml", b"[rules]\nLOG002 = \"error\"\n");
+    write(
+        dir.path(),
+        "seccheck.toml",
+        b"[rules]\nLOG002 = \"error\"\n",
+    );
     let (v, code) = json(dir.path(), &[]);
     assert_eq!(v["diagnostics"][0]["severity"], "error");
     assert_eq!(code, 1);
@@ -262,7 +297,10 @@ fn config_switches_rules_off_and_changes_severity() {
 fn rules_and_explain() {
     let out = seccheck().arg("rules").output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.lines().any(|l| l.starts_with("LOG001") && l.contains("error")));
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("LOG001") && l.contains("error"))
+    );
     let out = seccheck().args(["explain", "log007"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
