@@ -237,6 +237,7 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
         release_notes: Vec::new(),
         version_tables: Vec::new(),
         others: Vec::new(),
+        document_index: Default::default(),
         read_problems: Vec::new(),
         config: None,
     };
@@ -249,13 +250,7 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
                 .map(|kind| ReadProblem { file, kind }),
         );
         match r.parsed {
-            Parsed::Log(log) => {
-                corpus.log = Some(DocumentLog {
-                    file,
-                    rows: log.rows,
-                    malformed: log.malformed,
-                })
-            }
+            Parsed::Log(log) => corpus.log = Some(DocumentLog::new(file, log.rows, log.malformed)),
             Parsed::Config => corpus.config = Some(file),
             Parsed::Document {
                 document,
@@ -281,6 +276,14 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
             Parsed::VersionTable => corpus.version_tables.push(file),
             Parsed::Other => corpus.others.push(file),
             Parsed::Nothing => {}
+        }
+    }
+    for (i, d) in corpus.documents.iter().enumerate() {
+        if let Some(v) = &d.version {
+            corpus
+                .document_index
+                .entry((d.document.clone(), v.clone()))
+                .or_insert(i);
         }
     }
     corpus

@@ -35,6 +35,8 @@ pub struct Corpus {
     pub read_problems: Vec<ReadProblem>,
     /// `seccheck.toml`, when the corpus has one.
     pub config: Option<FileId>,
+    /// (document, version) → index in `documents` of its first file, for [`Corpus::document`].
+    pub(crate) document_index: BTreeMap<(DocumentId, Version), usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,9 +83,9 @@ impl Corpus {
 
     /// The clean text of one document version, if the corpus has it.
     pub fn document(&self, document: &DocumentId, version: &Version) -> Option<&DocumentVersion> {
-        self.documents
-            .iter()
-            .find(|d| &d.document == document && d.version.as_ref() == Some(version))
+        self.document_index
+            .get(&(document.clone(), version.clone()))
+            .map(|&i| &self.documents[i])
     }
 }
 
@@ -94,6 +96,9 @@ pub struct DocumentLog {
     pub rows: Vec<LogRow>,
     /// Rows that could not be read; left out of `rows`.
     pub malformed: Vec<MalformedRow>,
+    /// (release, document) → index of its first row: resolution asks this once per
+    /// citation and release, so it must not scan the log.
+    by_release: BTreeMap<(Version, DocumentId), usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -116,12 +121,25 @@ pub struct LogRow {
 #[derive(Debug)]
 pub struct LogRelease<'a> {
     pub release: &'a Version,
-    /// The first row's date; other dates given for the same release are a finding.
-    pub effective_date: Date,
     pub rows: Vec<&'a LogRow>,
 }
 
 impl DocumentLog {
+    pub fn new(file: FileId, rows: Vec<LogRow>, malformed: Vec<MalformedRow>) -> DocumentLog {
+        let mut by_release = BTreeMap::new();
+        for (i, r) in rows.iter().enumerate() {
+            by_release
+                .entry((r.release.clone(), r.document.clone()))
+                .or_insert(i);
+        }
+        DocumentLog {
+            file,
+            rows,
+            malformed,
+            by_release,
+        }
+    }
+
     /// The log grouped by release, in release order.
     pub fn releases(&self) -> Vec<LogRelease<'_>> {
         let mut by_release: BTreeMap<&Version, Vec<&LogRow>> = BTreeMap::new();
@@ -130,19 +148,16 @@ impl DocumentLog {
         }
         by_release
             .into_iter()
-            .map(|(release, rows)| LogRelease {
-                release,
-                effective_date: rows[0].effective_date,
-                rows,
-            })
+            .map(|(release, rows)| LogRelease { release, rows })
             .collect()
     }
 
-    /// The log row that puts `version` of `document` in effect at `release`.
+    /// The log row that puts `document` in effect at `release` (the first, if a release
+    /// lists it twice).
     pub fn row(&self, release: &Version, document: &DocumentId) -> Option<&LogRow> {
-        self.rows
-            .iter()
-            .find(|r| &r.release == release && &r.document == document)
+        self.by_release
+            .get(&(release.clone(), document.clone()))
+            .map(|&i| &self.rows[i])
     }
 
     /// Rows naming this document version: the releases it is in effect at.
