@@ -6,10 +6,14 @@
 
 use crate::discover::{Content, Found};
 use crate::model::{
-    Corpus, DocumentLog, DocumentVersion, Layout, ReadProblem, ReadProblemKind, RedlineFile,
-    ReleaseNoteFile,
+    Corpus, DocumentLog, DocumentVersion, FileDates, Layout, ReadProblem, ReadProblemKind,
+    RedlineFile, ReleaseNoteFile, VersionTableFile,
 };
 use crate::names::{DocumentId, Version};
+use crate::parse::dates::{DateMention, find_dates};
+use crate::parse::references::{Reference, extract};
+use crate::parse::release_note::{ReleaseNote, parse_release_note};
+use crate::parse::version_table::{VersionTable, parse_version_table};
 use crate::parse::{self, classify::Kind, log::ParsedLog, redline::Redline};
 use crate::source::{FileId, SourceFile, decode};
 use rayon::prelude::*;
@@ -100,8 +104,8 @@ enum Parsed {
         parsed: parse::ParsedDocument,
     },
     Redline(DocumentId, Version, Redline),
-    ReleaseNote(Option<Version>),
-    VersionTable,
+    ReleaseNote(Option<Version>, Box<ReleaseNote>, Vec<Reference>),
+    VersionTable(VersionTable),
     Other,
     Nothing,
 }
@@ -110,6 +114,7 @@ struct FileResult {
     source: SourceFile,
     problems: Vec<ReadProblemKind>,
     parsed: Parsed,
+    dates: Vec<DateMention>,
 }
 
 /// Reads and parses `found` (sorted by path) into the corpus model, in parallel.
@@ -152,6 +157,7 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
             source: SourceFile::new(found.path, String::new()),
             problems,
             parsed: Parsed::Nothing,
+            dates: Vec::new(),
         };
     }
     let text = bytes.and_then(|b| {
@@ -162,17 +168,25 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
     let source = SourceFile::new(found.path, text.unwrap_or_default());
     // Parsing empty text is harmless and keeps the file's role (a logged version whose
     // file is binary is still "there" for the log rules).
-    let parsed = match guarded(|| parse_file(&source, role)) {
+    let parsed = match guarded(|| {
+        let parsed = parse_file(&source, role);
+        let dates = match parsed {
+            Parsed::Log(_) | Parsed::Config | Parsed::Redline(..) | Parsed::Nothing => Vec::new(),
+            _ => find_dates(&source.text),
+        };
+        (parsed, dates)
+    }) {
         Ok(p) => p,
         Err(msg) => {
             problems.push(ReadProblemKind::ParserPanic(msg));
-            Parsed::Nothing
+            (Parsed::Nothing, Vec::new())
         }
     };
     FileResult {
         source,
         problems,
-        parsed,
+        parsed: parsed.0,
+        dates: parsed.1,
     }
 }
 
@@ -193,7 +207,7 @@ fn parse_file(source: &SourceFile, role: Role) -> Parsed {
     match role {
         Role::Log => Parsed::Log(parse::log::parse(text)),
         Role::Config => Parsed::Config,
-        Role::ReleaseNote(v) => Parsed::ReleaseNote(Some(v)),
+        Role::ReleaseNote(v) => release_note(text, Some(v)),
         Role::Document(document, version) => {
             let parsed = parse::parse_document(text, markdown, Some(&document));
             Parsed::Document {
@@ -206,7 +220,7 @@ fn parse_file(source: &SourceFile, role: Role) -> Parsed {
         Role::Unknown => {
             let heading = parse::document::parse_heading(text, markdown);
             match parse::classify::classify(text, heading.is_some()) {
-                Kind::ReleaseNote => Parsed::ReleaseNote(None),
+                Kind::ReleaseNote => release_note(text, None),
                 Kind::Document => {
                     let document = heading.as_ref().map(|h| h.document.clone());
                     let parsed = parse::parse_document(text, markdown, document.as_ref());
@@ -219,12 +233,19 @@ fn parse_file(source: &SourceFile, role: Role) -> Parsed {
                         None => Parsed::Other,
                     }
                 }
-                Kind::VersionTable => Parsed::VersionTable,
+                Kind::VersionTable => match parse_version_table(text) {
+                    Some(table) => Parsed::VersionTable(table),
+                    None => Parsed::Other,
+                },
                 Kind::Other => Parsed::Other,
             }
         }
         Role::Misplaced(_) => Parsed::Nothing,
     }
+}
+
+fn release_note(text: &str, release: Option<Version>) -> Parsed {
+    Parsed::ReleaseNote(release, Box::new(parse_release_note(text)), extract(text))
 }
 
 fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
@@ -236,6 +257,7 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
         redlines: Vec::new(),
         release_notes: Vec::new(),
         version_tables: Vec::new(),
+        dates: Vec::new(),
         others: Vec::new(),
         document_index: Default::default(),
         read_problems: Vec::new(),
@@ -249,6 +271,12 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
                 .into_iter()
                 .map(|kind| ReadProblem { file, kind }),
         );
+        if !r.dates.is_empty() {
+            corpus.dates.push(FileDates {
+                file,
+                mentions: r.dates,
+            });
+        }
         match r.parsed {
             Parsed::Log(log) => corpus.log = Some(DocumentLog::new(file, log.rows, log.malformed)),
             Parsed::Config => corpus.config = Some(file),
@@ -263,6 +291,7 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
                 heading: parsed.heading,
                 clauses: parsed.clauses,
                 references: parsed.references,
+                version_table: parsed.version_table,
             }),
             Parsed::Redline(document, version, redline) => corpus.redlines.push(RedlineFile {
                 file,
@@ -270,10 +299,17 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
                 version,
                 redline,
             }),
-            Parsed::ReleaseNote(release) => {
-                corpus.release_notes.push(ReleaseNoteFile { file, release })
+            Parsed::ReleaseNote(release, note, references) => {
+                corpus.release_notes.push(ReleaseNoteFile {
+                    file,
+                    release,
+                    note: *note,
+                    references,
+                })
             }
-            Parsed::VersionTable => corpus.version_tables.push(file),
+            Parsed::VersionTable(table) => {
+                corpus.version_tables.push(VersionTableFile { file, table })
+            }
             Parsed::Other => corpus.others.push(file),
             Parsed::Nothing => {}
         }

@@ -4,9 +4,12 @@
 
 use crate::date::Date;
 use crate::names::{DocumentId, Version};
+use crate::parse::dates::DateMention;
 use crate::parse::log::MalformedRow;
 use crate::parse::redline::Redline;
 use crate::parse::references::Reference;
+use crate::parse::release_note::ReleaseNote;
+use crate::parse::version_table::VersionTable;
 use crate::source::{DecodeProblem, FileId, SourceFile, Span};
 use std::collections::BTreeMap;
 
@@ -28,7 +31,10 @@ pub struct Corpus {
     pub redlines: Vec<RedlineFile>,
     pub release_notes: Vec<ReleaseNoteFile>,
     /// Version-control tables on their own, as extracted from PDF (loose folders only).
-    pub version_tables: Vec<FileId>,
+    pub version_tables: Vec<VersionTableFile>,
+    /// Every date written in a document, release note, table or other text (not in the
+    /// log, the config or redlines: a redline's dates are its document's), by file.
+    pub dates: Vec<FileDates>,
     /// Files read but neither a document, a note, a table nor a redline (loose folders only).
     pub others: Vec<FileId>,
     /// Problems met while reading: bad bytes, unreachable files, parser panics.
@@ -67,7 +73,7 @@ impl Corpus {
         kinds.extend(
             self.version_tables
                 .iter()
-                .map(|&f| (f, "version-control table")),
+                .map(|t| (t.file, "version-control table")),
         );
         kinds.extend(self.others.iter().map(|&f| (f, "other text")));
         if let Some(log) = &self.log {
@@ -203,6 +209,8 @@ pub struct DocumentVersion {
     pub clauses: Vec<Clause>,
     /// Citations in the body, in text order.
     pub references: Vec<Reference>,
+    /// The document's own version-control table, when it has one.
+    pub version_table: Option<VersionTable>,
 }
 
 impl DocumentVersion {
@@ -254,4 +262,22 @@ pub struct ReleaseNoteFile {
     pub file: FileId,
     /// From the file name in a contract corpus.
     pub release: Option<Version>,
+    /// What the note says: its version, date, proposals, count and affected list.
+    pub note: ReleaseNote,
+    /// Citations anywhere in the note, in text order.
+    pub references: Vec<Reference>,
+}
+
+/// A version-control table on its own (text extracted from a PDF), in a loose folder.
+#[derive(Debug)]
+pub struct VersionTableFile {
+    pub file: FileId,
+    pub table: VersionTable,
+}
+
+/// The dates written in one file, in text order.
+#[derive(Debug)]
+pub struct FileDates {
+    pub file: FileId,
+    pub mentions: Vec<DateMention>,
 }

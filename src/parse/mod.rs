@@ -21,6 +21,8 @@ pub struct ParsedDocument {
     /// Citations in the body: not in the heading, not in the version-control table
     /// (whose reasons cite history, not the text in effect).
     pub references: Vec<references::Reference>,
+    /// The version-control table: Markdown in `.md` files, PDF-extracted in `.txt`.
+    pub version_table: Option<version_table::VersionTable>,
 }
 
 /// The Markdown version-control table: the block of `|` lines whose header names both
@@ -70,9 +72,17 @@ pub fn parse_document(text: &str, markdown: bool, document: Option<&DocumentId>)
         .into_iter()
         .filter(outside)
         .collect();
+    // A Markdown document's table is the `|` block found above; only a plain-text
+    // document is searched for the PDF shape, so prose never becomes table rows.
+    let version_table = if markdown {
+        table.and_then(|_| version_table::parse_version_table(text))
+    } else {
+        version_table::parse_version_table(text)
+    };
     ParsedDocument {
         heading,
         clauses,
         references,
+        version_table,
     }
 }
