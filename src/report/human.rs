@@ -109,14 +109,6 @@ impl miette::Diagnostic for View<'_> {
             }
         })))
     }
-    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
-        if self.notes.is_empty() {
-            return None;
-        }
-        Some(Box::new(
-            self.notes.iter().map(|n| n as &dyn miette::Diagnostic),
-        ))
-    }
 }
 
 fn source_of<'a>(corpus: &'a Corpus, label: &Label) -> Option<Indexed<'a>> {
@@ -187,6 +179,9 @@ pub fn render(outcome: &Outcome, options: &HumanOptions) -> String {
             // Rendering into a String cannot fail; keep the finding visible regardless.
             let _ = writeln!(out, "{}: {}", d.code, d.message);
         }
+        for note in &v.notes {
+            render_note(&mut out, &handler, note);
+        }
         out.push('\n');
     }
     if outcome.corpus.layout == crate::model::Layout::Loose {
@@ -196,6 +191,21 @@ pub fn render(outcome: &Outcome, options: &HumanOptions) -> String {
     out.push_str(&super::Summary::of(outcome).line());
     out.push('\n');
     out
+}
+
+/// A label in another file, as rustc shows a note: `note: <label>` and the snippet.
+/// miette would head it "Advice:"; its own header line (the first it writes) is
+/// replaced by ours.
+fn render_note(out: &mut String, handler: &GraphicalReportHandler, note: &View<'_>) {
+    let mut snippet = String::new();
+    let _ = writeln!(out, "  note: {}", note.message);
+    if handler.render_report(&mut snippet, note).is_err() {
+        return;
+    }
+    let body = snippet.trim_start_matches('\n');
+    if let Some((_header, rest)) = body.split_once('\n') {
+        out.push_str(rest);
+    }
 }
 
 /// In a loose folder nothing but the content says what a file is: show what was decided.
