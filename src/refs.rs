@@ -14,6 +14,10 @@
 //! written backwards (`H10.13 to H10.9`) is read in the order meant. A document target
 //! matches every citation of that document, placeholders such as "paragraph [x] of
 //! Appendix AB" included. Citations of external instruments never match.
+//!
+//! Searched: each document version's body (the model leaves out its heading and its
+//! version-control table, which record history) and each release note in full.
+//! Redlines are not searched: they repeat the text of the versions on either side.
 
 use crate::model::{Corpus, in_effect};
 use crate::names::{DocumentId, DocumentKind, Version};
