@@ -2,7 +2,8 @@
 //!
 //! The pipeline, one module a stage: [`discover`] finds files, [`load`] reads and parses
 //! them ([`parse`]) into the [`model`], [`rules`] check the model and yield
-//! [`diagnostic`]s, [`report`] renders them. [`check`] runs the whole thing.
+//! [`diagnostic`]s, [`report`] renders them. [`check`] runs the whole thing. [`refs`] answers
+//! `seccheck refs`: every citation of a clause or document.
 
 pub mod catalogue;
 pub mod check;
@@ -14,6 +15,7 @@ pub mod load;
 pub mod model;
 pub mod names;
 pub mod parse;
+pub mod refs;
 pub mod report;
 pub mod rules;
 pub mod source;

@@ -178,6 +178,18 @@ impl DocumentLog {
     }
 }
 
+/// The log rows that put `doc` in effect (one per release), in release order; none for
+/// a version the log does not name or a document without a version (loose folders).
+pub fn in_effect<'a>(log: &'a DocumentLog, doc: &'a DocumentVersion) -> Vec<&'a LogRow> {
+    let Some(version) = &doc.version else {
+        return vec![];
+    };
+    let mut rows: Vec<&LogRow> = log.rows_for(&doc.document, version).collect();
+    rows.sort_by(|a, b| a.release.cmp(&b.release));
+    rows.dedup_by(|a, b| a.release == b.release);
+    rows
+}
+
 /// The first heading of a document: `# Section H: DCC Services`.
 #[derive(Debug, Clone)]
 pub struct Heading {

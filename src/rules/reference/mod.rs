@@ -42,16 +42,7 @@ pub(crate) fn resolvable(r: &Reference) -> Option<&DocumentId> {
     r.document.as_ref()
 }
 
-/// The log rows that put `doc` in effect (one per release), in release order.
-pub(crate) fn in_effect<'a>(log: &'a DocumentLog, doc: &'a DocumentVersion) -> Vec<&'a LogRow> {
-    let Some(version) = &doc.version else {
-        return vec![];
-    };
-    let mut rows: Vec<&LogRow> = log.rows_for(&doc.document, version).collect();
-    rows.sort_by(|a, b| a.release.cmp(&b.release));
-    rows.dedup_by(|a, b| a.release == b.release);
-    rows
-}
+pub(crate) use crate::model::in_effect;
 
 /// The version of `target` that the log puts in effect at `release`, and its text if the
 /// corpus has it. A release listing the document twice (LOG004) counts its first row.

@@ -1,0 +1,721 @@
+//! The impact query behind `seccheck refs TARGET`: every citation of a clause or a
+//! document across the corpus (document versions and release notes), with the releases
+//! at which the citing file is in effect. What a drafter asks before deleting or
+//! renumbering a clause.
+//!
+//! This module reads the [`Corpus`] and returns plain data; it knows nothing of output
+//! formats (`main.rs` renders it) and nothing of rules.
+//!
+//! Matching. A clause target matches a citation of that clause, of anything under it
+//! (`H8.16(a)` under `H8.16`, `H8.16` under the part `H8`), and a range whose clauses
+//! include it (`H8.10 to H8.20` includes `H8.16`; numbers are compared part by part, so
+//! `H8.9` comes before `H8.10`). A citation of the part *around* the target (`Section H8`
+//! for `H8.16`) is not listed: deleting or renumbering `H8.16` leaves it right. A range
+//! written backwards (`H10.13 to H10.9`) is read in the order meant. A document target
+//! matches every citation of that document, placeholders such as "paragraph [x] of
+//! Appendix AB" included. Citations of external instruments never match.
+//!
+//! Searched: each document version's body (the model leaves out its heading and its
+//! version-control table, which record history) and each release note in full.
+//! Redlines are not searched: they repeat the text of the versions on either side.
+
+use crate::model::{Corpus, in_effect};
+use crate::names::{DocumentId, DocumentKind, Version};
+use crate::parse::references::{Reference, Target};
+use crate::source::{FileId, Span};
+use std::cmp::Ordering;
+use std::fmt;
+
+/// What `refs` looks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RefTarget {
+    /// Every citation of a document: `section-h`, `Appendix AT`.
+    Document(DocumentId),
+    /// A clause or paragraph of a document: `H8.16` of Section H, `3.2` of Appendix AC.
+    Clause {
+        document: DocumentId,
+        /// As the parser writes clause targets: `H8.16`, `J1.2(b)`, `3.2`.
+        clause: String,
+    },
+}
+
+impl RefTarget {
+    pub fn document(&self) -> &DocumentId {
+        match self {
+            RefTarget::Document(d) | RefTarget::Clause { document: d, .. } => d,
+        }
+    }
+
+    pub fn clause(&self) -> Option<&str> {
+        match self {
+            RefTarget::Document(_) => None,
+            RefTarget::Clause { clause, .. } => Some(clause),
+        }
+    }
+}
+
+impl fmt::Display for RefTarget {
+    /// `Section H8.16`, `paragraph 3.2 of Appendix AC`, `Section H`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RefTarget::Document(d) => write!(f, "{d}"),
+            RefTarget::Clause { document, clause } if document.kind == DocumentKind::Section => {
+                write!(f, "Section {clause}")
+            }
+            RefTarget::Clause { document, clause } => write!(f, "paragraph {clause} of {document}"),
+        }
+    }
+}
+
+/// The forms `parse_target` accepts, for error messages and `--help`.
+pub const TARGET_FORMS: &str = "a Section clause (`H8.16`, `J1.2(b)`, `N4A.2`, `Section H8.16`), \
+a document (`section-h`, `appendix-at`, `schedule-11`, `Section H`, `Appendix AT`), \
+or a paragraph of a document (`appendix-ac:3.2`, `Appendix AC:3.2`, `schedule-11:2.1`)";
+
+/// Reads a target as the user typed it. The error says what was wrong, in plain words.
+pub fn parse_target(input: &str) -> Result<RefTarget, String> {
+    let s = input.trim();
+    let bad = || format!("`{input}` is not a clause or document; expected {TARGET_FORMS}");
+    if s.is_empty() {
+        return Err(bad());
+    }
+    if let Some(d) = document(s) {
+        return Ok(RefTarget::Document(d));
+    }
+    if let Some((doc, para)) = s.split_once(':') {
+        let document = document(doc.trim()).ok_or_else(bad)?;
+        return document_clause(input, document, para.trim()).ok_or_else(bad)?;
+    }
+    // `Appendix AC 3.2`, `Appendix AC paragraph 3.2`, `Section H 8.16`.
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for n in [2, 3] {
+        if words.len() <= n {
+            break;
+        }
+        let Some(document) = document(&words[..n].join(" ")) else {
+            continue;
+        };
+        let mut para = &words[n..];
+        if para.len() > 1
+            && ["paragraph", "clause"].contains(&para[0].to_ascii_lowercase().as_str())
+        {
+            para = &para[1..];
+        }
+        if let Some(result) = document_clause(input, document, &para.join(" ")) {
+            return result;
+        }
+    }
+    // `H8.16`, `Section H8.16`, `SEC Section H8.16`.
+    let mut rest = s;
+    if let Some(r) = strip_word(rest, "SEC") {
+        rest = r;
+    }
+    if let Some(r) = strip_word(rest, "Section") {
+        rest = r;
+    }
+    let clause = section_clause(rest).ok_or_else(bad)?;
+    let document = DocumentId::new(DocumentKind::Section, &clause[..1]).ok_or_else(bad)?;
+    Ok(RefTarget::Clause { document, clause })
+}
+
+/// `para` of `document`: for a Section, its clause with or without the letter
+/// (`H8.16`, `8.16`). `None` when `para` is no clause number at all.
+fn document_clause(
+    input: &str,
+    document: DocumentId,
+    para: &str,
+) -> Option<Result<RefTarget, String>> {
+    let clause = match document.kind {
+        DocumentKind::Section => {
+            let c = section_clause(para)
+                .or_else(|| section_clause(&format!("{}{para}", document.designator)))?;
+            if !c.starts_with(document.designator.as_str()) {
+                return Some(Err(format!(
+                    "`{input}`: clause {c} is not in {document}; write `{c}` on its own"
+                )));
+            }
+            c
+        }
+        _ => paragraph(para)?,
+    };
+    Some(Ok(RefTarget::Clause { document, clause }))
+}
+
+fn document(s: &str) -> Option<DocumentId> {
+    DocumentId::from_key(&s.to_ascii_lowercase()).or_else(|| DocumentId::from_name(s))
+}
+
+/// `rest` after a leading `word` (any case) and white space.
+fn strip_word<'a>(s: &'a str, word: &str) -> Option<&'a str> {
+    let head = s.get(..word.len())?;
+    let rest = &s[word.len()..];
+    (head.eq_ignore_ascii_case(word) && rest.starts_with(char::is_whitespace))
+        .then(|| rest.trim_start())
+}
+
+/// A Section clause, white space removed and letters outside brackets upper-cased:
+/// `h8.16` → `H8.16`, `J1.2 (b)` → `J1.2(b)`. `None` unless it reads as one.
+fn section_clause(s: &str) -> Option<String> {
+    let c = canonical(s)?;
+    let parts = parse_clause(&c)?;
+    matches!(parts.first(), Some(Part::Letter(_))).then_some(c)
+}
+
+/// An Appendix or Schedule paragraph: `3.2`, `3.2.1`, `4(a)`.
+fn paragraph(s: &str) -> Option<String> {
+    let c = canonical(s)?;
+    let parts = parse_clause(&c)?;
+    matches!(parts.first(), Some(Part::Num(..))).then_some(c)
+}
+
+/// Letters outside brackets upper-cased; white space is allowed only before a bracket
+/// (`J1.2 (b)`), so `H8.1 6` is no clause.
+fn canonical(s: &str) -> Option<String> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.iter().skip(1).any(|w| !w.starts_with('(')) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for ch in words.concat().chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        out.push(if depth == 0 {
+            ch.to_ascii_uppercase()
+        } else {
+            ch
+        });
+    }
+    Some(out)
+}
+
+/// One component of a clause number: the Section letter, a number with an optional
+/// letter (`4A` in `N4A.2`), or a bracketed sub-clause (`b`, `ii`, `3`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Part {
+    Letter(char),
+    Num(u32, String),
+    Sub(String),
+}
+
+/// `H8.16(a)(ii)` → [H, 8, 16, (a), (ii)]; `3.2` → [3, 2]. `None` for anything else.
+fn parse_clause(s: &str) -> Option<Vec<Part>> {
+    let mut parts = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    if b.first()?.is_ascii_uppercase() {
+        parts.push(Part::Letter(b[0] as char));
+        i = 1;
+    }
+    loop {
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start || i - start > 6 {
+            return None;
+        }
+        let n: u32 = s[start..i].parse().ok()?;
+        let suffix_start = i;
+        if i < b.len() && b[i].is_ascii_uppercase() {
+            i += 1;
+        }
+        parts.push(Part::Num(n, s[suffix_start..i].to_string()));
+        if i < b.len() && b[i] == b'.' {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    while i < b.len() {
+        if b[i] != b'(' {
+            return None;
+        }
+        let close = s[i..].find(')')? + i;
+        let sub = &s[i + 1..close];
+        if sub.is_empty() || !sub.bytes().all(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        parts.push(Part::Sub(sub.to_string()));
+        i = close + 1;
+    }
+    Some(parts)
+}
+
+fn roman(s: &str) -> Option<u32> {
+    let value = |c: u8| match c.to_ascii_lowercase() {
+        b'i' => Some(1),
+        b'v' => Some(5),
+        b'x' => Some(10),
+        b'l' => Some(50),
+        b'c' => Some(100),
+        _ => None,
+    };
+    let vals: Vec<u32> = s.bytes().map(value).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, v) in vals.iter().enumerate() {
+        if vals.get(i + 1).is_some_and(|next| next > v) {
+            total -= *v as i64;
+        } else {
+            total += *v as i64;
+        }
+    }
+    u32::try_from(total).ok()
+}
+
+/// Sub-clauses: numbers by value; `(ii)` after `(i)` and `(iv)` before `(v)` when either
+/// is a roman numeral of more than one letter; single letters alphabetically.
+fn cmp_sub(a: &str, b: &str) -> Ordering {
+    if let (Ok(x), Ok(y)) = (a.parse::<u32>(), b.parse::<u32>()) {
+        return x.cmp(&y);
+    }
+    if (a.len() > 1 || b.len() > 1)
+        && let (Some(x), Some(y)) = (roman(a), roman(b))
+    {
+        return x.cmp(&y);
+    }
+    (a.len(), a).cmp(&(b.len(), b))
+}
+
+fn cmp_part(a: &Part, b: &Part) -> Ordering {
+    let rank = |p: &Part| match p {
+        Part::Letter(_) => 0,
+        Part::Num(..) => 1,
+        Part::Sub(_) => 2,
+    };
+    match (a, b) {
+        (Part::Letter(x), Part::Letter(y)) => x.cmp(y),
+        (Part::Num(x, xs), Part::Num(y, ys)) => x.cmp(y).then_with(|| xs.cmp(ys)),
+        (Part::Sub(x), Part::Sub(y)) => cmp_sub(x, y),
+        _ => rank(a).cmp(&rank(b)),
+    }
+}
+
+/// Compares over the parts both have: `Equal` when one number lies within the other
+/// (`H8` and `H8.16`), as well as when they are the same.
+fn cmp_prefix(a: &[Part], b: &[Part]) -> Ordering {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| cmp_part(x, y))
+        .find(|o| o.is_ne())
+        .unwrap_or(Ordering::Equal)
+}
+
+/// Document order: a part before its clauses, `H8.9` before `H8.10`.
+fn cmp_full(a: &[Part], b: &[Part]) -> Ordering {
+    cmp_prefix(a, b).then(a.len().cmp(&b.len()))
+}
+
+/// Whether the run of clauses from `start` to `end` (either way round) includes any of
+/// `target` or what lies under it. An end that is a part includes all of that part.
+fn range_contains(start: &[Part], end: &[Part], target: &[Part]) -> bool {
+    let (lo, hi) = if cmp_full(start, end) == Ordering::Greater {
+        (end, start)
+    } else {
+        (start, end)
+    };
+    cmp_prefix(target, lo) != Ordering::Less && cmp_prefix(target, hi) != Ordering::Greater
+}
+
+/// How a citation matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Match {
+    /// It cites the target clause itself.
+    Exact,
+    /// It cites something under the target (`H8.16(a)` for `H8.16`).
+    SubClause,
+    /// It cites a range that includes the target.
+    Range,
+    /// The target is a document and this cites it (in whole or in part).
+    Document,
+}
+
+impl Match {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Match::Exact => "exact",
+            Match::SubClause => "sub_clause",
+            Match::Range => "range",
+            Match::Document => "document",
+        }
+    }
+}
+
+/// When the citing file is in effect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// A document version the Document Log names: the releases it is in effect at, in
+    /// release order (never empty).
+    Logged(Vec<Version>),
+    /// A document version the Document Log does not name (a draft, a stray file).
+    NotInLog,
+    /// A release note: its own release.
+    ReleaseNote(Version),
+    /// No Document Log (a loose folder, or a corpus without `document-log.csv`).
+    NoLog,
+}
+
+/// One citation of the target.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Citation {
+    pub file: FileId,
+    /// The whole citation (see `parse::references` for lists and titles).
+    pub span: Span,
+    /// The citation's text with white space runs folded to one space.
+    pub text: String,
+    /// What inside the document is cited: `H8.16`, `H10.9 to H10.13`; `None` for the
+    /// whole document or a placeholder.
+    pub cited: Option<String>,
+    pub matched: Match,
+    pub effect: Effect,
+}
+
+/// One version of the target's document, and whether it has the target clause: so the
+/// reader can see that the target is the clause meant, and where it was deleted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Presence {
+    pub file: FileId,
+    pub version: Option<Version>,
+    pub has_clause: bool,
+    /// The clause's number where this version writes it; `None` when it lacks the
+    /// clause or has it only as clauses under it or inline in its parent's text.
+    pub span: Option<Span>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refs {
+    /// Sorted by file (path order), then position.
+    pub citations: Vec<Citation>,
+    /// For a clause target, every version of its document in the corpus, in file order;
+    /// empty for a document target.
+    pub versions: Vec<Presence>,
+    /// Releases of the log in order, for grouping [`Effect::Logged`] into runs.
+    pub releases: Vec<Version>,
+}
+
+/// Every citation of `target` in the corpus's document versions and release notes.
+pub fn find(corpus: &Corpus, target: &RefTarget) -> Refs {
+    let target_parts = target.clause().and_then(parse_clause);
+    let log = corpus.log.as_ref();
+    let mut citations = Vec::new();
+    let mut scan = |file: FileId, refs: &[Reference], effect: &dyn Fn() -> Effect| {
+        let mut effect_once: Option<Effect> = None;
+        for r in refs {
+            let Some(matched) = matches(r, target, target_parts.as_deref()) else {
+                continue;
+            };
+            let text = &corpus.file(file).text;
+            citations.push(Citation {
+                file,
+                span: Span::from(r.span.clone()),
+                text: text
+                    .get(r.span.clone())
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                cited: cited(r),
+                matched,
+                effect: effect_once.get_or_insert_with(effect).clone(),
+            });
+        }
+    };
+    for doc in &corpus.documents {
+        scan(doc.file, &doc.references, &|| match log {
+            None => Effect::NoLog,
+            Some(log) => {
+                let rows = in_effect(log, doc);
+                if rows.is_empty() {
+                    Effect::NotInLog
+                } else {
+                    Effect::Logged(rows.into_iter().map(|r| r.release.clone()).collect())
+                }
+            }
+        });
+    }
+    for note in &corpus.release_notes {
+        scan(note.file, &note.references, &|| match &note.release {
+            Some(v) => Effect::ReleaseNote(v.clone()),
+            None => Effect::NoLog,
+        });
+    }
+    citations.sort_by_key(|c| (c.file, c.span.start, c.span.end));
+
+    let mut versions = Vec::new();
+    if let Some(clause) = target.clause() {
+        for doc in corpus
+            .documents
+            .iter()
+            .filter(|d| &d.document == target.document())
+        {
+            let has_clause = doc.has_clause(clause, &corpus.file(doc.file).text);
+            versions.push(Presence {
+                file: doc.file,
+                version: doc.version.clone(),
+                has_clause,
+                span: doc.clause(clause).map(|c| c.span),
+            });
+        }
+        versions.sort_by_key(|d| d.file);
+    }
+    let releases = log
+        .map(|l| {
+            l.releases()
+                .into_iter()
+                .map(|r| r.release.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    Refs {
+        citations,
+        versions,
+        releases,
+    }
+}
+
+fn cited(r: &Reference) -> Option<String> {
+    match &r.target {
+        Target::Clause { clause, .. } => Some(clause.clone()),
+        Target::Range { start, end, .. } => Some(format!("{start} to {end}")),
+        Target::Document | Target::Placeholder => None,
+    }
+}
+
+fn matches(r: &Reference, target: &RefTarget, target_parts: Option<&[Part]>) -> Option<Match> {
+    if r.external || r.document.as_ref() != Some(target.document()) {
+        return None;
+    }
+    let Some(t) = target_parts else {
+        return Some(Match::Document);
+    };
+    match &r.target {
+        Target::Clause { clause, .. } => {
+            let c = parse_clause(clause)?;
+            (c.len() >= t.len() && cmp_prefix(&c, t) == Ordering::Equal).then_some(
+                if c.len() == t.len() {
+                    Match::Exact
+                } else {
+                    Match::SubClause
+                },
+            )
+        }
+        Target::Range { start, end, .. } => {
+            let (s, e) = (parse_clause(start)?, parse_clause(end)?);
+            range_contains(&s, &e, t).then_some(Match::Range)
+        }
+        Target::Document | Target::Placeholder => None,
+    }
+}
+
+/// Consecutive releases of the log grouped into runs: `[5.16, 40.0, 57.0]` of
+/// `[5.16, 40.0, 54.0, 57.0]` gives `[(5.16, 40.0), (57.0, 57.0)]`.
+pub fn runs<'a>(releases: &'a [Version], all: &[Version]) -> Vec<(&'a Version, &'a Version)> {
+    let index = |v: &Version| all.iter().position(|a| a == v);
+    let mut out: Vec<(&Version, &Version)> = Vec::new();
+    for v in releases {
+        match out.last_mut() {
+            Some((_, last)) if index(last).zip(index(v)).is_some_and(|(a, b)| b == a + 1) => {
+                *last = v;
+            }
+            _ => out.push((v, v)),
+        }
+    }
+    out
+}
+
+/// `in effect at 5.16–40.0, 57.0`; `not in the log`; `release note for 57.0`; empty
+/// without a log.
+pub fn describe(effect: &Effect, all: &[Version]) -> String {
+    match effect {
+        Effect::Logged(releases) => {
+            let runs: Vec<String> = runs(releases, all)
+                .into_iter()
+                .map(|(a, b)| {
+                    if a == b {
+                        a.to_string()
+                    } else {
+                        format!("{a}–{b}")
+                    }
+                })
+                .collect();
+            format!("in effect at {}", runs.join(", "))
+        }
+        Effect::NotInLog => "not in the log".into(),
+        Effect::ReleaseNote(v) => format!("release note for {v}"),
+        Effect::NoLog => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clause(doc: &str, c: &str) -> RefTarget {
+        RefTarget::Clause {
+            document: DocumentId::from_key(doc).unwrap(),
+            clause: c.into(),
+        }
+    }
+
+    #[test]
+    fn target_forms() {
+        let h = |c: &str| clause("section-h", c);
+        for (input, want) in [
+            ("H8.16", h("H8.16")),
+            ("Section H8.16", h("H8.16")),
+            ("SEC Section H8.16", h("H8.16")),
+            ("section  h8.16", h("H8.16")),
+            ("H8", h("H8")),
+            ("J1.2(b)", clause("section-j", "J1.2(b)")),
+            ("j1.2 (b)", clause("section-j", "J1.2(b)")),
+            ("N4A.2", clause("section-n", "N4A.2")),
+            ("G7.16(a)(ii)", clause("section-g", "G7.16(a)(ii)")),
+            ("section-h:H8.16", h("H8.16")),
+            ("section-h:8.16", h("H8.16")),
+            ("appendix-ac:3.2", clause("appendix-ac", "3.2")),
+            ("Appendix AC:3.2", clause("appendix-ac", "3.2")),
+            ("schedule-11: 2.1.3", clause("schedule-11", "2.1.3")),
+            ("Appendix AC 3.2", clause("appendix-ac", "3.2")),
+            (
+                "SEC Appendix AC paragraph 3.2",
+                clause("appendix-ac", "3.2"),
+            ),
+            ("Section H 8.16", h("H8.16")),
+            ("Section H H8.16", h("H8.16")),
+        ] {
+            assert_eq!(parse_target(input), Ok(want), "{input}");
+        }
+        for (input, key) in [
+            ("section-h", "section-h"),
+            ("Section H", "section-h"),
+            ("appendix-at", "appendix-at"),
+            ("Appendix AT", "appendix-at"),
+            ("SEC Appendix AT", "appendix-at"),
+            ("schedule-11", "schedule-11"),
+            ("Schedule 11", "schedule-11"),
+            ("APPENDIX-AC", "appendix-ac"),
+        ] {
+            assert_eq!(
+                parse_target(input),
+                Ok(RefTarget::Document(DocumentId::from_key(key).unwrap())),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_targets_name_the_expected_forms() {
+        for input in [
+            "",
+            "H",
+            "8.16",
+            "H8.",
+            "H8..16",
+            "H8.16(",
+            "H8.16()",
+            "Annex A",
+            "appendix-ac:",
+            "appendix-ac:A3",
+            "section-q:x",
+            "appendix-abc",
+            "Appendix AC paragraph",
+            "Appendix AC 3.2 and 3.3",
+            "H8.1 6",
+            "N4AB.2",
+        ] {
+            let e = parse_target(input).unwrap_err();
+            assert!(e.contains("expected a Section clause"), "{input}: {e}");
+        }
+        let e = parse_target("section-h:J1.2").unwrap_err();
+        assert!(e.contains("J1.2 is not in Section H"), "{e}");
+    }
+
+    #[test]
+    fn targets_display_as_the_sec_cites_them() {
+        assert_eq!(parse_target("h8.16").unwrap().to_string(), "Section H8.16");
+        assert_eq!(
+            parse_target("appendix-ac:3.2").unwrap().to_string(),
+            "paragraph 3.2 of Appendix AC"
+        );
+        assert_eq!(
+            parse_target("schedule-11").unwrap().to_string(),
+            "Schedule 11"
+        );
+    }
+
+    fn p(s: &str) -> Vec<Part> {
+        parse_clause(s).unwrap_or_else(|| panic!("{s}"))
+    }
+
+    fn within(start: &str, end: &str, t: &str) -> bool {
+        range_contains(&p(start), &p(end), &p(t))
+    }
+
+    #[test]
+    fn ranges_compare_numbers_part_by_part() {
+        assert!(within("H8.10", "H8.20", "H8.16"));
+        assert!(within("H8.10", "H8.20", "H8.10"));
+        assert!(within("H8.10", "H8.20", "H8.20"));
+        assert!(within("H8.10", "H8.20", "H8.16(a)"));
+        assert!(within("H8.9", "H8.10", "H8.10(b)"));
+        // As strings "H8.9" > "H8.16"; as numbers it comes first.
+        assert!(within("H8.9", "H8.20", "H8.16"));
+        assert!(!within("H8.9", "H8.12", "H8.16"));
+        assert!(!within("H8.10", "H8.20", "H8.2"));
+        assert!(!within("H8.10", "H8.20", "H8.21"));
+        assert!(!within("H8.10", "H8.20", "H9.1"));
+        // A part at either end includes all of that part; a target part overlaps.
+        assert!(within("H3", "H4", "H4.9"));
+        assert!(within("H4.1", "H4.12", "H4"));
+        assert!(!within("H3", "H4", "H5.1"));
+        // Backwards ranges are read the right way round.
+        assert!(within("H10.13", "H10.9", "H10.11"));
+        assert!(!within("H10.13", "H10.9", "H10.14"));
+        // Across Sections, by letter first.
+        assert!(within("H10.13", "J1.2", "I4.1"));
+        // Letters after numbers, and sub-clauses.
+        assert!(within("N4.1", "N5.1", "N4A.2"));
+        assert!(within("J1.2(a)", "J1.2(d)", "J1.2(c)"));
+        assert!(!within("J1.2(a)", "J1.2(d)", "J1.2(e)"));
+        assert!(within("G7.16(a)(i)", "G7.16(a)(v)", "G7.16(a)(iv)"));
+        assert!(!within("G7.16(a)(ii)", "G7.16(a)(iv)", "G7.16(a)(ix)"));
+        assert!(within("3.2", "3.10", "3.5"));
+    }
+
+    #[test]
+    fn clause_numbers_parse_into_parts() {
+        assert_eq!(
+            p("N4A.2(b)"),
+            vec![
+                Part::Letter('N'),
+                Part::Num(4, "A".into()),
+                Part::Num(2, String::new()),
+                Part::Sub("b".into())
+            ]
+        );
+        for bad in ["", "H", "H.1", "H8.", "H8(a", "H8(a)x", "H8(-)", "3..2"] {
+            assert_eq!(parse_clause(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn runs_of_consecutive_releases() {
+        let v = |s: &[&str]| {
+            s.iter()
+                .map(|x| Version::parse(x).unwrap())
+                .collect::<Vec<_>>()
+        };
+        let all = v(&["5.16", "40.0", "54.0", "57.0"]);
+        let logged = |s: &[&str]| describe(&Effect::Logged(v(s)), &all);
+        assert_eq!(logged(&["40.0", "54.0"]), "in effect at 40.0–54.0");
+        assert_eq!(logged(&["57.0"]), "in effect at 57.0");
+        assert_eq!(
+            logged(&["5.16", "40.0", "57.0"]),
+            "in effect at 5.16–40.0, 57.0"
+        );
+        assert_eq!(logged(&["40.0", "57.0"]), "in effect at 40.0, 57.0");
+    }
+}
