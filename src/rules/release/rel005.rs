@@ -46,7 +46,11 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             format!(
                 "{} says {} Modification Proposal{} but summarises {}: {}",
                 note_name(nf),
-                corpus.file(nf.file).slice(Span::from(stated.span.clone())),
+                corpus
+                    .file(nf.file)
+                    .text
+                    .get(stated.span.clone())
+                    .unwrap_or_default(),
                 if stated.value == 1 { "" } else { "s" },
                 number_word(n),
                 and_list(&ids)
