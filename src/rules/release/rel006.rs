@@ -15,7 +15,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::names::Version;
 use crate::parse::release_note::find_proposals;
-use crate::parse::version_table::{TableShape, VersionTable};
+use crate::parse::version_table::TableShape;
 use crate::rules::{Needs, Rule, unreadable};
 use crate::source::{FileId, Span};
 use std::collections::BTreeMap;
@@ -76,12 +76,11 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             }
         }
     };
-    let table_range = |t: &VersionTable| t.span.clone();
     for (i, doc) in corpus.documents.iter().enumerate() {
         if let Some(t) = &doc.version_table
             && !unreadable(corpus, doc.file)
         {
-            scan(doc.file, Source::DocumentTable(i, t.shape), table_range(t));
+            scan(doc.file, Source::DocumentTable(i, t.shape), t.span.clone());
         }
     }
     for t in &corpus.version_tables {
@@ -89,7 +88,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             scan(
                 t.file,
                 Source::LooseTable(t.table.shape),
-                table_range(&t.table),
+                t.table.span.clone(),
             );
         }
     }
