@@ -36,6 +36,13 @@ pub struct ReleaseNote {
     pub proposals: Vec<ProposalMention>,
     /// "This included five Modification Proposals": the first such statement.
     pub stated_count: Option<StatedCount>,
+    /// The Modification Proposals the note summarises: indices into `proposals` of each
+    /// one that opens a paragraph or bullet of the summary, in text order. The summary is
+    /// every section whose heading names it ("Summary of changes"); a note without such a
+    /// heading is read from the title down to the affected list. "MP204A … is the
+    /// alternative solution to MP204" summarises MP204A only, and a proposal under another
+    /// heading ("Implementation of the SECMP0007 CTSD legal text") is not counted.
+    pub summarised: Vec<usize>,
     /// The "What parts of the SEC were affected?" heading line.
     pub affected_heading: Option<Range<usize>>,
     /// The bullets under it.
@@ -206,6 +213,7 @@ pub fn parse_release_note(text: &str) -> ReleaseNote {
 
     note.proposals = find_proposals(text);
     note.stated_count = find_stated_count(text);
+    note.summarised = summarised(text, &lines, skip_until, &headings, &note.proposals);
 
     // The affected list.
     if let Some(&(h, _)) = headings.iter().find(|h| h.1 == SectionKind::Affected) {
@@ -483,7 +491,11 @@ fn on_date_came_into_effect(text: &str, m: &DateMention) -> bool {
 static PROPOSAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"SECMP[ \t]?\d{1,5}|[MD]P\d{1,5}[A-Z]?").expect("MP regex"));
 
-fn find_proposals(text: &str) -> Vec<ProposalMention> {
+/// Every Modification or Draft Proposal mentioned in `text`, with the title in quotes
+/// that follows it on the same line (a title that a line break cuts, as in text
+/// extracted from PDF, is not taken). Used for release notes, and by rules for any other
+/// text that names proposals (version-control tables, newsletters).
+pub fn find_proposals(text: &str) -> Vec<ProposalMention> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     for m in PROPOSAL.find_iter(text) {
@@ -574,6 +586,61 @@ fn quote_at(text: &str, open: usize) -> Option<(usize, usize)> {
         from = at + closer.len_utf8();
     }
     None
+}
+
+/// Indices into `proposals` of the Modification Proposals that open a paragraph or a
+/// bullet of the summary; see [`ReleaseNote::summarised`].
+fn summarised(
+    text: &str,
+    lines: &[Line],
+    skip_until: usize,
+    headings: &[(usize, SectionKind)],
+    proposals: &[ProposalMention],
+) -> Vec<usize> {
+    let is_summary = |i: usize| contains_ci(&text[heading_text(text, &lines[i])], "summary");
+    let any_summary = headings.iter().any(|h| is_summary(h.0));
+    // Line ranges to read: the summary sections, or the prose above the affected list.
+    let mut regions: Vec<Range<usize>> = Vec::new();
+    if any_summary {
+        for (k, h) in headings.iter().enumerate() {
+            if h.1 == SectionKind::Prose && is_summary(h.0) {
+                let end = headings.get(k + 1).map_or(lines.len(), |n| n.0);
+                regions.push(h.0 + 1..end);
+            }
+        }
+    } else {
+        let end = headings
+            .iter()
+            .find(|h| h.1 != SectionKind::Prose)
+            .map_or(lines.len(), |h| h.0);
+        regions.push(skip_until..end);
+    }
+    let mut out = Vec::new();
+    for region in regions {
+        for i in region {
+            let line = &lines[i];
+            if line.is_blank() || headings.iter().any(|h| h.0 == i) {
+                continue;
+            }
+            let start = match bullet_text(text, line) {
+                Some(b) => b.start,
+                None if i == 0
+                    || lines[i - 1].is_blank()
+                    || headings.iter().any(|h| h.0 == i - 1) =>
+                {
+                    line.tstart
+                }
+                None => continue,
+            };
+            if let Some(k) = proposals
+                .iter()
+                .position(|p| p.span.start == start && p.kind == ProposalKind::Modification)
+            {
+                out.push(k);
+            }
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1564,6 +1631,7 @@ mod tests {
             assert_eq!(strs(text, &a), strs(&crlf, &b));
             assert_eq!(a.affected.len(), b.affected.len());
             assert_eq!(a.changed_mentions.len(), b.changed_mentions.len());
+            assert_eq!(a.summarised, b.summarised);
         }
     }
 
@@ -1614,6 +1682,40 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn summarised_proposals_open_paragraphs_of_the_summary() {
+        let ids = |t: &str| {
+            let n = parse_release_note(t);
+            n.summarised
+                .iter()
+                .map(|&i| n.proposals[i].id.clone())
+                .collect::<Vec<_>>()
+        };
+        // "is the alternative solution to MP204" and "began life as DP215" are not
+        // summaries of their own.
+        assert_eq!(ids(MD_63), ["MP201", "MP204A", "MP208", "MP211", "MP215"]);
+        // SECMP0009 sits under its own heading, not under "Summary of changes".
+        assert_eq!(ids(TXT_36), ["MP118", "MP122A", "MP125", "MP131"]);
+        assert!(ids(TXT_59).is_empty());
+        // Without a summary heading: paragraphs and bullets above the affected list; a
+        // paragraph's second line and a Draft Proposal do not count.
+        let text = "# SEC v72.0 published\n\n1 March 2023\n\n\
+                    SEC version 72.0 came into effect. It included three Modification Proposals:\n\n\
+                    - MP301 ‘First’ amends Section H.\n\
+                    * MP302 amends Section J, replacing\n\
+                    MP299 entirely.\n\n\
+                    DP310 was raised.\n\n\
+                    SECMP0040 ‘Old style’ amends Appendix AC.\n\n\
+                    ## What parts of the SEC were affected?\n\n\
+                    - Section H\n\n\
+                    ## Further information\n\n\
+                    MP303 is next.\n";
+        assert_eq!(ids(text), ["MP301", "MP302", "SECMP0040"]);
+        // A heading line straight above the paragraph also opens it.
+        let text = "SEC v73.0\n\n## Summary of changes\nMP320 ‘X’ amends Section A.\n";
+        assert_eq!(ids(text), ["MP320"]);
     }
 
     #[test]

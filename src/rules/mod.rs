@@ -10,6 +10,7 @@ mod document;
 mod input;
 pub(crate) mod log;
 mod reference;
+mod release;
 
 /// What a rule needs from the corpus beyond its files; without it the rule is skipped
 /// and the report says so once per family.
@@ -50,6 +51,14 @@ pub static RULES: &[Rule] = &[
     reference::ref004::RULE,
     reference::ref005::RULE,
     reference::ref006::RULE,
+    release::rel001::RULE,
+    release::rel002::RULE,
+    release::rel003::RULE,
+    release::rel004::RULE,
+    release::rel005::RULE,
+    release::rel006::RULE,
+    release::rel007::RULE,
+    release::rel008::RULE,
 ];
 
 pub fn get(code: &str) -> Option<&'static Rule> {

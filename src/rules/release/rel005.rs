@@ -1,0 +1,129 @@
+//! REL005 proposal-count-differs: a release note says how many Modification Proposals the
+//! release included, and summarises another number.
+
+use super::{and_list, note_name, number_word};
+use crate::diagnostic::Diagnostic;
+use crate::model::Corpus;
+use crate::rules::{Needs, Rule, unreadable};
+use crate::source::Span;
+
+pub const RULE: Rule = Rule {
+    code: "REL005",
+    needs: Needs::Nothing,
+    check,
+};
+
+fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    for nf in &corpus.release_notes {
+        if unreadable(corpus, nf.file) {
+            continue;
+        }
+        let note = &nf.note;
+        let Some(stated) = &note.stated_count else {
+            continue;
+        };
+        // One per proposal, in text order: a proposal summarised twice counts once.
+        let mut summarised = Vec::new();
+        for &i in &note.summarised {
+            let Some(p) = note.proposals.get(i) else {
+                continue;
+            };
+            if !summarised
+                .iter()
+                .any(|q: &&crate::parse::release_note::ProposalMention| q.id == p.id)
+            {
+                summarised.push(p);
+            }
+        }
+        // A note that summarises no proposal paragraph by paragraph cannot be counted.
+        if summarised.is_empty() || summarised.len() == stated.value as usize {
+            continue;
+        }
+        let n = summarised.len();
+        let ids: Vec<String> = summarised.iter().map(|p| p.id.clone()).collect();
+        let mut d = Diagnostic::new(
+            RULE.code,
+            format!(
+                "{} says {} Modification Proposal{} but summarises {}: {}",
+                note_name(nf),
+                corpus
+                    .file(nf.file)
+                    .text
+                    .get(stated.span.clone())
+                    .unwrap_or_default(),
+                if stated.value == 1 { "" } else { "s" },
+                number_word(n),
+                and_list(&ids)
+            ),
+        )
+        .at(
+            nf.file,
+            Span::from(stated.span.clone()),
+            format!("{} stated here", stated.value),
+        );
+        for (k, p) in summarised.iter().enumerate() {
+            d = d.related(
+                nf.file,
+                Span::from(p.span.clone()),
+                format!("{} of {n}", k + 1),
+            );
+        }
+        out.push(d.help(format!(
+            "write the number of Modification Proposals the release implemented ({} if the summary is complete), or summarise the missing ones",
+            number_word(n)
+        )));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::release::run;
+
+    fn note(count: &str, summary: &str) -> String {
+        format!(
+            "# SEC v63.0 published\n\n3 November 2022\n\n\
+             SEC version 63.0 came into effect on 3 November 2022. It included {count} Modification Proposals.\n\n\
+             ## Summary of changes\n\n{summary}\n\n\
+             ## Implementation of the SECMP0009 legal text\n\nSECMP0009 ‘Old’ is also in.\n\n\
+             ## What parts of the SEC were affected?\n\n- Section H ‘DCC Services’\n"
+        )
+    }
+
+    const SUMMARY: &str = "MP201 ‘Retry Limits’ caps retries.\n\n\
+        MP204A ‘Thresholds (Alternative)’ is the alternative solution to MP204.\n\n\
+        - MP208 ‘Returns Window’ lengthens the window.\n\n\
+        MP201 is also worth a second paragraph.";
+
+    #[test]
+    fn the_count_is_of_proposals_opening_summary_paragraphs() {
+        // MP204 (inside MP204A's summary), MP201's second paragraph and SECMP0009 (under its
+        // own heading) do not count: three.
+        assert!(run("REL005", &[("releases/63.0.md", &note("three", SUMMARY))]).is_empty());
+        let got = run("REL005", &[("releases/63.0.md", &note("five", SUMMARY))]);
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0.as_str(), got[0].1), ("releases/63.0.md", 5));
+        assert_eq!(
+            got[0].2,
+            "the 63.0 release note says five Modification Proposals but summarises three: MP201, MP204A and MP208"
+        );
+        let related: Vec<usize> = got[0].3.iter().map(|r| r.1).collect();
+        assert_eq!(related, [9, 11, 13]);
+        // Digits are read too.
+        assert_eq!(
+            run("REL005", &[("releases/63.0.md", &note("2", SUMMARY))]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_note_with_no_summarised_proposal_is_not_counted() {
+        let got = run(
+            "REL005",
+            &[(
+                "releases/63.0.md",
+                &note("two", "The changes tidy the SEC."),
+            )],
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+}

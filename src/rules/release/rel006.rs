@@ -1,0 +1,367 @@
+//! REL006 proposal-title-differs: one Modification Proposal called by two titles.
+//!
+//! Titles are gathered from every release note, from the version-control table of every
+//! document, from loose version-control tables and from other loose texts (newsletters).
+//! A title counts only when it follows the identifier in quotes on the same line, so a
+//! title that a PDF line wrap cuts is never read. The release note is the reference: for
+//! each proposal, the first titled mention in the release notes (in release order) is
+//! taken as its title, and every other mention that titles it differently is reported
+//! where it stands. A proposal no note titles is checked against its first titled
+//! mention. A Draft Proposal (DP189) is not compared with the Modification Proposal it
+//! becomes (MP189): proposals are often renamed between the two.
+
+use super::{fold, release_of};
+use crate::diagnostic::Diagnostic;
+use crate::model::Corpus;
+use crate::names::Version;
+use crate::parse::release_note::find_proposals;
+use crate::parse::version_table::TableShape;
+use crate::rules::{Needs, Rule, unreadable};
+use crate::source::{FileId, Span};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+pub const RULE: Rule = Rule {
+    code: "REL006",
+    needs: Needs::Nothing,
+    check,
+};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// A release note, with its index in `corpus.release_notes`.
+    Note(usize),
+    /// A document's version-control table, with its index in `corpus.documents`.
+    DocumentTable(usize, TableShape),
+    LooseTable(TableShape),
+    Other,
+}
+
+/// A titled mention found by scanning a table or text (the notes' are parsed already).
+struct Scanned {
+    file: FileId,
+    source: Source,
+    id: String,
+    span: Range<usize>,
+    title: String,
+    title_span: Range<usize>,
+}
+
+struct Mention<'a> {
+    file: FileId,
+    source: Source,
+    span: Range<usize>,
+    title: &'a str,
+    title_span: Range<usize>,
+}
+
+fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    let mut found: Vec<Scanned> = Vec::new();
+    let mut scan = |file: FileId, source: Source, range: Range<usize>| {
+        let text = &corpus.file(file).text;
+        let Some(slice) = text.get(range.clone()) else {
+            return;
+        };
+        for p in find_proposals(slice) {
+            if let (Some(t), Some(ts)) = (p.title, p.title_span) {
+                let shift = |r: Range<usize>| r.start + range.start..r.end + range.start;
+                found.push(Scanned {
+                    file,
+                    source,
+                    id: p.id,
+                    span: shift(p.span),
+                    title: t,
+                    title_span: shift(ts),
+                });
+            }
+        }
+    };
+    for (i, doc) in corpus.documents.iter().enumerate() {
+        if let Some(t) = &doc.version_table
+            && !unreadable(corpus, doc.file)
+        {
+            scan(doc.file, Source::DocumentTable(i, t.shape), t.span.clone());
+        }
+    }
+    for t in &corpus.version_tables {
+        if !unreadable(corpus, t.file) {
+            scan(
+                t.file,
+                Source::LooseTable(t.table.shape),
+                t.table.span.clone(),
+            );
+        }
+    }
+    for &f in &corpus.others {
+        if !unreadable(corpus, f) {
+            scan(f, Source::Other, 0..corpus.file(f).text.len());
+        }
+    }
+
+    let mut by_id: BTreeMap<&str, Vec<Mention>> = BTreeMap::new();
+    for (i, nf) in corpus.release_notes.iter().enumerate() {
+        if unreadable(corpus, nf.file) {
+            continue;
+        }
+        for p in &nf.note.proposals {
+            if let (Some(t), Some(ts)) = (&p.title, &p.title_span) {
+                by_id.entry(&p.id).or_default().push(Mention {
+                    file: nf.file,
+                    source: Source::Note(i),
+                    span: p.span.clone(),
+                    title: t,
+                    title_span: ts.clone(),
+                });
+            }
+        }
+    }
+    for f in &found {
+        by_id.entry(&f.id).or_default().push(Mention {
+            file: f.file,
+            source: f.source,
+            span: f.span.clone(),
+            title: &f.title,
+            title_span: f.title_span.clone(),
+        });
+    }
+
+    for (id, mut mentions) in by_id {
+        mentions.sort_by_key(|m| (m.file, m.span.start));
+        let note_release = |m: &Mention| match m.source {
+            Source::Note(i) => Some(release_of(&corpus.release_notes[i])),
+            _ => None,
+        };
+        // The reference: the first titled mention in the notes, by release, else the first.
+        let reference = mentions
+            .iter()
+            .enumerate()
+            .filter_map(|(k, m)| note_release(m).map(|r| (k, r)))
+            .min_by(|a, b| order(a.1, b.1).then(a.0.cmp(&b.0)))
+            .map_or(0, |(k, _)| k);
+        let r = &mentions[reference];
+        let r_folded = fold(r.title);
+        for (k, m) in mentions.iter().enumerate() {
+            if k == reference {
+                continue;
+            }
+            let folded = fold(m.title);
+            if folded == r_folded || (pdf(m.source) || pdf(r.source)) && prefix(&folded, &r_folded)
+            {
+                continue;
+            }
+            let there = if m.file == r.file {
+                "the same file, earlier,".to_string()
+            } else {
+                describe(corpus, r.source, false)
+            };
+            out.push(
+                Diagnostic::new(
+                    RULE.code,
+                    format!(
+                        "{} calls {id} ‘{}’, but {there} calls it ‘{}’",
+                        describe(corpus, m.source, true),
+                        m.title,
+                        r.title
+                    ),
+                )
+                .at(m.file, Span::from(m.title_span.clone()), format!("{id} titled here"))
+                .related(
+                    r.file,
+                    Span::from(r.title_span.clone()),
+                    format!("{id}'s title in {}", describe(corpus, r.source, false)),
+                )
+                .help(format!(
+                    "a Modification Proposal keeps one title everywhere: write ‘{}’ here, or correct {} if this title is the right one",
+                    r.title,
+                    describe(corpus, r.source, false)
+                )),
+            );
+        }
+    }
+}
+
+/// Releases in order; a note without one after all that have one.
+fn order(a: Option<&Version>, b: Option<&Version>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.cmp(b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}
+
+fn pdf(s: Source) -> bool {
+    matches!(
+        s,
+        Source::DocumentTable(_, TableShape::PdfText) | Source::LooseTable(TableShape::PdfText)
+    )
+}
+
+/// Whether one folded title is the other's first words: what a PDF cell cut short leaves.
+fn prefix(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.starts_with(short) && long.as_bytes().get(short.len()) == Some(&b' ')
+}
+
+/// "the 57.0 release note", "the version-control table of Section J 3.2", "this text".
+fn describe(corpus: &Corpus, s: Source, here: bool) -> String {
+    match s {
+        Source::Note(i) => super::note_name(&corpus.release_notes[i]),
+        Source::DocumentTable(i, _) => {
+            let d = &corpus.documents[i];
+            match &d.version {
+                Some(v) => format!("the version-control table of {} {v}", d.document),
+                None => format!("the version-control table of {}", d.document),
+            }
+        }
+        Source::LooseTable(_) if here => "this version-control table".to_string(),
+        Source::LooseTable(_) => "a version-control table".to_string(),
+        Source::Other if here => "this text".to_string(),
+        Source::Other => "another text".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_are_whole_words() {
+        assert!(prefix("ch handover", "ch handover support materials"));
+        assert!(prefix("ch handover support materials", "ch handover"));
+        assert!(!prefix("ch hand", "ch handover support"));
+        assert!(!prefix("explicit charging", "explicit charges for tests"));
+    }
+}
+
+#[cfg(test)]
+mod rule_tests {
+    use crate::rules::release::run;
+
+    fn note(v: &str, mps: &str) -> String {
+        format!(
+            "# SEC v{v} published\n\nSEC version {v} came into effect today.\n\n\
+             ## Summary of changes\n\n{mps}\n\n\
+             ## What parts of the SEC were affected?\n\n- Section J ‘Charges’\n"
+        )
+    }
+
+    fn doc(rows: &str) -> String {
+        format!(
+            "# Section J: Charges\n\n\
+             | Version | Implementation Date | Reason for Change | Overview of Modifications |\n\
+             |---|---|---|---|\n{rows}\n\nJ1.1 The DCC shall levy the Charges.\n"
+        )
+    }
+
+    #[test]
+    fn tables_are_checked_against_the_note() {
+        let n = note(
+            "57.0",
+            "MP190 ‘Explicit Charges for Test Environment Access’ does it.",
+        );
+        let d = doc(
+            "| 3.1 | 2021-06-24 | Implementation of MP168 | MP168 ‘Hub Charges’ |\n\
+             | 3.2 | 2022-02-24 | Implementation of MP190 | MP190 ‘Explicit Charging for Test Environments’ |",
+        );
+        let got = run(
+            "REL006",
+            &[("releases/57.0.md", &n), ("documents/section-j/3.2.md", &d)],
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1),
+            ("documents/section-j/3.2.md", 6)
+        );
+        assert_eq!(
+            got[0].2,
+            "the version-control table of Section J 3.2 calls MP190 ‘Explicit Charging for Test Environments’, but the 57.0 release note calls it ‘Explicit Charges for Test Environment Access’"
+        );
+        assert_eq!(got[0].3, [("releases/57.0.md".to_string(), 7)]);
+        // Case, quotes, commas, dashes and white space are folded.
+        let d = doc(
+            "| 3.2 | 2022-02-24 | Implementation of MP190 | MP190 “explicit  charges for test-environment access” |",
+        );
+        assert!(
+            run(
+                "REL006",
+                &[("releases/57.0.md", &n), ("documents/section-j/3.2.md", &d)]
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_earliest_note_is_the_reference() {
+        let early = note("54.0", "MP190 ‘Explicit Charges’ was approved.");
+        let late = note("57.0", "MP190 ‘Explicit Charging’ goes live.");
+        // File order would put 57.0 first if it sorted first; the release decides.
+        let got = run(
+            "REL006",
+            &[("releases/57.0.md", &late), ("releases/54.0.md", &early)],
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "releases/57.0.md");
+        assert!(got[0].2.starts_with(
+            "the 57.0 release note calls MP190 ‘Explicit Charging’, but the 54.0 release note"
+        ));
+        // The same note titling it twice: the second is reported.
+        let twice = note(
+            "57.0",
+            "MP190 ‘Explicit Charges’ goes live.\n\nMP190 ‘Explicit Charging’ again.",
+        );
+        let got = run("REL006", &[("releases/57.0.md", &twice)]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, 9);
+        assert!(
+            got[0].2.contains("but the same file, earlier, calls it"),
+            "{}",
+            got[0].2
+        );
+    }
+
+    #[test]
+    fn drafts_and_loose_texts() {
+        // A Draft Proposal may be renamed when it becomes a Modification Proposal.
+        let n = note("57.0", "MP190 ‘Explicit Charges’ goes live.");
+        let news = "SEC Newsletter\n\nDP190 ‘Charging for tests’ was raised.\n\n\
+                    MP190 ‘Explicit Charging’ is out for consultation.\n";
+        let got = run("REL006", &[("a-note.txt", &n), ("b-news.txt", news)]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].0.as_str(), got[0].1), ("b-news.txt", 5));
+        assert!(
+            got[0].2.starts_with("this text calls MP190"),
+            "{}",
+            got[0].2
+        );
+    }
+
+    #[test]
+    fn pdf_tables_wrap_titles() {
+        let n = note(
+            "5.9",
+            "SECMP0033 ‘CH Handover Support Materials’ goes live.",
+        );
+        // A title whose quote closes on a later line is never read; one cut to its first
+        // words by the cell is accepted; a different one is not.
+        let table = "VERSION CONTROL\n\n\
+            Version Implementation Date Reason for Change Overview of Modifications\n\n\
+            5.7 11th May 2017 Implementation of a Amendments due to implementation\n\n\
+            Modification Proposal of SECMP0033 “CH Handover\n\n\
+            approved via Change Support Materials”.\n\n\
+            5.8 13th July 2017 Implementation of a Amendments for SECMP0033 “CH Handover”\n\n\
+            Modification Proposal\n\n\
+            5.9 21st July 2017 Implementation of a Amendments for SECMP0033 “CH Takeover”\n\n\
+            Modification Proposal\n";
+        let got = run("REL006", &[("a-note.txt", &n), ("b-table.txt", table)]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, 15);
+        assert!(
+            got[0]
+                .2
+                .starts_with("this version-control table calls SECMP0033 ‘CH Takeover’"),
+            "{}",
+            got[0].2
+        );
+    }
+}
