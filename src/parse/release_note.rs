@@ -133,7 +133,7 @@ pub struct ChangedMention {
 ///   and J", "Appendices A, B and C") give one mention per item. External instruments
 ///   ("section 88(1) of the Energy Act 2008") are not references. Quoted text (titles of
 ///   documents and proposals) is masked: neither verbs nor references inside quotes count.
-/// * **Change verbs.** implement, amend(ment), insert, remove, designate / re-designate /
+/// * **Change verbs.** implement, amend(ment), insert, remove, delete, replace, renumber, designate / re-designate /
 ///   designation, modify, "changes to/in", "made to", in their inflected forms.
 /// * **Attribution.** A reference counts when a change verb *precedes* it in the same
 ///   sentence within 12 words, with no `;`, no clause word ("so", "which", "where",
@@ -778,7 +778,7 @@ fn affected_entry(text: &str, line: Range<usize>) -> AffectedEntry {
 
 static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:implement(?:s|ed|ing)?|amend(?:s|ed|ing|ment|ments)?|insert(?:s|ed|ing)?|remov(?:e|es|ed|ing)|(?:re-?)?designat(?:e|es|ed|ing|ion)|changes\s+(?:to|in)|made\s+to|modif(?:y|ies|ied|ying))(?-u:\b)",
+        r"(?i)(?-u:\b)(?:implement(?:s|ed|ing)?|amend(?:s|ed|ing|ment|ments)?|insert(?:s|ed|ing)?|remov(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|replac(?:e|es|ed|ing)|renumber(?:s|ed|ing)?|(?:re-?)?designat(?:e|es|ed|ing|ion)|changes\s+(?:to|in)|made\s+to|modif(?:y|ies|ied|ying))(?-u:\b)",
     )
     .expect("verb regex")
 });
@@ -1583,6 +1583,21 @@ mod tests {
         );
         // The weekday in "Tuesday, 2 February 2021" is not the effective date.
         assert_ne!(eff.date, Date::new(2021, 2, 2));
+    }
+
+    #[test]
+    fn delete_replace_and_renumber_are_change_verbs() {
+        let text = "SEC Release\n\nMP210 will delete Section H4.9. MP211 replaces \
+                    Appendix AC. MP212 renumbers Section J1.2.\n";
+        let n = parse_release_note(text);
+        assert_eq!(
+            changed(text, &n),
+            [
+                (doc("Section H"), "Section H4.9", None, "delete"),
+                (doc("Appendix AC"), "Appendix AC", None, "replaces"),
+                (doc("Section J"), "Section J1.2", None, "renumbers"),
+            ]
+        );
     }
 
     #[test]
