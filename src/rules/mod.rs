@@ -6,6 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 
 mod config;
+mod date;
 mod document;
 mod input;
 pub(crate) mod log;
@@ -29,6 +30,8 @@ pub struct Rule {
 /// Every implemented rule. A test checks this table against the `rules/` catalogue.
 pub static RULES: &[Rule] = &[
     config::cfg001::RULE,
+    date::date001::RULE,
+    date::date002::RULE,
     document::doc001::RULE,
     document::doc002::RULE,
     input::io001::RULE,
