@@ -11,6 +11,7 @@ mod document;
 mod input;
 pub(crate) mod log;
 mod reference;
+mod version_table;
 
 /// What a rule needs from the corpus beyond its files; without it the rule is skipped
 /// and the report says so once per family.
@@ -53,6 +54,11 @@ pub static RULES: &[Rule] = &[
     reference::ref004::RULE,
     reference::ref005::RULE,
     reference::ref006::RULE,
+    version_table::vct001::RULE,
+    version_table::vct002::RULE,
+    version_table::vct003::RULE,
+    version_table::vct004::RULE,
+    version_table::vct005::RULE,
 ];
 
 pub fn get(code: &str) -> Option<&'static Rule> {
