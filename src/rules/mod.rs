@@ -6,11 +6,13 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 
 mod config;
+mod date;
 mod document;
 mod input;
 pub(crate) mod log;
 mod reference;
 mod release;
+mod version_table;
 
 /// What a rule needs from the corpus beyond its files; without it the rule is skipped
 /// and the report says so once per family.
@@ -30,6 +32,8 @@ pub struct Rule {
 /// Every implemented rule. A test checks this table against the `rules/` catalogue.
 pub static RULES: &[Rule] = &[
     config::cfg001::RULE,
+    date::date001::RULE,
+    date::date002::RULE,
     document::doc001::RULE,
     document::doc002::RULE,
     input::io001::RULE,
@@ -59,6 +63,11 @@ pub static RULES: &[Rule] = &[
     release::rel006::RULE,
     release::rel007::RULE,
     release::rel008::RULE,
+    version_table::vct001::RULE,
+    version_table::vct002::RULE,
+    version_table::vct003::RULE,
+    version_table::vct004::RULE,
+    version_table::vct005::RULE,
 ];
 
 pub fn get(code: &str) -> Option<&'static Rule> {

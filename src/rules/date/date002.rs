@@ -1,0 +1,148 @@
+//! DATE002 wrong-weekday: a weekday written in front of a date it does not fall on
+//! ("Monday 21 December 2021", which was a Tuesday).
+
+use crate::date::{Date, WEEKDAYS};
+use crate::diagnostic::Diagnostic;
+use crate::model::Corpus;
+use crate::rules::{Needs, Rule, unreadable};
+use crate::source::Span;
+
+pub const RULE: Rule = Rule {
+    code: "DATE002",
+    needs: Needs::Nothing,
+    check,
+};
+
+fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    for fd in &corpus.dates {
+        if unreadable(corpus, fd.file) {
+            continue;
+        }
+        for m in &fd.mentions {
+            let (Some(date), Some((written, wspan))) = (m.date, &m.weekday) else {
+                continue;
+            };
+            let Some(written_name) = WEEKDAYS.get(*written) else {
+                continue;
+            };
+            if date.weekday() == *written {
+                continue;
+            }
+            let actual = date.weekday_name();
+            let near = nearest_with_weekday(date, *written);
+            let mut help = format!("write \u{2018}{actual} {}\u{2019}", date.long());
+            if let Some(near) = near {
+                help.push_str(&format!(
+                    ", or, if {written_name} is right, \u{2018}{written_name} {}\u{2019}",
+                    near.long()
+                ));
+            }
+            out.push(
+                Diagnostic::new(
+                    RULE.code,
+                    format!("{} was a {actual}, not a {written_name}", date.long()),
+                )
+                .at(
+                    fd.file,
+                    Span::from(wspan.clone()),
+                    format!("should be {actual}"),
+                )
+                .related(
+                    fd.file,
+                    Span::from(m.span.clone()),
+                    format!("{} is a {actual}", date.long()),
+                )
+                .help(help),
+            );
+        }
+    }
+}
+
+/// The date nearest `date` (within three days, earlier first on a tie) that falls on
+/// `weekday` (0 = Monday).
+fn nearest_with_weekday(date: Date, weekday: usize) -> Option<Date> {
+    let days = date.days_since_epoch();
+    [-1i64, 1, -2, 2, -3, 3]
+        .into_iter()
+        .map(|k| from_days(days + k))
+        .find(|d| d.weekday() == weekday)
+}
+
+/// The date `days` after 1970-01-01, after Howard Hinnant's `civil_from_days`.
+fn from_days(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date::new(year, month, day).expect("civil_from_days gives a valid date")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::check_memory;
+
+    #[test]
+    fn from_days_inverts_days_since_epoch() {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2021, 12, 21),
+            (2000, 2, 29),
+            (1969, 12, 31),
+            (2024, 3, 1),
+        ] {
+            let date = Date::new(y, m, d).unwrap();
+            assert_eq!(from_days(date.days_since_epoch()), date);
+        }
+    }
+
+    #[test]
+    fn nearest_date_on_the_written_weekday() {
+        let tue = Date::new(2021, 12, 21).unwrap();
+        assert_eq!(nearest_with_weekday(tue, 0), Date::new(2021, 12, 20));
+        assert_eq!(nearest_with_weekday(tue, 2), Date::new(2021, 12, 22));
+        assert_eq!(nearest_with_weekday(tue, 4), Date::new(2021, 12, 24));
+    }
+
+    fn run(text: &str) -> Vec<(String, String, String)> {
+        let out = check_memory(vec![("note.txt".into(), text.as_bytes().to_vec())]);
+        out.diagnostics
+            .iter()
+            .filter(|d| d.code == "DATE002")
+            .map(|d| {
+                let p = d.primary.as_ref().unwrap();
+                (
+                    out.corpus.file(p.file).slice(p.span).to_string(),
+                    d.message.clone(),
+                    d.help.clone().unwrap(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_wrong_weekday_is_reported_with_the_right_one() {
+        let got =
+            run("The PMA meets on Monday 21 December 2021 and again on Tuesday, 4 January 2022.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Monday");
+        assert_eq!(got[0].1, "21 December 2021 was a Tuesday, not a Monday");
+        assert!(
+            got[0].2.contains("Tuesday 21 December 2021"),
+            "{}",
+            got[0].2
+        );
+        assert!(got[0].2.contains("Monday 20 December 2021"), "{}", got[0].2);
+    }
+
+    #[test]
+    fn impossible_dates_are_left_to_date001() {
+        assert!(run("on Friday 31st June 2018").is_empty());
+        assert!(run("on Thursday 2022-02-24 and Friday, 25 February 2022").is_empty());
+    }
+}

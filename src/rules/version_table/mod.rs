@@ -1,0 +1,304 @@
+//! Version-control tables: against themselves, against the document version that holds
+//! them and against the Document Log.
+//!
+//! The tables come from two places: each document version's own table
+//! (`corpus.documents[i].version_table`) and, in a loose folder, tables published on their
+//! own (`corpus.version_tables`, text extracted from PDF). A table whose rows the parser
+//! could not all read ([`readable`]) is left alone: a missing or half-read row would make
+//! every comparison around it a false alarm.
+
+use crate::date::Date;
+use crate::model::{Corpus, DocumentVersion, LogRow};
+use crate::names::Version;
+use crate::parse::version_table::{TableShape, VersionRow, VersionTable};
+use crate::rules::log::release_dates;
+use crate::rules::unreadable;
+use crate::source::FileId;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+pub mod vct001;
+pub mod vct002;
+pub mod vct003;
+pub mod vct004;
+pub mod vct005;
+
+/// A table to check: where it is and, for a document's own table, the document version.
+pub(crate) struct Table<'a> {
+    pub file: FileId,
+    pub table: &'a VersionTable,
+    pub doc: Option<&'a DocumentVersion>,
+}
+
+/// Every readable table of the corpus: the documents' own, then the loose ones.
+pub(crate) fn tables(corpus: &Corpus) -> Vec<Table<'_>> {
+    let own = corpus.documents.iter().filter_map(|doc| {
+        Some(Table {
+            file: doc.file,
+            table: doc.version_table.as_ref()?,
+            doc: Some(doc),
+        })
+    });
+    let loose = corpus.version_tables.iter().map(|t| Table {
+        file: t.file,
+        table: &t.table,
+        doc: None,
+    });
+    own.chain(loose)
+        .filter(|t| !unreadable(corpus, t.file) && readable(&corpus.file(t.file).text, t.table))
+        .collect()
+}
+
+/// A line of a PDF-extracted table that looks like the start of a row the parser could
+/// not read: a version number alone, or followed only by a day ("4.2", "4.2 18th"), the
+/// month and year having been pushed to later lines.
+static LOST_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,3}(?:\.\d{1,3})+(?:[ \t]+\d{1,2}(?:st|nd|rd|th)?)?$").expect("lost row")
+});
+
+/// Whether the parser read every row of the table. A Markdown table must have produced a
+/// row from every line under its header (a row whose version cell is not a version is
+/// dropped by the parser); a PDF-extracted table must have no line that looks like a row
+/// start the parser could not read. A table without rows is not checked either.
+pub(crate) fn readable(text: &str, table: &VersionTable) -> bool {
+    if table.rows.is_empty() {
+        return false;
+    }
+    let Some(span) = text.get(table.span.clone()) else {
+        return false;
+    };
+    match table.shape {
+        TableShape::Markdown => {
+            let lines = span.lines().filter(|l| !l.trim().is_empty()).count();
+            lines == table.rows.len() + 2
+        }
+        TableShape::PdfText => {
+            let starts: Vec<usize> = table.rows.iter().map(|r| r.version_span.start).collect();
+            let mut offset = table.span.start;
+            for line in span.split_inclusive('\n') {
+                let trimmed = line.trim();
+                let lead = line.len() - line.trim_start().len();
+                if LOST_ROW.is_match(trimmed) && !starts.contains(&(offset + lead)) {
+                    return false;
+                }
+                offset += line.len();
+            }
+            true
+        }
+    }
+}
+
+/// The newest row: the one with the highest version (the first, if two rows share it).
+pub(crate) fn newest(table: &VersionTable) -> Option<&VersionRow> {
+    table
+        .rows
+        .iter()
+        .rev()
+        .max_by(|a, b| a.version.cmp(&b.version))
+}
+
+/// Whether the table runs from the oldest version to the newest (the usual order), as
+/// most of its neighbouring rows say. A table written newest first is read that way.
+pub(crate) fn ascending(table: &VersionTable) -> bool {
+    let (mut up, mut down) = (0usize, 0usize);
+    for w in table.rows.windows(2) {
+        match w[0].version.cmp(&w[1].version) {
+            std::cmp::Ordering::Less => up += 1,
+            std::cmp::Ordering::Greater => down += 1,
+            std::cmp::Ordering::Equal => {}
+        }
+    }
+    up >= down
+}
+
+/// The version before `version` among the table's rows: the highest lower one.
+pub(crate) fn predecessor<'a>(
+    table: &'a VersionTable,
+    version: &Version,
+) -> Option<&'a VersionRow> {
+    table
+        .rows
+        .iter()
+        .filter(|r| &r.version < version)
+        .max_by(|a, b| a.version.cmp(&b.version))
+}
+
+/// The newest row of a document version's table is dated otherwise than the release that
+/// first puts the version in effect (VCT002). Other rules that compare the same date
+/// (VCT004, VCT005) stay quiet when this is found: the log says which date is right.
+pub(crate) struct DateMismatch<'a> {
+    pub row: &'a VersionRow,
+    /// The row's date.
+    pub date: Date,
+    /// The first release whose log rows name this version, and its effective date.
+    pub release: &'a Version,
+    pub release_date: Date,
+    /// The log row to point at: this document's row at that release, or (when that row
+    /// itself gives a stray date, LOG006) the row that gives the release's date.
+    pub log_row: &'a LogRow,
+    /// The release is the first in the log: the version may be older than the log, so
+    /// only a date after the release is wrong.
+    pub first_in_log: bool,
+}
+
+/// Each release's effective date (see [`release_dates`]), when the corpus has a log:
+/// computed once per rule run.
+pub(crate) type ReleaseDates<'a> = Option<BTreeMap<&'a Version, (Date, &'a LogRow)>>;
+
+pub(crate) fn release_dates_of(corpus: &Corpus) -> ReleaseDates<'_> {
+    corpus.log.as_ref().map(release_dates)
+}
+
+/// VCT002's comparison for one document version; `None` when it holds or cannot be made
+/// (no log, no version, no table, newest row for another version, no readable date, a
+/// version no log row names).
+pub(crate) fn newest_date_mismatch<'a>(
+    corpus: &'a Corpus,
+    dates: &ReleaseDates<'a>,
+    doc: &'a DocumentVersion,
+) -> Option<DateMismatch<'a>> {
+    let log = corpus.log.as_ref()?;
+    let dates = dates.as_ref()?;
+    let version = doc.version.as_ref()?;
+    let table = doc.version_table.as_ref()?;
+    if unreadable(corpus, doc.file) || !readable(&corpus.file(doc.file).text, table) {
+        return None;
+    }
+    let row = newest(table)?;
+    if &row.version != version {
+        return None;
+    }
+    let date = row.date?;
+    let release = log
+        .rows_for(&doc.document, version)
+        .map(|r| &r.release)
+        .min()?;
+    let &(release_date, majority) = dates.get(release)?;
+    let first_in_log = dates.keys().next() == Some(&release);
+    if date == release_date || (first_in_log && date < release_date) {
+        return None;
+    }
+    // A row dated on the date its own reason gives the change effect from explains itself.
+    if row
+        .reasons
+        .iter()
+        .any(|re| re.effect_dates.iter().any(|(d, _)| *d == date))
+    {
+        return None;
+    }
+    let log_row = log
+        .row(release, &doc.document)
+        .filter(|r| r.effective_date == release_date)
+        .unwrap_or(majority);
+    Some(DateMismatch {
+        row,
+        date,
+        release,
+        release_date,
+        log_row,
+        first_in_log,
+    })
+}
+
+/// Whether VCT002 reports this row's date (then VCT004 and VCT005 leave it alone).
+pub(crate) fn date_disputed<'a>(
+    corpus: &'a Corpus,
+    dates: &ReleaseDates<'a>,
+    t: &Table<'a>,
+    row: &VersionRow,
+) -> bool {
+    let Some(doc) = t.doc else { return false };
+    newest(t.table).is_some_and(|n| std::ptr::eq(n, row))
+        && newest_date_mismatch(corpus, dates, doc).is_some_and(|m| std::ptr::eq(m.row, row))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::version_table::parse_version_table;
+
+    fn v(s: &str) -> Version {
+        Version::parse(s).unwrap()
+    }
+
+    const MD: &str = "| Version | Implementation Date | Reason for Change | Overview of Modifications |\n\
+                      |---|---|---|---|\n\
+                      | 1.0 | 2020-01-02 | Designation | First |\n\
+                      | 1.2 | 2021-01-02 | Modifications to SEC version 1.0 | Second |\n\
+                      | 1.1 | 2020-06-02 | Modifications to SEC version 1.0 | Third |\n";
+
+    #[test]
+    fn newest_is_the_highest_version_and_order_is_read_from_the_majority() {
+        let t = parse_version_table(MD).unwrap();
+        assert_eq!(newest(&t).unwrap().version, v("1.2"));
+        assert!(
+            ascending(&t),
+            "one step up, one down: ascending wins the tie"
+        );
+        assert_eq!(predecessor(&t, &v("1.2")).unwrap().version, v("1.1"));
+        assert!(predecessor(&t, &v("1.0")).is_none());
+        let rev = "| Version | Date | Reason |\n|---|---|---|\n| 3.0 | 2022-01-01 | x |\n\
+                   | 2.0 | 2021-01-01 | x |\n| 1.0 | 2020-01-01 | x |\n";
+        assert!(!ascending(&parse_version_table(rev).unwrap()));
+    }
+
+    #[test]
+    fn a_markdown_row_without_a_version_makes_the_table_unreadable() {
+        let t = parse_version_table(MD).unwrap();
+        assert!(readable(MD, &t));
+        let bad = MD.replace("| 1.1 |", "| v1.1 draft |");
+        let t = parse_version_table(&bad).unwrap();
+        assert_eq!(t.rows.len(), 2);
+        assert!(!readable(&bad, &t));
+        let empty = "| Version | Date | Reason |\n|---|---|---|\n";
+        assert!(!readable(empty, &parse_version_table(empty).unwrap()));
+    }
+
+    #[test]
+    fn a_pdf_row_split_before_its_month_makes_the_table_unreadable() {
+        let good = "VERSION CONTROL\n\n1.0 1st May 2020 Designation by the\nSecretary of State\n\
+                    1.1 2nd June 2021 Modifications to SEC\nversion 1.0\n\
+                    1.2 3rd July 2021 Modifications to SEC\nversion 1.1\n";
+        let t = parse_version_table(good).unwrap();
+        assert_eq!(t.rows.len(), 3);
+        assert!(readable(good, &t));
+        let split = good.replace("1.1 2nd June 2021", "1.1 2nd\nJune 2021");
+        let t = parse_version_table(&split).unwrap();
+        assert_eq!(t.rows.len(), 2, "the 1.1 row is lost");
+        assert!(!readable(&split, &t));
+    }
+
+    #[test]
+    fn the_fixture_pdf_table_is_readable() {
+        let text = include_str!("../../../tests/fixtures/extract/version-control-pdf.txt");
+        let t = parse_version_table(text).unwrap();
+        assert!(readable(text, &t));
+        assert!(ascending(&t));
+    }
+
+    #[test]
+    fn no_table_rule_speaks_about_a_table_it_could_not_read() {
+        // Every row is wrong in some way, but one row's version cell is unreadable.
+        let doc = "# Section T: Testing During Transition\n\n| Version | Implementation Date | Reason for Change | Overview of Modifications |\n|---|---|---|---|\n| 1.0 | 2014-07-31 | Designation | First |\n| 3.0 | 2013-06-16 | Modifications to SEC version 1.5 with effect 1st January 2020 | x |\n| v2.0 (draft) | 2015-09-14 | Modifications to SEC version 1.0 | y |\n\nT1.1 Testing applies.\n";
+        let out = crate::check::check_memory(vec![(
+            "documents/section-t/4.0.md".into(),
+            doc.as_bytes().to_vec(),
+        )]);
+        let codes: Vec<&str> = out.diagnostics.iter().map(|d| d.code).collect();
+        assert!(codes.iter().all(|c| !c.starts_with("VCT")), "{codes:?}");
+        // The same table without the unreadable row is reported.
+        let fixed = doc.replace(
+            "| v2.0 (draft) | 2015-09-14 | Modifications to SEC version 1.0 | y |\n",
+            "",
+        );
+        let out = crate::check::check_memory(vec![(
+            "documents/section-t/4.0.md".into(),
+            fixed.into_bytes(),
+        )]);
+        let mut codes: Vec<&str> = out.diagnostics.iter().map(|d| d.code).collect();
+        codes.sort();
+        assert_eq!(codes, ["VCT001", "VCT003", "VCT004", "VCT005"]);
+    }
+}
