@@ -21,6 +21,8 @@ const LOG: &str = "release,effective_date,document,version,title\n\
 const H10: &str = "# Section H: DCC Services\n\nH1.1 The DCC shall provide the Services.\n";
 const H11: &str =
     "# Section H: DCC Services\n\nH1.1 The DCC shall provide the Services promptly.\n";
+const H11_REDLINE: &str =
+    "# Section H: DCC Services\n\nH1.1 The DCC shall provide the Services{++ promptly++}.\n";
 
 /// A corpus every rule is content with.
 fn clean_corpus() -> tempfile::TempDir {
@@ -28,6 +30,11 @@ fn clean_corpus() -> tempfile::TempDir {
     write(dir.path(), "document-log.csv", LOG.as_bytes());
     write(dir.path(), "documents/section-h/1.0.md", H10.as_bytes());
     write(dir.path(), "documents/section-h/1.1.md", H11.as_bytes());
+    write(
+        dir.path(),
+        "redlines/section-h/1.1.md",
+        H11_REDLINE.as_bytes(),
+    );
     dir
 }
 
@@ -59,7 +66,7 @@ fn a_clean_corpus_exits_0_with_a_summary() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         stdout,
-        "Checked 3 files (1 document, 2 releases): 0 errors, 0 warnings, 0 infos.\n"
+        "Checked 4 files (1 document, 2 releases): 0 errors, 0 warnings, 0 infos.\n"
     );
 }
 

@@ -2,8 +2,9 @@
 //! `{>>comments<<}` and `{==highlights==}` carrying no change.
 //!
 //! The parse keeps only spans into the redline's own text; the text before (reject all)
-//! and after (accept all) is never built whole but streamed chunk by chunk, so verifying a
-//! 5 MB redline costs one pass and no copy.
+//! and after (accept all) is never built whole but read chunk by chunk ([`Redline::chunks`]),
+//! so verifying a 5 MB redline costs one pass and no copy. The comparison itself, and what
+//! it ignores, belongs to the redline rules (`rules::redline`).
 
 use crate::source::Span;
 
@@ -56,16 +57,6 @@ pub enum Side {
     After,
 }
 
-/// Where the reconstructed text first differs from the text it should equal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Divergence {
-    /// Offset in the redline's text (of the chunk holding the first differing byte, or
-    /// the end of the redline when the redline is a strict prefix).
-    pub redline_offset: usize,
-    /// Offset in the expected text.
-    pub expected_offset: usize,
-}
-
 const OPENERS: [(&str, &str, &str); 5] = [
     ("{++", "++}", "{++"),
     ("{--", "--}", "{--"),
@@ -86,6 +77,9 @@ pub fn parse(text: &str) -> Redline {
     let mut errors = Vec::new();
     let mut plain_start = 0;
     let mut i = 0;
+    // For each kind of mark, a position after which its closing mark is known not to
+    // occur: many unclosed marks must not each scan to the end of the file again.
+    let mut no_close_from = [usize::MAX; OPENERS.len()];
     while let Some(found) = memchr::memchr(b'{', &bytes[i..]) {
         let at = i + found;
         let Some(kind) = opener_at(bytes, at) else {
@@ -94,7 +88,13 @@ pub fn parse(text: &str) -> Redline {
         };
         let (open, close, _) = OPENERS[kind];
         let body_start = at + open.len();
-        let Some(rel_close) = memchr::memmem::find(&bytes[body_start..], close.as_bytes()) else {
+        let found_close = if body_start >= no_close_from[kind] {
+            None
+        } else {
+            memchr::memmem::find(&bytes[body_start..], close.as_bytes())
+        };
+        let Some(rel_close) = found_close else {
+            no_close_from[kind] = no_close_from[kind].min(body_start);
             errors.push(MarkupError {
                 span: Span::new(at, body_start),
                 kind: MarkupErrorKind::Unclosed(open),
@@ -151,21 +151,34 @@ pub fn parse(text: &str) -> Redline {
     if plain_start < text.len() {
         segments.push(Segment::Plain(Span::new(plain_start, text.len())));
     }
+    // Where a substitution was opened and never closed: a `~>` after it is part of that
+    // one mistake, not a second one.
+    let unclosed_subs: Vec<usize> = errors
+        .iter()
+        .filter(|e| e.kind == MarkupErrorKind::Unclosed("{~~"))
+        .map(|e| e.span.start as usize)
+        .collect();
     for seg in &segments {
         if let Segment::Plain(span) = seg {
-            find_stray(text, *span, &mut errors);
+            find_stray(text, *span, &unclosed_subs, &mut errors);
         }
     }
     errors.sort_by_key(|e| e.span);
     Redline { segments, errors }
 }
 
-fn find_stray(text: &str, span: Span, errors: &mut Vec<MarkupError>) {
+/// Closing marks and `~>` in plain text. `unclosed_subs` (sorted) are the offsets of
+/// unclosed `{~~`: a `~>` after one in the same plain text belongs to it.
+fn find_stray(text: &str, span: Span, unclosed_subs: &[usize], errors: &mut Vec<MarkupError>) {
     const STRAYS: [&str; 6] = ["++}", "--}", "~~}", "<<}", "==}", "~>"];
     let plain = &text[span.range()];
     for stray in STRAYS {
         for at in memchr::memmem::find_iter(plain.as_bytes(), stray) {
             let start = span.start as usize + at;
+            let i = unclosed_subs.partition_point(|&u| u < start);
+            if stray == "~>" && i > 0 && unclosed_subs[i - 1] >= span.start as usize {
+                continue;
+            }
             errors.push(MarkupError {
                 span: Span::new(start, start + stray.len()),
                 kind: MarkupErrorKind::Stray(stray),
@@ -203,28 +216,6 @@ impl Redline {
             )
         })
     }
-
-    /// Compares one side with `expected` in a single pass; `None` when they are equal.
-    pub fn diverges(&self, text: &str, side: Side, expected: &str) -> Option<Divergence> {
-        let exp = expected.as_bytes();
-        let mut pos = 0;
-        for chunk in self.chunks(side) {
-            let part = &text.as_bytes()[chunk.range()];
-            let avail = &exp[pos.min(exp.len())..];
-            let common = part.iter().zip(avail).take_while(|(a, b)| a == b).count();
-            if common < part.len() {
-                return Some(Divergence {
-                    redline_offset: chunk.start as usize + common,
-                    expected_offset: pos + common,
-                });
-            }
-            pos += part.len();
-        }
-        (pos != exp.len()).then_some(Divergence {
-            redline_offset: text.len(),
-            expected_offset: pos,
-        })
-    }
 }
 
 #[cfg(test)]
@@ -247,29 +238,6 @@ mod tests {
             "A new clause  and Payment of Charges kept."
         );
         assert!(r.has_changes());
-    }
-
-    #[test]
-    fn divergence_points_into_the_redline() {
-        let r = parse(SAMPLE);
-        assert_eq!(
-            r.diverges(SAMPLE, Side::Before, "A clause old and Charges kept."),
-            None
-        );
-        let d = r
-            .diverges(SAMPLE, Side::Before, "A clause odd and Charges kept.")
-            .unwrap();
-        // "old" starts at byte 23 of SAMPLE; the first difference is its second letter.
-        assert_eq!(&SAMPLE[d.redline_offset..d.redline_offset + 2], "ld");
-        assert_eq!(d.expected_offset, 10);
-        // Expected text longer than the redline's side.
-        let d = r
-            .diverges(SAMPLE, Side::Before, "A clause old and Charges kept.!")
-            .unwrap();
-        assert_eq!(d.redline_offset, SAMPLE.len());
-        // Expected text shorter.
-        let d = r.diverges(SAMPLE, Side::Before, "A clause").unwrap();
-        assert_eq!(d.expected_offset, 8);
     }
 
     fn errors(text: &str) -> Vec<(&str, MarkupErrorKind)> {
@@ -301,6 +269,33 @@ mod tests {
             errors("{~~x~~}"),
             vec![("{~~x~~}", MarkupErrorKind::BadSubstitution)]
         );
+        // An unclosed substitution is one mistake: its `~>` is not reported again, but a
+        // `~>` before it is.
+        assert_eq!(
+            errors("a ~> b {~~c~>d"),
+            vec![
+                ("~>", MarkupErrorKind::Stray("~>")),
+                ("{~~", MarkupErrorKind::Unclosed("{~~"))
+            ]
+        );
+    }
+
+    #[test]
+    fn many_unclosed_marks_are_each_reported_once() {
+        // Each unclosed mark must not rescan the rest of the file (that was quadratic).
+        let text = "{++ a ".repeat(50_000);
+        let r = parse(&text);
+        assert_eq!(r.errors.len(), 50_000);
+        assert!(
+            r.errors
+                .iter()
+                .all(|e| e.kind == MarkupErrorKind::Unclosed("{++"))
+        );
+        // A mark of another kind after them is still read.
+        let text = format!("{text}{{--x--}}");
+        let r = parse(&text);
+        assert_eq!(r.errors.len(), 50_000);
+        assert!(r.has_changes());
     }
 
     #[test]

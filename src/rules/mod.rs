@@ -10,6 +10,7 @@ mod date;
 mod document;
 mod input;
 pub(crate) mod log;
+mod redline;
 mod reference;
 mod release;
 mod version_table;
@@ -50,6 +51,12 @@ pub static RULES: &[Rule] = &[
     log::log006::RULE,
     log::log007::RULE,
     log::log008::RULE,
+    redline::red001::RULE,
+    redline::red002::RULE,
+    redline::red003::RULE,
+    redline::red004::RULE,
+    redline::red005::RULE,
+    redline::red006::RULE,
     reference::ref001::RULE,
     reference::ref002::RULE,
     reference::ref004::RULE,

@@ -1,0 +1,77 @@
+//! RED004 redline-for-unlogged-version: a redline names a version of its document that
+//! the Document Log never lists.
+
+use super::{first_line, named_by_malformed_row};
+use crate::diagnostic::Diagnostic;
+use crate::model::Corpus;
+use crate::names::Version;
+use crate::rules::{Needs, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "RED004",
+    needs: Needs::Log,
+    check,
+};
+
+fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    let Some(log) = &corpus.log else { return };
+    for r in &corpus.redlines {
+        if log.rows_for(&r.document, &r.version).next().is_some()
+            || named_by_malformed_row(corpus, log, &r.document, &r.version)
+        {
+            continue;
+        }
+        let mut versions: Vec<&Version> = log
+            .rows
+            .iter()
+            .filter(|row| row.document == r.document)
+            .map(|row| &row.version)
+            .collect();
+        versions.sort();
+        versions.dedup();
+        let listed = match versions.as_slice() {
+            [] => format!("the log does not list {} at all", r.document),
+            [one] => format!("the log lists {} at version {one} only", r.document),
+            [init @ .., last] => format!(
+                "the log lists {} at versions {} and {last}",
+                r.document,
+                init.iter()
+                    .map(|v| v.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        let mut d = Diagnostic::new(
+            RULE.code,
+            format!(
+                "this redline produces {} version {}, which the Document Log never lists",
+                r.document, r.version
+            ),
+        )
+        .at(
+            r.file,
+            first_line(corpus, r.file),
+            format!("{} {} is in no release", r.document, r.version),
+        )
+        .help(format!(
+            "{listed}: name the redline after the version it produces, add that version to the log, or remove the redline if it is a draft"
+        ));
+        // The log's latest row for the document shows what it says instead.
+        if let Some(row) = log
+            .rows
+            .iter()
+            .filter(|row| row.document == r.document)
+            .max_by(|a, b| a.release.cmp(&b.release))
+        {
+            d = d.related(
+                log.file,
+                row.version_span,
+                format!(
+                    "the log's latest {} is version {} at release {}",
+                    r.document, row.version, row.release
+                ),
+            );
+        }
+        out.push(d);
+    }
+}
