@@ -117,3 +117,33 @@ pub(crate) fn unreadable(corpus: &Corpus, file: crate::source::FileId) -> bool {
             )
     })
 }
+
+/// Helpers for the rules' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::check::{Outcome, check_memory};
+
+    /// Runs the whole check on files held in memory: (path, text).
+    pub(crate) fn check_strs(files: &[(&str, &str)]) -> Outcome {
+        check_memory(
+            files
+                .iter()
+                .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
+                .collect(),
+        )
+    }
+
+    /// (text under the primary label, message) of each finding of `code`, in report order.
+    pub(crate) fn primary_texts(code: &str, files: &[(&str, &str)]) -> Vec<(String, String)> {
+        let out = check_strs(files);
+        out.diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .map(|d| {
+                let p = d.primary.as_ref().expect("a primary label");
+                let f = out.corpus.file(p.file);
+                (f.slice(p.span).to_string(), d.message.clone())
+            })
+            .collect()
+    }
+}

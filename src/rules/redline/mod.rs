@@ -804,12 +804,7 @@ mod tests {
 
     /// (code, path, line, primary label) of every finding for these files.
     fn run(files: &[(&str, &str)]) -> Vec<(String, String, usize, String)> {
-        let outcome = crate::check::check_memory(
-            files
-                .iter()
-                .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
-                .collect(),
-        );
+        let outcome = crate::rules::testing::check_strs(files);
         outcome
             .diagnostics
             .iter()

@@ -223,12 +223,7 @@ pub(crate) type Found = (String, usize, String, Vec<(String, usize)>);
 /// order.
 #[cfg(test)]
 pub(crate) fn run(code: &str, files: &[(&str, &str)]) -> Vec<Found> {
-    let outcome = crate::check::check_memory(
-        files
-            .iter()
-            .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
-            .collect(),
-    );
+    let outcome = crate::rules::testing::check_strs(files);
     let place = |l: &crate::diagnostic::Label| {
         let f = outcome.corpus.file(l.file);
         (f.path.clone(), f.line_col(l.span.start as usize).0)

@@ -81,24 +81,8 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::check_memory;
-
     fn run(files: &[(&str, &str)]) -> Vec<(String, String)> {
-        let out = check_memory(
-            files
-                .iter()
-                .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
-                .collect(),
-        );
-        out.diagnostics
-            .iter()
-            .filter(|d| d.code == "VCT001")
-            .map(|d| {
-                let p = d.primary.as_ref().unwrap();
-                let f = out.corpus.file(p.file);
-                (f.slice(p.span).to_string(), d.message.clone())
-            })
-            .collect()
+        crate::rules::testing::primary_texts("VCT001", files)
     }
 
     const LOG: &str = "release,effective_date,document,version,title\n\

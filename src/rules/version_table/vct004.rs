@@ -130,24 +130,8 @@ fn report(
 
 #[cfg(test)]
 mod tests {
-    use crate::check::check_memory;
-
     fn run(files: &[(&str, &str)]) -> Vec<(String, String)> {
-        let out = check_memory(
-            files
-                .iter()
-                .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
-                .collect(),
-        );
-        out.diagnostics
-            .iter()
-            .filter(|d| d.code == "VCT004")
-            .map(|d| {
-                let p = d.primary.as_ref().unwrap();
-                let f = out.corpus.file(p.file);
-                (f.slice(p.span).to_string(), d.message.clone())
-            })
-            .collect()
+        crate::rules::testing::primary_texts("VCT004", files)
     }
 
     fn md(rows: &str) -> String {

@@ -61,15 +61,9 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::check_memory;
 
     fn run(files: &[(&str, &str)]) -> Vec<(String, Vec<String>)> {
-        let out = check_memory(
-            files
-                .iter()
-                .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
-                .collect(),
-        );
+        let out = crate::rules::testing::check_strs(files);
         out.diagnostics
             .iter()
             .filter(|d| d.code == "VCT005")
