@@ -6,6 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 
 mod config;
+mod definition;
 mod document;
 mod input;
 pub(crate) mod log;
@@ -29,6 +30,9 @@ pub struct Rule {
 /// Every implemented rule. A test checks this table against the `rules/` catalogue.
 pub static RULES: &[Rule] = &[
     config::cfg001::RULE,
+    definition::def001::RULE,
+    definition::def002::RULE,
+    definition::def003::RULE,
     document::doc001::RULE,
     document::doc002::RULE,
     input::io001::RULE,
@@ -47,6 +51,7 @@ pub static RULES: &[Rule] = &[
     log::log008::RULE,
     reference::ref001::RULE,
     reference::ref002::RULE,
+    reference::ref003::RULE,
     reference::ref004::RULE,
     reference::ref005::RULE,
     reference::ref006::RULE,

@@ -4,13 +4,15 @@
 //! each of its citations must resolve at each of those releases, against the version of
 //! the cited document that the log puts in effect there.
 
-use crate::model::{Corpus, DocumentLog, DocumentVersion, LogRow};
+use crate::model::{Corpus, DocumentLog, DocumentVersion, LogRow, ReleaseNoteFile};
 use crate::names::{DocumentId, Version};
-use crate::parse::references::{Reference, Target};
+use crate::parse::references::{CitedTitle, Reference, Target};
+use crate::source::FileId;
 use std::ops::Range;
 
 pub mod ref001;
 pub mod ref002;
+pub mod ref003;
 pub mod ref004;
 pub mod ref005;
 pub mod ref006;
@@ -31,6 +33,43 @@ pub(crate) fn cited_clauses(r: &Reference) -> Vec<(&str, Range<usize>)> {
         ],
         Target::Document | Target::Placeholder => vec![],
     }
+}
+
+/// The title a citation gives its *document*: `None` when it has no title, or when the
+/// title follows a clause number ("Section T3.34 (Additional Interface Testing)",
+/// "Section G7.16(a) ‘Duties’"), where it names the clause. A title before the number
+/// ("Section L ‘…’ 14.8") or after the document ("paragraph 3.2 of Appendix AC ‘…’")
+/// names the document. A bracketed abbreviation ("Section L (SMKI and DCCKI)") is not a
+/// title either.
+pub(crate) fn document_title<'r>(text: &str, r: &'r Reference) -> Option<&'r CitedTitle> {
+    let title = r.cited_title.as_ref()?;
+    let clause_end = match &r.target {
+        Target::Clause { span, .. } => Some(span.end),
+        Target::Range { end_span, .. } => Some(end_span.end),
+        Target::Document | Target::Placeholder => None,
+    };
+    if let Some(end) = clause_end
+        && end <= title.span.start
+        && text.get(end..title.span.start).is_some_and(|between| {
+            between
+                .chars()
+                .all(|c| c.is_whitespace() || "(‘“'\"".contains(c))
+        })
+    {
+        return None;
+    }
+    let bracketed = text
+        .get(..title.span.start)
+        .is_some_and(|before| before.trim_end().ends_with('('));
+    let abbreviation = title.text.split_whitespace().all(|w| {
+        w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            || ["and", "&", "of", "or"].contains(&w)
+    });
+    if bracketed && abbreviation {
+        return None;
+    }
+    Some(title)
 }
 
 /// A citation of an SEC document that can be resolved: not an external instrument, not
@@ -67,7 +106,13 @@ pub(crate) fn target_at<'a>(
 
 /// A cited clause missing from the version in effect at some release.
 pub(crate) struct Missing<'a> {
-    pub doc: &'a DocumentVersion,
+    /// The citing file: a document version or a release note.
+    pub file: FileId,
+    /// The citing text in words: "Section J" or "the 57.0 release note".
+    pub citer: String,
+    /// Set for a release note, whose citation resolves at its own release or the one
+    /// before: `at` then lists both, and the clause is in neither.
+    pub note: bool,
     pub clause: &'a str,
     pub clause_span: Range<usize>,
     pub target: &'a DocumentId,
@@ -78,17 +123,85 @@ pub(crate) struct Missing<'a> {
     pub deleted_after: Option<&'a LogRow>,
 }
 
+/// The help's note for a finding resolved without a log.
+pub(crate) const FOLDER_NOTE: &str =
+    "resolved against the files in this folder; there is no Document Log";
+
+/// Whether the citation at `at` sits in a Markdown block quote (`> …`): quoted text,
+/// often the wording of an earlier version, which is not resolved.
+pub(crate) fn quoted(text: &str, at: usize) -> bool {
+    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..].trim_start().starts_with('>')
+}
+
+/// The release before `release` in the log.
+pub(crate) fn release_before<'a>(
+    releases: &[&'a Version],
+    release: &Version,
+) -> Option<&'a Version> {
+    let i = releases.iter().position(|v| *v == release)?;
+    i.checked_sub(1).map(|i| releases[i])
+}
+
+/// The releases a release note's citations are resolved at: its own and the one before
+/// (a note may describe what its release changes or deletes). Empty when the note has no
+/// release or the log does not list it.
+pub(crate) fn note_releases<'a>(log: &'a DocumentLog, note: &ReleaseNoteFile) -> Vec<&'a Version> {
+    let releases: Vec<&Version> = log.releases().into_iter().map(|r| r.release).collect();
+    let Some(own) = note
+        .release
+        .as_ref()
+        .and_then(|r| releases.iter().find(|v| **v == r).copied())
+    else {
+        return vec![];
+    };
+    let mut out = vec![own];
+    out.extend(release_before(&releases, own));
+    out
+}
+
+/// The one copy of `target` that a folder without a log holds: `citing` itself when it
+/// cites its own document, else the only file of that document (none when there are
+/// several versions, which the folder cannot order without a log).
+pub(crate) fn folder_copy<'a>(
+    corpus: &'a Corpus,
+    citing: Option<&'a DocumentVersion>,
+    target: &DocumentId,
+) -> Option<&'a DocumentVersion> {
+    if let Some(c) = citing.filter(|c| &c.document == target) {
+        return Some(c);
+    }
+    let mut copies = corpus.documents.iter().filter(|d| &d.document == target);
+    let first = copies.next()?;
+    copies.next().is_none().then_some(first)
+}
+
+/// A document version named for a message: "Section H version 9.0", or "Section H" in a
+/// loose folder.
+pub(crate) fn named(doc: &DocumentVersion) -> String {
+    match &doc.version {
+        Some(v) => format!("{} version {v}", doc.document),
+        None => doc.document.to_string(),
+    }
+}
+
 /// Every cited clause that does not exist in the cited document's version in effect,
-/// grouped per citation and by whether a release's own change deleted it.
+/// grouped per citation and by whether a release's own change deleted it: citations in
+/// document versions at every release where the version is in effect, and citations in
+/// release notes at the note's release or the one before.
 pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> Vec<Missing<'a>> {
     let releases: Vec<&Version> = log.releases().into_iter().map(|r| r.release).collect();
     let mut out = Vec::new();
     for doc in &corpus.documents {
         let rows = in_effect(log, doc);
+        let text = &corpus.file(doc.file).text;
         for r in &doc.references {
             let Some(target) = resolvable(r) else {
                 continue;
             };
+            if quoted(text, r.span.start) {
+                continue;
+            }
             for (clause, clause_span) in cited_clauses(r) {
                 let mut plain: Vec<&LogRow> = Vec::new();
                 for row in &rows {
@@ -101,18 +214,17 @@ pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> V
                         continue;
                     }
                     // Did the release before have it, in another version?
-                    let prev = releases
-                        .iter()
-                        .position(|v| *v == &row.release)
-                        .and_then(|i| i.checked_sub(1))
-                        .and_then(|i| target_at(corpus, log, releases[i], target));
+                    let prev = release_before(&releases, &row.release)
+                        .and_then(|v| target_at(corpus, log, v, target));
                     match prev {
                         Some((p_row, Some(p_doc)))
                             if p_row.version != t_row.version
                                 && p_doc.has_clause(clause, &corpus.file(p_doc.file).text) =>
                         {
                             out.push(Missing {
-                                doc,
+                                file: doc.file,
+                                citer: doc.document.to_string(),
+                                note: false,
                                 clause,
                                 clause_span: clause_span.clone(),
                                 target,
@@ -125,12 +237,110 @@ pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> V
                 }
                 if !plain.is_empty() {
                     out.push(Missing {
-                        doc,
+                        file: doc.file,
+                        citer: doc.document.to_string(),
+                        note: false,
                         clause,
                         clause_span: clause_span.clone(),
                         target,
                         at: plain,
                         deleted_after: None,
+                    });
+                }
+            }
+        }
+    }
+    for note in &corpus.release_notes {
+        let at = note_releases(log, note);
+        let Some(own) = at.first() else {
+            continue;
+        };
+        let text = &corpus.file(note.file).text;
+        for r in &note.references {
+            let Some(target) = resolvable(r) else {
+                continue;
+            };
+            if quoted(text, r.span.start) {
+                continue;
+            }
+            for (clause, clause_span) in cited_clauses(r) {
+                let mut checked: Vec<&LogRow> = Vec::new();
+                let mut found = false;
+                for release in &at {
+                    let Some((t_row, Some(t_doc))) = target_at(corpus, log, release, target) else {
+                        continue;
+                    };
+                    if t_doc.has_clause(clause, &corpus.file(t_doc.file).text) {
+                        found = true;
+                        break;
+                    }
+                    checked.push(t_row);
+                }
+                if !found && !checked.is_empty() {
+                    out.push(Missing {
+                        file: note.file,
+                        citer: format!("the {own} release note"),
+                        note: true,
+                        clause,
+                        clause_span: clause_span.clone(),
+                        target,
+                        at: checked,
+                        deleted_after: None,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A cited clause that the folder's one copy of the cited document does not have (no log).
+pub(crate) struct FolderMissing<'a> {
+    pub file: FileId,
+    pub citer: String,
+    pub clause: &'a str,
+    pub clause_span: Range<usize>,
+    pub target: &'a DocumentId,
+    pub copy: &'a DocumentVersion,
+}
+
+/// Without a log: every cited clause missing from the folder's copy of the cited
+/// document, in documents and release notes. Nothing is said of a document the folder
+/// holds no copy of, or several.
+pub(crate) fn missing_in_folder(corpus: &Corpus) -> Vec<FolderMissing<'_>> {
+    let citers = corpus
+        .documents
+        .iter()
+        .map(|d| (d.file, Some(d), named(d), &d.references))
+        .chain(corpus.release_notes.iter().map(|n| {
+            let citer = match &n.release {
+                Some(v) => format!("the {v} release note"),
+                None => "this release note".to_string(),
+            };
+            (n.file, None, citer, &n.references)
+        }));
+    let mut out = Vec::new();
+    for (file, citing, citer, references) in citers {
+        let text = &corpus.file(file).text;
+        for r in references {
+            let Some(target) = resolvable(r) else {
+                continue;
+            };
+            if quoted(text, r.span.start) {
+                continue;
+            }
+            let Some(copy) = folder_copy(corpus, citing, target) else {
+                continue;
+            };
+            for (clause, clause_span) in cited_clauses(r) {
+                if !copy.has_clause(clause, &corpus.file(copy.file).text) {
+                    out.push(FolderMissing {
+                        file,
+                        citer: citer.clone(),
+                        clause,
+                        clause_span,
+                        target,
+                        copy,
                     });
                 }
             }
