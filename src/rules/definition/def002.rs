@@ -14,9 +14,7 @@ use crate::names::DocumentId;
 use crate::parse::definitions::Definition;
 use crate::parse::references::Target;
 use crate::rules::log::list_releases;
-use crate::rules::reference::{
-    FOLDER_NOTE, folder_copy, in_effect, named, release_before, target_at,
-};
+use crate::rules::reference::{FOLDER_NOTE, Folder, in_effect, named, release_before, target_at};
 use crate::rules::{Needs, Rule, document_anchor};
 use crate::source::Span;
 use std::ops::Range;
@@ -47,6 +45,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         .as_ref()
         .map(|log| log.releases().into_iter().map(|r| r.release).collect())
         .unwrap_or_default();
+    let folder = Folder::new(corpus);
     for doc in &corpus.documents {
         if doc.definitions.is_empty() || crate::rules::unreadable(corpus, doc.file) {
             continue;
@@ -90,7 +89,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                     }
                 }
                 None => {
-                    if let Some(copy) = folder_copy(corpus, Some(doc), target)
+                    if let Some(copy) = folder.copy(Some(doc), target)
                         && let Some(problem) = problem_in(copy)
                     {
                         add(&mut found, problem, copy, None);
@@ -132,11 +131,15 @@ fn report(
 ) -> Diagnostic {
     let name = clause_name(target, clause);
     let version = match f.rows.first() {
-        Some(row) => format!(
-            "{target} version {} in effect at {}",
-            row.version,
-            list_releases(f.rows.iter().map(|r| &r.release))
-        ),
+        Some(_) => {
+            let mut versions: Vec<String> = f.rows.iter().map(|r| r.version.to_string()).collect();
+            versions.dedup();
+            format!(
+                "{target} version {} in effect at {}",
+                versions.join(" or "),
+                list_releases(f.rows.iter().map(|r| &r.release))
+            )
+        }
         None => format!("this folder's copy of {target}"),
     };
     let folder = if f.rows.is_empty() {

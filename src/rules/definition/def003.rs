@@ -7,6 +7,10 @@
 //! redlines. Those describe changes; they do not use the Code's defined terms. Every
 //! document is searched once for all terms together (one Aho-Corasick automaton), so the
 //! cost grows with the text, not with the number of terms.
+//!
+//! The rule needs the Document Log: only a corpus with one is a whole SEC, where a term
+//! that no file uses is unused. A loose folder is a selection of files, where most terms
+//! would seem unused.
 
 use super::{at_word_boundary, fold, spellings};
 use crate::diagnostic::Diagnostic;
@@ -21,7 +25,7 @@ use std::ops::Range;
 
 pub const RULE: Rule = Rule {
     code: "DEF003",
-    needs: Needs::Nothing,
+    needs: Needs::Log,
     check,
 };
 

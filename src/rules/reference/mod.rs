@@ -2,12 +2,22 @@
 //!
 //! A document version is in effect at every release whose Document Log rows name it;
 //! each of its citations must resolve at each of those releases, against the version of
-//! the cited document that the log puts in effect there.
+//! the cited document that the log puts in effect there. A release note's citations must
+//! resolve at the note's release or the one before (a note describes what its release
+//! changes, deletions included). Citations in Markdown block quotes are quoted wording and
+//! are not resolved.
+//!
+//! Without a log, what can be resolved is resolved against the folder's own files: a
+//! clause (REF002, DEF002) or a title (REF003) against the one copy of the cited document
+//! that the folder holds. REF001 (in effect?) and REF004 (deleted by this release?) need
+//! the log; REF005 and REF006 need nothing but the citation. (DEF003 needs the log too:
+//! only a whole SEC can show that a term is used nowhere.)
 
 use crate::model::{Corpus, DocumentLog, DocumentVersion, LogRow, ReleaseNoteFile};
 use crate::names::{DocumentId, Version};
 use crate::parse::references::{CitedTitle, Reference, Target};
 use crate::source::FileId;
+use std::collections::HashMap;
 use std::ops::Range;
 
 pub mod ref001;
@@ -160,20 +170,37 @@ pub(crate) fn note_releases<'a>(log: &'a DocumentLog, note: &ReleaseNoteFile) ->
     out
 }
 
-/// The one copy of `target` that a folder without a log holds: `citing` itself when it
-/// cites its own document, else the only file of that document (none when there are
-/// several versions, which the folder cannot order without a log).
-pub(crate) fn folder_copy<'a>(
-    corpus: &'a Corpus,
-    citing: Option<&'a DocumentVersion>,
-    target: &DocumentId,
-) -> Option<&'a DocumentVersion> {
-    if let Some(c) = citing.filter(|c| &c.document == target) {
-        return Some(c);
+/// The folder's copies of each document, for resolving without a log: built once per
+/// rule run, so that each citation is a lookup rather than a scan of every document.
+pub(crate) struct Folder<'a> {
+    /// Each document's only copy; `None` when the folder holds several.
+    only: HashMap<&'a DocumentId, Option<&'a DocumentVersion>>,
+}
+
+impl<'a> Folder<'a> {
+    pub(crate) fn new(corpus: &'a Corpus) -> Folder<'a> {
+        let mut only: HashMap<&DocumentId, Option<&DocumentVersion>> = HashMap::new();
+        for d in &corpus.documents {
+            only.entry(&d.document)
+                .and_modify(|o| *o = None)
+                .or_insert(Some(d));
+        }
+        Folder { only }
     }
-    let mut copies = corpus.documents.iter().filter(|d| &d.document == target);
-    let first = copies.next()?;
-    copies.next().is_none().then_some(first)
+
+    /// The one copy of `target` the folder holds: `citing` itself when it cites its own
+    /// document, else the only file of that document (none when there are several
+    /// versions, which the folder cannot order without a log).
+    pub(crate) fn copy(
+        &self,
+        citing: Option<&'a DocumentVersion>,
+        target: &DocumentId,
+    ) -> Option<&'a DocumentVersion> {
+        if let Some(c) = citing.filter(|c| &c.document == target) {
+            return Some(c);
+        }
+        self.only.get(target).copied().flatten()
+    }
 }
 
 /// A document version named for a message: "Section H version 9.0", or "Section H" in a
@@ -319,6 +346,7 @@ pub(crate) fn missing_in_folder(corpus: &Corpus) -> Vec<FolderMissing<'_>> {
             };
             (n.file, None, citer, &n.references)
         }));
+    let folder = Folder::new(corpus);
     let mut out = Vec::new();
     for (file, citing, citer, references) in citers {
         let text = &corpus.file(file).text;
@@ -329,7 +357,7 @@ pub(crate) fn missing_in_folder(corpus: &Corpus) -> Vec<FolderMissing<'_>> {
             if quoted(text, r.span.start) {
                 continue;
             }
-            let Some(copy) = folder_copy(corpus, citing, target) else {
+            let Some(copy) = folder.copy(citing, target) else {
                 continue;
             };
             for (clause, clause_span) in cited_clauses(r) {
@@ -375,7 +403,51 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::edit_distance;
+    use super::{document_title, edit_distance, quoted};
+    use crate::parse::references::extract;
+
+    /// The document titles in `text`, one per citation (`None` where there is none).
+    fn titles(text: &str) -> Vec<Option<String>> {
+        extract(text)
+            .iter()
+            .map(|r| document_title(text, r).map(|t| t.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_title_after_a_clause_names_the_clause() {
+        let text = "under Section T3.34 (Additional Interface Testing), Section G7.16(a) \
+                    (Duties and Powers of the Security Sub-Committee), Section H8.16 \
+                    ‘WAN Coverage Database’ and Sections H10.9 to H10.13 (Business Continuity)";
+        assert_eq!(titles(text), [None, None, None, None]);
+    }
+
+    #[test]
+    fn a_title_after_the_document_names_the_document() {
+        let text = "SEC Section L ‘Smart Metering Key Infrastructure’ 14.8, paragraph 3.2 of \
+                    Appendix AC ‘Inventory’, Section X (Transition), Appendix AC – Inventory \
+                    Procedures, Appendix AB ‘Service Request Processing Document’ paragraph 3.2 \
+                    and Section L (SMKI and DCCKI).";
+        let want = [
+            Some("Smart Metering Key Infrastructure"),
+            Some("Inventory"),
+            Some("Transition"),
+            Some("Inventory Procedures"),
+            Some("Service Request Processing Document"),
+            None,
+        ];
+        assert_eq!(titles(text), want.map(|t| t.map(String::from)).to_vec());
+    }
+
+    #[test]
+    fn block_quotes_are_quoted_text() {
+        let text = "H4.1 See Section H4.9.\n> H4.1 The old text cited Section H4.2.\n  > nested";
+        let at = |n: &str| text.find(n).unwrap();
+        assert!(!quoted(text, at("Section H4.9")));
+        assert!(quoted(text, at("Section H4.2")));
+        assert!(quoted(text, at("nested")));
+        assert!(!quoted(text, 0));
+    }
 
     #[test]
     fn transpositions_are_one_edit() {

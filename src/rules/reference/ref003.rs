@@ -13,7 +13,7 @@
 //! Without a Document Log, the title is compared with the heading of the folder's one
 //! copy of the cited document.
 
-use super::{FOLDER_NOTE, document_title, folder_copy, in_effect, named, quoted, resolvable};
+use super::{FOLDER_NOTE, Folder, document_title, in_effect, named, quoted, resolvable};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Corpus, DocumentVersion, LogRow};
 use crate::names::{DocumentId, Version, normalize_title};
@@ -21,6 +21,7 @@ use crate::parse::references::CitedTitle;
 use crate::rules::log::list_releases;
 use crate::rules::{Needs, Rule};
 use crate::source::Span;
+use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
     code: "REF003",
@@ -30,7 +31,6 @@ pub const RULE: Rule = Rule {
 
 /// One titled citation of a document, in text order.
 struct Titled<'a> {
-    target: &'a DocumentId,
     title: &'a CitedTitle,
     folded: String,
     /// A dash title, which may run on into the words after it.
@@ -40,12 +40,14 @@ struct Titled<'a> {
 }
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    let folder = Folder::new(corpus);
     for doc in &corpus.documents {
         if crate::rules::unreadable(corpus, doc.file) {
             continue;
         }
         let text = &corpus.file(doc.file).text;
-        let mut seen: Vec<Titled<'_>> = Vec::new();
+        // The first titled citation of each document in this file.
+        let mut first: HashMap<&DocumentId, Titled<'_>> = HashMap::new();
         for r in &doc.references {
             let Some(target) = resolvable(r) else {
                 continue;
@@ -72,25 +74,34 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                         .collect();
                     against_log(corpus, doc, target, title, &wrong, &matches)
                 }
-                None => folder_copy(corpus, Some(doc), target)
+                None => folder
+                    .copy(Some(doc), target)
                     .and_then(|copy| against_copy(corpus, doc, target, title, copy, &matches)),
             };
-            // The same document under another title earlier in this file.
-            let earlier = seen
-                .iter()
-                .find(|s| s.target == target && !same_title(&s.folded, s.dashed, &folded, dashed));
+            // The first title this file gives the same document, if this one differs.
+            let earlier = first
+                .get(target)
+                .filter(|s| !same_title(&s.folded, s.dashed, &folded, dashed));
             let reported = finding.is_some();
             if let Some(e) = earlier {
                 let label = format!("also cited as ‘{}’ here", e.title.text);
                 let related = Span::from(e.title.span.clone());
                 if reported {
-                    finding = finding.map(|d| d.related(doc.file, related, label));
+                    finding = finding.map(|mut d| {
+                        d.help = d.help.map(|h| {
+                            format!(
+                                "{h}; the first citation of {target} in this file gives ‘{}’",
+                                e.title.text
+                            )
+                        });
+                        d.related(doc.file, related, label)
+                    });
                 } else if !e.reported {
                     finding = Some(
                         Diagnostic::new(
                             RULE.code,
                             format!(
-                                "{} cites {target} under two titles: ‘{}’ here and ‘{}’ earlier",
+                                "{} cites {target} under two titles: ‘{}’ here and ‘{}’ first",
                                 named(doc),
                                 title.text,
                                 e.title.text
@@ -104,8 +115,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                     );
                 }
             }
-            seen.push(Titled {
-                target,
+            first.entry(target).or_insert(Titled {
                 title,
                 folded,
                 dashed,
