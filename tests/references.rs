@@ -246,6 +246,10 @@ fn a_loose_folder_resolves_against_its_own_files() {
         "did you mean H8.16? (resolved against the files in this folder; there is no Document Log)"
     );
     assert_eq!(found[1].related, ["h.md"]);
+    // A release note may cite what its release deletes: without a log it is not resolved.
+    let note = "SEC version 57.0 came into effect on 24 February 2022. It deletes Section H8.61.\n";
+    let found = run(&[("h.md", h), ("note.md", note)]);
+    assert_eq!(codes(&found), []);
     // Two copies of Section H: the folder cannot tell which one is meant, so it says nothing.
     let found = run(&[("a.md", a), ("h.md", h), ("h2.md", h), ("j.md", j)]);
     assert_eq!(codes(&found), []);

@@ -12,8 +12,10 @@ pub mod def002;
 pub mod def003;
 
 /// Each "has the meaning given … in Section T3.34" definition of a Section A version with
-/// the citation it points to: the first citation of an SEC clause in its body. Definitions
-/// that point to a whole document, or to nothing the grammar reads, are left out.
+/// the citation it points to: the first citation in its body, when that cites an SEC
+/// clause. Definitions whose first citation is of a whole document or of an external
+/// instrument ("in Condition 22 of the DCC Licence, as applied by Section X5.4"), or that
+/// cite nothing the grammar reads, are left out.
 pub(crate) fn definition_targets(
     doc: &DocumentVersion,
 ) -> impl Iterator<Item = (&Definition, &Reference)> {
@@ -25,10 +27,11 @@ pub(crate) fn definition_targets(
                 .references
                 .partition_point(|r| r.span.start < d.body.start);
             let r = doc.references[from..]
-                .iter()
-                .take_while(|r| r.span.start < d.body.end)
-                .find(|r| !r.external && r.document.is_some())?;
-            matches!(r.target, Target::Clause { .. }).then_some((d, r))
+                .first()
+                .filter(|r| r.span.start < d.body.end)?;
+            let sec_clause =
+                !r.external && r.document.is_some() && matches!(r.target, Target::Clause { .. });
+            sec_clause.then_some((d, r))
         })
 }
 
@@ -195,6 +198,41 @@ mod tests {
         assert_eq!(spellings("party"), ["party", "parties"]);
         assert_eq!(spellings("access"), ["access"]);
         assert_eq!(spellings("database"), ["database"]);
+    }
+
+    #[test]
+    fn a_definition_points_to_its_first_citation_only() {
+        let text = "# Section A: Definitions and Interpretation\n\n\
+                    **Alpha** has the meaning given to it in Condition 22 of the DCC Licence, \
+                    as applied by Section X5.4.\n\n\
+                    **Bravo** has the meaning given to that expression in paragraph 3.2 of \
+                    Appendix AC, read with Section X5.4.\n\n\
+                    **Charlie** has the meaning given to it in Appendix AC.\n\n\
+                    **Delta** means the thing in Section X5.4.\n\n\
+                    **Echo** has the meaning given to it by the Gas Act.\n\n\
+                    **Foxtrot** has the meaning given in\nSection H8.16.\n";
+        let a = DocumentId::from_name("Section A").unwrap();
+        let parsed = crate::parse::parse_document(text, true, Some(&a));
+        let doc = DocumentVersion {
+            file: crate::source::FileId(0),
+            document: a,
+            version: None,
+            heading: parsed.heading,
+            clauses: parsed.clauses,
+            references: parsed.references,
+            version_table: None,
+            definitions: parsed.definitions,
+        };
+        let got: Vec<(&str, &str)> = definition_targets(&doc)
+            .map(|(d, r)| (d.term.as_str(), &text[r.span.clone()]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Bravo", "paragraph 3.2 of Appendix AC"),
+                ("Foxtrot", "Section H8.16")
+            ]
+        );
     }
 
     #[test]

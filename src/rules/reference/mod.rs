@@ -332,20 +332,14 @@ pub(crate) struct FolderMissing<'a> {
 }
 
 /// Without a log: every cited clause missing from the folder's copy of the cited
-/// document, in documents and release notes. Nothing is said of a document the folder
-/// holds no copy of, or several.
+/// document, in documents. Nothing is said of a document the folder holds no copy of, or
+/// several; nor of release notes, which describe a change and may cite what it deletes
+/// (with no log, the folder cannot tell the version before the change from the one after).
 pub(crate) fn missing_in_folder(corpus: &Corpus) -> Vec<FolderMissing<'_>> {
     let citers = corpus
         .documents
         .iter()
-        .map(|d| (d.file, Some(d), named(d), &d.references))
-        .chain(corpus.release_notes.iter().map(|n| {
-            let citer = match &n.release {
-                Some(v) => format!("the {v} release note"),
-                None => "this release note".to_string(),
-            };
-            (n.file, None, citer, &n.references)
-        }));
+        .map(|d| (d.file, Some(d), named(d), &d.references));
     let folder = Folder::new(corpus);
     let mut out = Vec::new();
     for (file, citing, citer, references) in citers {

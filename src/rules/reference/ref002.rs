@@ -3,8 +3,9 @@
 //!
 //! With a Document Log, a document version's citations are resolved at every release
 //! where it is in effect, and a release note's at its own release or the one before.
-//! Without one, each citation is resolved against the folder's one copy of the cited
-//! document (and not at all when the folder holds none, or several).
+//! Without one, each citation in a document is resolved against the folder's one copy of
+//! the cited document (and not at all when the folder holds none, or several); release
+//! notes' citations are then not resolved.
 
 use super::{
     FOLDER_NOTE, Missing, edit_distance, missing_clauses, missing_in_folder, named, target_at,

@@ -101,10 +101,10 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                         Diagnostic::new(
                             RULE.code,
                             format!(
-                                "{} cites {target} under two titles: ‘{}’ here and ‘{}’ first",
+                                "{} cites {target} under two titles: first ‘{}’, then ‘{}’ here",
                                 named(doc),
-                                title.text,
-                                e.title.text
+                                e.title.text,
+                                title.text
                             ),
                         )
                         .at(doc.file, Span::from(title.span.clone()), "second title")
