@@ -50,6 +50,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         if doc.definitions.is_empty() || crate::rules::unreadable(corpus, doc.file) {
             continue;
         }
+        let rows = corpus.log.as_ref().map(|log| in_effect(log, doc));
         for (def, r) in definition_targets(doc) {
             let (Some(target), Target::Clause { clause, span }) = (&r.document, &r.target) else {
                 continue;
@@ -63,9 +64,9 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 (!mentions(&text[body.range()], &def.term)).then_some(Problem::Silent)
             };
             let mut found: Vec<Found<'_>> = Vec::new();
-            match &corpus.log {
-                Some(log) => {
-                    for row in in_effect(log, doc) {
+            match (&corpus.log, &rows) {
+                (Some(log), Some(rows)) => {
+                    for row in rows {
                         let Some((t_row, Some(t_doc))) =
                             target_at(corpus, log, &row.release, target)
                         else {
@@ -88,7 +89,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                         }
                     }
                 }
-                None => {
+                _ => {
                     if let Some(copy) = folder.copy(Some(doc), target)
                         && let Some(problem) = problem_in(copy)
                     {
@@ -148,7 +149,7 @@ fn report(
         String::new()
     };
     let t_text = &corpus.file(f.target.file).text;
-    match f.problem {
+    let mut d = match f.problem {
         Problem::NoSuchClause => Diagnostic::new(
             RULE.code,
             format!(
@@ -162,21 +163,9 @@ fn report(
             f.target.file,
             document_anchor(corpus, f.target),
             named(f.target),
-        )
-        .help(match giving(f.target, t_text, &def.term) {
-            Some(c) => format!(
-                "{} mentions ‘{}’: did you mean {}?{folder}",
-                clause_name(target, &c.number),
-                def.term,
-                clause_name(target, &c.number)
-            ),
-            None => format!(
-                "point the definition to the clause that gives the meaning of ‘{}’{folder}",
-                def.term
-            ),
-        }),
+        ),
         Problem::Silent => {
-            let mut d = Diagnostic::new(
+            let d = Diagnostic::new(
                 RULE.code,
                 format!(
                     "the definition of ‘{}’ in {} points to {name}, which never mentions it in {version}",
@@ -189,27 +178,25 @@ fn report(
                 Span::from(span.clone()),
                 format!("does not mention ‘{}’", def.term),
             );
-            if let Some(c) = f.target.clause(clause) {
-                d = d.related(f.target.file, c.span, format!("{name} is here"));
-            }
-            match giving(f.target, t_text, &def.term) {
-                Some(c) => d
-                    .related(
-                        f.target.file,
-                        c.span,
-                        format!("{} mentions it", clause_name(target, &c.number)),
-                    )
-                    .help(format!(
-                        "did you mean {}?{folder}",
-                        clause_name(target, &c.number)
-                    )),
-                None => d.help(format!(
-                    "point the definition to the clause that gives the meaning of ‘{}’, or use the term there{folder}",
-                    def.term
-                )),
+            match f.target.clause(clause) {
+                Some(c) => d.related(f.target.file, c.span, format!("{name} is here")),
+                None => d,
             }
         }
-    }
+    };
+    // Where the meaning probably is: the narrowest clause that mentions the term.
+    d = match giving(f.target, t_text, &def.term) {
+        Some(c) => {
+            let other = clause_name(target, &c.number);
+            d.related(f.target.file, c.span, format!("{other} mentions it"))
+                .help(format!("did you mean {other}?{folder}"))
+        }
+        None => d.help(format!(
+            "point the definition to the clause that gives the meaning of ‘{}’{folder}",
+            def.term
+        )),
+    };
+    d
 }
 
 /// The narrowest numbered clause of `doc` that mentions `term`: where the meaning is

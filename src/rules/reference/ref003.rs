@@ -46,6 +46,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let text = &corpus.file(doc.file).text;
+        let rows = corpus.log.as_ref().map(|log| in_effect(log, doc));
         // The first titled citation of each document in this file.
         let mut first: HashMap<&DocumentId, Titled<'_>> = HashMap::new();
         for r in &doc.references {
@@ -64,9 +65,8 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 .ends_with(['-', '–', '—']);
             let matches =
                 |expected: &str| same_title(&normalize_title(expected), false, &folded, dashed);
-            let mut finding = match &corpus.log {
-                Some(log) => {
-                    let rows = in_effect(log, doc);
+            let mut finding = match (&corpus.log, &rows) {
+                (Some(log), Some(rows)) => {
                     let wrong: Vec<&LogRow> = rows
                         .iter()
                         .filter_map(|row| log.row(&row.release, target))
@@ -74,7 +74,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                         .collect();
                     against_log(corpus, doc, target, title, &wrong, &matches)
                 }
-                None => folder
+                _ => folder
                     .copy(Some(doc), target)
                     .and_then(|copy| against_copy(corpus, doc, target, title, copy, &matches)),
             };
