@@ -292,6 +292,7 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
                 clauses: parsed.clauses,
                 references: parsed.references,
                 version_table: parsed.version_table,
+                definitions: parsed.definitions,
             }),
             Parsed::Redline(document, version, redline) => corpus.redlines.push(RedlineFile {
                 file,

@@ -5,6 +5,7 @@
 use crate::date::Date;
 use crate::names::{DocumentId, Version};
 use crate::parse::dates::DateMention;
+use crate::parse::definitions::Definition;
 use crate::parse::log::MalformedRow;
 use crate::parse::redline::Redline;
 use crate::parse::references::Reference;
@@ -223,6 +224,8 @@ pub struct DocumentVersion {
     pub references: Vec<Reference>,
     /// The document's own version-control table, when it has one.
     pub version_table: Option<VersionTable>,
+    /// Defined terms, in text order (Section A only; empty for every other document).
+    pub definitions: Vec<Definition>,
 }
 
 impl DocumentVersion {

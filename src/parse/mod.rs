@@ -2,6 +2,7 @@
 
 pub mod classify;
 pub mod dates;
+pub mod definitions;
 pub mod document;
 pub mod log;
 pub mod redline;
@@ -23,6 +24,8 @@ pub struct ParsedDocument {
     pub references: Vec<references::Reference>,
     /// The version-control table: Markdown in `.md` files, PDF-extracted in `.txt`.
     pub version_table: Option<version_table::VersionTable>,
+    /// Defined terms: read in Section A only, outside the version-control table.
+    pub definitions: Vec<definitions::Definition>,
 }
 
 /// The Markdown version-control table: the block of `|` lines whose header names both
@@ -79,10 +82,18 @@ pub fn parse_document(text: &str, markdown: bool, document: Option<&DocumentId>)
     } else {
         version_table::parse_version_table(text)
     };
+    let is_section_a = numbering
+        .is_some_and(|d| d.kind == crate::names::DocumentKind::Section && d.designator == "A");
+    let definitions = if is_section_a {
+        definitions::parse_definitions(text, table.map(Span::range))
+    } else {
+        Vec::new()
+    };
     ParsedDocument {
         heading,
         clauses,
         references,
         version_table,
+        definitions,
     }
 }

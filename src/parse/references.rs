@@ -1609,6 +1609,22 @@ mod tests {
     }
 
     #[test]
+    fn numbers_in_tables_and_service_requests_are_not_sec_clauses() {
+        let text = "| Service Request | SRV | SMETS1 |\n|---|---|---|\n\
+                    | Read Inventory | 8.2 | Applicable |\n| Read Device Log | 4.4.3 | No |\n\
+                    Service Requests 8.1 and 8.2, SRV 4.4.3 and SRVs 12.1 to 12.3, DUIS \
+                    version 2.0, the SMETS1 Supporting Requirements version 2.0, GBCS \
+                    v4.0 clause 10.2.2, section 3.2 of the DUIS, paragraph 3.2 above and \
+                    MP181 ‘Retiring H4 Routing’ apply.";
+        let sec: Vec<&str> = extract(text)
+            .iter()
+            .filter(|r| !r.external)
+            .map(|r| &text[r.span.clone()])
+            .collect();
+        assert_eq!(sec, Vec::<&str>::new());
+    }
+
+    #[test]
     fn lower_case_section_with_clause_is_sec() {
         let text = "as required by section H8.16 and sections H3 and H4, not section I.";
         let refs = extract(text);

@@ -7,6 +7,7 @@ use crate::model::Corpus;
 
 mod config;
 mod date;
+mod definition;
 mod document;
 mod input;
 pub(crate) mod log;
@@ -35,6 +36,9 @@ pub static RULES: &[Rule] = &[
     config::cfg001::RULE,
     date::date001::RULE,
     date::date002::RULE,
+    definition::def001::RULE,
+    definition::def002::RULE,
+    definition::def003::RULE,
     document::doc001::RULE,
     document::doc002::RULE,
     input::io001::RULE,
@@ -59,6 +63,7 @@ pub static RULES: &[Rule] = &[
     redline::red006::RULE,
     reference::ref001::RULE,
     reference::ref002::RULE,
+    reference::ref003::RULE,
     reference::ref004::RULE,
     reference::ref005::RULE,
     reference::ref006::RULE,

@@ -2,15 +2,27 @@
 //!
 //! A document version is in effect at every release whose Document Log rows name it;
 //! each of its citations must resolve at each of those releases, against the version of
-//! the cited document that the log puts in effect there.
+//! the cited document that the log puts in effect there. A release note's citations must
+//! resolve at the note's release or the one before (a note describes what its release
+//! changes, deletions included). Citations in Markdown block quotes are quoted wording and
+//! are not resolved.
+//!
+//! Without a log, what can be resolved is resolved against the folder's own files: a
+//! clause (REF002, DEF002) or a title (REF003) against the one copy of the cited document
+//! that the folder holds. REF001 (in effect?) and REF004 (deleted by this release?) need
+//! the log; REF005 and REF006 need nothing but the citation. (DEF003 needs the log too:
+//! only a whole SEC can show that a term is used nowhere.)
 
-use crate::model::{Corpus, DocumentLog, DocumentVersion, LogRow};
+use crate::model::{Corpus, DocumentLog, DocumentVersion, LogRow, ReleaseNoteFile};
 use crate::names::{DocumentId, Version};
-use crate::parse::references::{Reference, Target};
+use crate::parse::references::{CitedTitle, Reference, Target};
+use crate::source::FileId;
+use std::collections::HashMap;
 use std::ops::Range;
 
 pub mod ref001;
 pub mod ref002;
+pub mod ref003;
 pub mod ref004;
 pub mod ref005;
 pub mod ref006;
@@ -31,6 +43,43 @@ pub(crate) fn cited_clauses(r: &Reference) -> Vec<(&str, Range<usize>)> {
         ],
         Target::Document | Target::Placeholder => vec![],
     }
+}
+
+/// The title a citation gives its *document*: `None` when it has no title, or when the
+/// title follows a clause number ("Section T3.34 (Additional Interface Testing)",
+/// "Section G7.16(a) ‘Duties’"), where it names the clause. A title before the number
+/// ("Section L ‘…’ 14.8") or after the document ("paragraph 3.2 of Appendix AC ‘…’")
+/// names the document. A bracketed abbreviation ("Section L (SMKI and DCCKI)") is not a
+/// title either.
+pub(crate) fn document_title<'r>(text: &str, r: &'r Reference) -> Option<&'r CitedTitle> {
+    let title = r.cited_title.as_ref()?;
+    let clause_end = match &r.target {
+        Target::Clause { span, .. } => Some(span.end),
+        Target::Range { end_span, .. } => Some(end_span.end),
+        Target::Document | Target::Placeholder => None,
+    };
+    if let Some(end) = clause_end
+        && end <= title.span.start
+        && text.get(end..title.span.start).is_some_and(|between| {
+            between
+                .chars()
+                .all(|c| c.is_whitespace() || "(‘“'\"".contains(c))
+        })
+    {
+        return None;
+    }
+    let bracketed = text
+        .get(..title.span.start)
+        .is_some_and(|before| before.trim_end().ends_with('('));
+    let abbreviation = title.text.split_whitespace().all(|w| {
+        w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            || ["and", "&", "of", "or"].contains(&w)
+    });
+    if bracketed && abbreviation {
+        return None;
+    }
+    Some(title)
 }
 
 /// A citation of an SEC document that can be resolved: not an external instrument, not
@@ -58,7 +107,13 @@ pub(crate) fn target_at<'a>(
 
 /// A cited clause missing from the version in effect at some release.
 pub(crate) struct Missing<'a> {
-    pub doc: &'a DocumentVersion,
+    /// The citing file: a document version or a release note.
+    pub file: FileId,
+    /// The citing text in words: "Section J" or "the 57.0 release note".
+    pub citer: String,
+    /// Set for a release note, whose citation resolves at its own release or the one
+    /// before: `at` then lists both, and the clause is in neither.
+    pub note: bool,
     pub clause: &'a str,
     pub clause_span: Range<usize>,
     pub target: &'a DocumentId,
@@ -69,17 +124,102 @@ pub(crate) struct Missing<'a> {
     pub deleted_after: Option<&'a LogRow>,
 }
 
+/// The help's note for a finding resolved without a log.
+pub(crate) const FOLDER_NOTE: &str =
+    "resolved against the files in this folder; there is no Document Log";
+
+/// Whether the citation at `at` sits in a Markdown block quote (`> …`): quoted text,
+/// often the wording of an earlier version, which is not resolved.
+pub(crate) fn quoted(text: &str, at: usize) -> bool {
+    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..].trim_start().starts_with('>')
+}
+
+/// The release before `release` in the log.
+pub(crate) fn release_before<'a>(
+    releases: &[&'a Version],
+    release: &Version,
+) -> Option<&'a Version> {
+    let i = releases.iter().position(|v| *v == release)?;
+    i.checked_sub(1).map(|i| releases[i])
+}
+
+/// The releases a release note's citations are resolved at: its own and the one before
+/// (a note may describe what its release changes or deletes). Empty when the note has no
+/// release or the log does not list it.
+pub(crate) fn note_releases<'a>(log: &'a DocumentLog, note: &ReleaseNoteFile) -> Vec<&'a Version> {
+    let releases: Vec<&Version> = log.releases().into_iter().map(|r| r.release).collect();
+    let Some(own) = note
+        .release
+        .as_ref()
+        .and_then(|r| releases.iter().find(|v| **v == r).copied())
+    else {
+        return vec![];
+    };
+    let mut out = vec![own];
+    out.extend(release_before(&releases, own));
+    out
+}
+
+/// The folder's copies of each document, for resolving without a log: built once per
+/// rule run, so that each citation is a lookup rather than a scan of every document.
+pub(crate) struct Folder<'a> {
+    /// Each document's only copy; `None` when the folder holds several.
+    only: HashMap<&'a DocumentId, Option<&'a DocumentVersion>>,
+}
+
+impl<'a> Folder<'a> {
+    pub(crate) fn new(corpus: &'a Corpus) -> Folder<'a> {
+        let mut only: HashMap<&DocumentId, Option<&DocumentVersion>> = HashMap::new();
+        for d in &corpus.documents {
+            only.entry(&d.document)
+                .and_modify(|o| *o = None)
+                .or_insert(Some(d));
+        }
+        Folder { only }
+    }
+
+    /// The one copy of `target` the folder holds: `citing` itself when it cites its own
+    /// document, else the only file of that document (none when there are several
+    /// versions, which the folder cannot order without a log).
+    pub(crate) fn copy(
+        &self,
+        citing: Option<&'a DocumentVersion>,
+        target: &DocumentId,
+    ) -> Option<&'a DocumentVersion> {
+        if let Some(c) = citing.filter(|c| &c.document == target) {
+            return Some(c);
+        }
+        self.only.get(target).copied().flatten()
+    }
+}
+
+/// A document version named for a message: "Section H version 9.0", or "Section H" in a
+/// loose folder.
+pub(crate) fn named(doc: &DocumentVersion) -> String {
+    match &doc.version {
+        Some(v) => format!("{} version {v}", doc.document),
+        None => doc.document.to_string(),
+    }
+}
+
 /// Every cited clause that does not exist in the cited document's version in effect,
-/// grouped per citation and by whether a release's own change deleted it.
+/// grouped per citation and by whether a release's own change deleted it: citations in
+/// document versions at every release where the version is in effect, and citations in
+/// release notes at the note's release or the one before.
 pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> Vec<Missing<'a>> {
     let releases: Vec<&Version> = log.releases().into_iter().map(|r| r.release).collect();
     let mut out = Vec::new();
     for doc in &corpus.documents {
         let rows = in_effect(log, doc);
+        let text = &corpus.file(doc.file).text;
         for r in &doc.references {
             let Some(target) = resolvable(r) else {
                 continue;
             };
+            if quoted(text, r.span.start) {
+                continue;
+            }
             for (clause, clause_span) in cited_clauses(r) {
                 let mut plain: Vec<&LogRow> = Vec::new();
                 for row in &rows {
@@ -92,18 +232,17 @@ pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> V
                         continue;
                     }
                     // Did the release before have it, in another version?
-                    let prev = releases
-                        .iter()
-                        .position(|v| *v == &row.release)
-                        .and_then(|i| i.checked_sub(1))
-                        .and_then(|i| target_at(corpus, log, releases[i], target));
+                    let prev = release_before(&releases, &row.release)
+                        .and_then(|v| target_at(corpus, log, v, target));
                     match prev {
                         Some((p_row, Some(p_doc)))
                             if p_row.version != t_row.version
                                 && p_doc.has_clause(clause, &corpus.file(p_doc.file).text) =>
                         {
                             out.push(Missing {
-                                doc,
+                                file: doc.file,
+                                citer: doc.document.to_string(),
+                                note: false,
                                 clause,
                                 clause_span: clause_span.clone(),
                                 target,
@@ -116,12 +255,105 @@ pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> V
                 }
                 if !plain.is_empty() {
                     out.push(Missing {
-                        doc,
+                        file: doc.file,
+                        citer: doc.document.to_string(),
+                        note: false,
                         clause,
                         clause_span: clause_span.clone(),
                         target,
                         at: plain,
                         deleted_after: None,
+                    });
+                }
+            }
+        }
+    }
+    for note in &corpus.release_notes {
+        let at = note_releases(log, note);
+        let Some(own) = at.first() else {
+            continue;
+        };
+        let text = &corpus.file(note.file).text;
+        for r in &note.references {
+            let Some(target) = resolvable(r) else {
+                continue;
+            };
+            if quoted(text, r.span.start) {
+                continue;
+            }
+            for (clause, clause_span) in cited_clauses(r) {
+                let mut checked: Vec<&LogRow> = Vec::new();
+                let mut found = false;
+                for release in &at {
+                    let Some((t_row, Some(t_doc))) = target_at(corpus, log, release, target) else {
+                        continue;
+                    };
+                    if t_doc.has_clause(clause, &corpus.file(t_doc.file).text) {
+                        found = true;
+                        break;
+                    }
+                    checked.push(t_row);
+                }
+                if !found && !checked.is_empty() {
+                    out.push(Missing {
+                        file: note.file,
+                        citer: format!("the {own} release note"),
+                        note: true,
+                        clause,
+                        clause_span: clause_span.clone(),
+                        target,
+                        at: checked,
+                        deleted_after: None,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A cited clause that the folder's one copy of the cited document does not have (no log).
+pub(crate) struct FolderMissing<'a> {
+    pub file: FileId,
+    pub citer: String,
+    pub clause: &'a str,
+    pub clause_span: Range<usize>,
+    pub target: &'a DocumentId,
+    pub copy: &'a DocumentVersion,
+}
+
+/// Without a log: every cited clause missing from the folder's copy of the cited
+/// document, in documents. Nothing is said of a document the folder holds no copy of, or
+/// several; nor of release notes, which describe a change and may cite what it deletes
+/// (with no log, the folder cannot tell the version before the change from the one after).
+pub(crate) fn missing_in_folder(corpus: &Corpus) -> Vec<FolderMissing<'_>> {
+    let citers = corpus
+        .documents
+        .iter()
+        .map(|d| (d.file, Some(d), named(d), &d.references));
+    let folder = Folder::new(corpus);
+    let mut out = Vec::new();
+    for (file, citing, citer, references) in citers {
+        let text = &corpus.file(file).text;
+        for r in references {
+            let Some(target) = resolvable(r) else {
+                continue;
+            };
+            if quoted(text, r.span.start) {
+                continue;
+            }
+            let Some(copy) = folder.copy(citing, target) else {
+                continue;
+            };
+            for (clause, clause_span) in cited_clauses(r) {
+                if !copy.has_clause(clause, &corpus.file(copy.file).text) {
+                    out.push(FolderMissing {
+                        file,
+                        citer: citer.clone(),
+                        clause,
+                        clause_span,
+                        target,
+                        copy,
                     });
                 }
             }
@@ -156,7 +388,51 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::edit_distance;
+    use super::{document_title, edit_distance, quoted};
+    use crate::parse::references::extract;
+
+    /// The document titles in `text`, one per citation (`None` where there is none).
+    fn titles(text: &str) -> Vec<Option<String>> {
+        extract(text)
+            .iter()
+            .map(|r| document_title(text, r).map(|t| t.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_title_after_a_clause_names_the_clause() {
+        let text = "under Section T3.34 (Additional Interface Testing), Section G7.16(a) \
+                    (Duties and Powers of the Security Sub-Committee), Section H8.16 \
+                    ‘WAN Coverage Database’ and Sections H10.9 to H10.13 (Business Continuity)";
+        assert_eq!(titles(text), [None, None, None, None]);
+    }
+
+    #[test]
+    fn a_title_after_the_document_names_the_document() {
+        let text = "SEC Section L ‘Smart Metering Key Infrastructure’ 14.8, paragraph 3.2 of \
+                    Appendix AC ‘Inventory’, Section X (Transition), Appendix AC – Inventory \
+                    Procedures, Appendix AB ‘Service Request Processing Document’ paragraph 3.2 \
+                    and Section L (SMKI and DCCKI).";
+        let want = [
+            Some("Smart Metering Key Infrastructure"),
+            Some("Inventory"),
+            Some("Transition"),
+            Some("Inventory Procedures"),
+            Some("Service Request Processing Document"),
+            None,
+        ];
+        assert_eq!(titles(text), want.map(|t| t.map(String::from)).to_vec());
+    }
+
+    #[test]
+    fn block_quotes_are_quoted_text() {
+        let text = "H4.1 See Section H4.9.\n> H4.1 The old text cited Section H4.2.\n  > nested";
+        let at = |n: &str| text.find(n).unwrap();
+        assert!(!quoted(text, at("Section H4.9")));
+        assert!(quoted(text, at("Section H4.2")));
+        assert!(quoted(text, at("nested")));
+        assert!(!quoted(text, 0));
+    }
 
     #[test]
     fn transpositions_are_one_edit() {

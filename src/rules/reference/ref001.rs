@@ -1,9 +1,11 @@
 //! REF001 document-not-in-effect: a citation of a document that the Document Log does
-//! not put in effect at a release where the citing version is in effect.
+//! not put in effect at a release where the citing version is in effect, or, in a
+//! release note, at neither the note's release nor the one before.
 
-use super::{in_effect, resolvable};
+use super::{in_effect, note_releases, quoted, resolvable};
 use crate::diagnostic::Diagnostic;
-use crate::model::Corpus;
+use crate::model::{Corpus, DocumentLog};
+use crate::names::{DocumentId, Version};
 use crate::rules::log::list_releases;
 use crate::rules::{Needs, Rule};
 use crate::source::Span;
@@ -22,14 +24,15 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         if rows.is_empty() {
             continue;
         }
+        let text = &corpus.file(doc.file).text;
         for r in &doc.references {
             let Some(target) = resolvable(r) else {
                 continue;
             };
-            if *target == doc.document {
+            if *target == doc.document || quoted(text, r.span.start) {
                 continue;
             }
-            let broken: Vec<_> = rows
+            let broken: Vec<&Version> = rows
                 .iter()
                 .filter(|row| log.row(&row.release, target).is_none())
                 .map(|row| &row.release)
@@ -37,41 +40,88 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             if broken.is_empty() {
                 continue;
             }
-            let ever: BTreeSet<_> = log
-                .rows
-                .iter()
-                .filter(|row| &row.document == target)
-                .map(|row| &row.release)
-                .collect();
-            let (message, help) = if ever.is_empty() {
-                (
-                    format!(
-                        "{} cites {target}, which the Document Log does not list at any release",
-                        doc.document
-                    ),
-                    format!(
-                        "check the designator: no release in the log has a {target}; cite the document meant, or add it to the log if it is being designated"
-                    ),
-                )
-            } else {
-                (
-                    format!(
-                        "{} version {} cites {target}, which is not in effect at {}",
-                        doc.document,
-                        doc.version.as_ref().map_or("", |v| v.as_str()),
-                        list_releases(broken.iter().copied())
-                    ),
-                    format!(
-                        "{target} is in effect at {} only: remove the citation from this version, or bring {target} in at the same release",
-                        list_releases(ever.iter().copied())
-                    ),
-                )
-            };
+            let citer = format!(
+                "{} version {}",
+                doc.document,
+                doc.version.as_ref().map_or("", |v| v.as_str())
+            );
+            let (message, help) = explain(
+                log,
+                &citer,
+                target,
+                &list_releases(broken),
+                "remove the citation from this version",
+            );
             out.push(
                 Diagnostic::new(RULE.code, message)
                     .at(doc.file, Span::from(r.span.clone()), "cited here")
                     .help(help),
             );
         }
+    }
+    for note in &corpus.release_notes {
+        let at = note_releases(log, note);
+        let Some(own) = at.first() else {
+            continue;
+        };
+        let text = &corpus.file(note.file).text;
+        for r in &note.references {
+            let Some(target) = resolvable(r) else {
+                continue;
+            };
+            if quoted(text, r.span.start) || at.iter().any(|v| log.row(v, target).is_some()) {
+                continue;
+            }
+            let when = match at.get(1) {
+                Some(before) => format!("release {own} or {before}"),
+                None => format!("release {own}"),
+            };
+            let (message, help) = explain(
+                log,
+                &format!("the {own} release note"),
+                target,
+                &when,
+                "correct the citation",
+            );
+            out.push(
+                Diagnostic::new(RULE.code, message)
+                    .at(note.file, Span::from(r.span.clone()), "cited here")
+                    .help(help),
+            );
+        }
+    }
+}
+
+/// The message and help for `citer` citing `target`, which is not in effect `when`;
+/// `fix` says what to do with the citation.
+fn explain(
+    log: &DocumentLog,
+    citer: &str,
+    target: &DocumentId,
+    when: &str,
+    fix: &str,
+) -> (String, String) {
+    let ever: BTreeSet<&Version> = log
+        .rows
+        .iter()
+        .filter(|row| &row.document == target)
+        .map(|row| &row.release)
+        .collect();
+    if ever.is_empty() {
+        let citer = citer.split(" version ").next().unwrap_or(citer);
+        (
+            format!("{citer} cites {target}, which the Document Log does not list at any release"),
+            format!(
+                "check the designator: no release in the log has a {target}; cite the document meant, or add it to the log if it is being designated"
+            ),
+        )
+    } else {
+        (
+            format!("{citer} cites {target}, which is not in effect at {when}"),
+            format!(
+                "{target} is in effect at {} only: {fix}, or bring {target} in at the same release",
+                list_releases(ever.iter().copied())
+            ),
+        )
     }
 }

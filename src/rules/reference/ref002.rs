@@ -1,76 +1,157 @@
 //! REF002 clause-not-found: a citation of a clause, sub-clause or paragraph that does
 //! not exist in the cited document's version in effect.
+//!
+//! With a Document Log, a document version's citations are resolved at every release
+//! where it is in effect, and a release note's at its own release or the one before.
+//! Without one, each citation in a document is resolved against the folder's one copy of
+//! the cited document (and not at all when the folder holds none, or several); release
+//! notes' citations are then not resolved.
 
-use super::{edit_distance, missing_clauses, target_at};
+use super::{
+    FOLDER_NOTE, Missing, edit_distance, missing_clauses, missing_in_folder, named, target_at,
+};
 use crate::diagnostic::Diagnostic;
-use crate::model::Corpus;
+use crate::model::{Clause, Corpus, DocumentVersion};
+use crate::rules::definition::definition_targets;
 use crate::rules::log::list_releases;
 use crate::rules::{Needs, Rule, document_anchor};
-use crate::source::Span;
+use crate::source::{FileId, Span};
+use std::ops::Range;
 
 pub const RULE: Rule = Rule {
     code: "REF002",
-    needs: Needs::Log,
+    needs: Needs::Nothing,
     check,
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
-    let Some(log) = &corpus.log else { return };
-    for m in missing_clauses(corpus, log) {
-        if m.deleted_after.is_some() {
-            continue; // REF004
-        }
-        let first = m.at[0];
-        let versions: Vec<String> = {
-            let mut v: Vec<String> = m.at.iter().map(|r| r.version.to_string()).collect();
-            v.dedup();
-            v
-        };
-        let mut d = Diagnostic::new(
-            RULE.code,
-            format!(
-                "{} cites {}, which does not exist in {} version {} in effect at {}",
-                m.doc.document,
-                m.clause,
-                m.target,
-                versions.join(" or "),
-                list_releases(m.at.iter().map(|r| &r.release))
-            ),
-        )
-        .at(
-            m.doc.file,
-            Span::from(m.clause_span.clone()),
-            "no such clause",
-        );
-        let target = target_at(corpus, log, &first.release, m.target).and_then(|(_, t)| t);
-        let near = target.and_then(|t| {
-            t.clauses
-                .iter()
-                .map(|c| (edit_distance(&c.number, m.clause), c))
-                .filter(|(dist, _)| *dist <= 2)
-                // On a tie, a clause of the same length (a transposed digit) reads closest.
-                .min_by_key(|(dist, c)| (*dist, c.number.len().abs_diff(m.clause.len())))
-                .map(|(_, c)| (t, c))
-        });
-        d = match near {
-            Some((t, c)) => d
-                .related(t.file, c.span, format!("{} is here", c.number))
-                .help(format!("did you mean {}?", c.number)),
-            None => {
-                let d = d.help(format!(
-                    "cite a clause that {} version {} has, or correct the clause number",
-                    m.target, first.version
-                ));
-                match target {
-                    Some(t) => d.related(
-                        t.file,
-                        document_anchor(corpus, t),
-                        format!("{} version {}", m.target, first.version),
-                    ),
-                    None => d,
+    // A definition pointing to a missing clause is DEF002's, which says what it breaks.
+    match &corpus.log {
+        Some(log) => {
+            for m in missing_clauses(corpus, log) {
+                if m.deleted_after.is_some() {
+                    continue; // REF004
                 }
+                if is_definition_target(corpus, m.file, &m.clause_span) {
+                    continue;
+                }
+                out.push(with_log(corpus, log, &m));
             }
-        };
-        out.push(d);
+        }
+        None => {
+            for m in missing_in_folder(corpus) {
+                if is_definition_target(corpus, m.file, &m.clause_span) {
+                    continue;
+                }
+                let d = Diagnostic::new(
+                    RULE.code,
+                    format!(
+                        "{} cites {}, which this folder's copy of {} does not have",
+                        m.citer, m.clause, m.target
+                    ),
+                )
+                .at(m.file, Span::from(m.clause_span.clone()), "no such clause");
+                out.push(suggest(corpus, d, m.copy, m.clause, &named(m.copy), true));
+            }
+        }
+    }
+}
+
+/// Whether the clause at `span` is what a Section A definition points to (DEF002's).
+fn is_definition_target(corpus: &Corpus, file: FileId, span: &Range<usize>) -> bool {
+    corpus
+        .documents
+        .iter()
+        .filter(|d| d.file == file)
+        .flat_map(definition_targets)
+        .any(|(_, r)| r.span.start <= span.start && span.end <= r.span.end)
+}
+
+fn with_log(corpus: &Corpus, log: &crate::model::DocumentLog, m: &Missing<'_>) -> Diagnostic {
+    let first = m.at[0];
+    let message = if m.note && m.at.len() > 1 {
+        let parts: Vec<String> =
+            m.at.iter()
+                .map(|r| format!("version {} (release {})", r.version, r.release))
+                .collect();
+        format!(
+            "{} cites {}, which exists in neither {} {}",
+            m.citer,
+            m.clause,
+            m.target,
+            parts.join(" nor ")
+        )
+    } else {
+        let mut versions: Vec<String> = m.at.iter().map(|r| r.version.to_string()).collect();
+        versions.dedup();
+        format!(
+            "{} cites {}, which does not exist in {} version {} in effect at {}",
+            m.citer,
+            m.clause,
+            m.target,
+            versions.join(" or "),
+            list_releases(m.at.iter().map(|r| &r.release))
+        )
+    };
+    let d = Diagnostic::new(RULE.code, message).at(
+        m.file,
+        Span::from(m.clause_span.clone()),
+        "no such clause",
+    );
+    match target_at(corpus, log, &first.release, m.target).and_then(|(_, t)| t) {
+        Some(t) => suggest(
+            corpus,
+            d,
+            t,
+            m.clause,
+            &format!("{} version {}", m.target, first.version),
+            false,
+        ),
+        None => d.help(format!(
+            "cite a clause that {} version {} has, or correct the clause number",
+            m.target, first.version
+        )),
+    }
+}
+
+/// The closest clause of `target` to `clause`, one or two edits away.
+fn nearest<'a>(target: &'a DocumentVersion, clause: &str) -> Option<&'a Clause> {
+    target
+        .clauses
+        .iter()
+        .map(|c| (edit_distance(&c.number, clause), c))
+        .filter(|(dist, _)| *dist <= 2)
+        // On a tie, a clause of the same length (a transposed digit) reads closest.
+        .min_by_key(|(dist, c)| (*dist, c.number.len().abs_diff(clause.len())))
+        .map(|(_, c)| c)
+}
+
+/// Adds "did you mean" with the clause it means, or points at the cited document.
+fn suggest(
+    corpus: &Corpus,
+    d: Diagnostic,
+    target: &DocumentVersion,
+    clause: &str,
+    target_name: &str,
+    folder: bool,
+) -> Diagnostic {
+    let note = if folder {
+        format!(" ({FOLDER_NOTE})")
+    } else {
+        String::new()
+    };
+    match nearest(target, clause) {
+        Some(c) => d
+            .related(target.file, c.span, format!("{} is here", c.number))
+            .help(format!("did you mean {}?{note}", c.number)),
+        None => d
+            .related(
+                target.file,
+                document_anchor(corpus, target),
+                target_name.to_string(),
+            )
+            .help(format!(
+                "cite a clause that {target_name} has, or correct the clause number{note}"
+            )),
     }
 }

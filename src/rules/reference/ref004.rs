@@ -25,11 +25,11 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             RULE.code,
             format!(
                 "{} cites {}, which {} version {} deleted or renumbered at release {}",
-                m.doc.document, m.clause, m.target, now.version, now.release
+                m.citer, m.clause, m.target, now.version, now.release
             ),
         )
         .at(
-            m.doc.file,
+            m.file,
             Span::from(m.clause_span.clone()),
             "no longer exists",
         )

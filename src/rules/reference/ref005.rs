@@ -1,5 +1,5 @@
 //! REF005 bad-range: a range of clauses whose ends are in different documents or whose
-//! end comes before its start.
+//! end comes before its start, in a document or a release note.
 
 use super::cited_clauses;
 use crate::diagnostic::Diagnostic;
@@ -32,8 +32,13 @@ fn key(clause: &str) -> (&str, Vec<u32>) {
 }
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
-    for doc in &corpus.documents {
-        for r in &doc.references {
+    let citers = corpus
+        .documents
+        .iter()
+        .map(|d| (d.file, &d.references))
+        .chain(corpus.release_notes.iter().map(|n| (n.file, &n.references)));
+    for (file, references) in citers {
+        for r in references {
             if r.external || !matches!(r.target, Target::Range { .. }) {
                 continue;
             }
@@ -51,8 +56,8 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             };
             out.push(
                 Diagnostic::new(RULE.code, problem)
-                    .at(doc.file, Span::from(e_span.clone()), "end of the range")
-                    .related(doc.file, Span::from(s_span.clone()), "start of the range")
+                    .at(file, Span::from(e_span.clone()), "end of the range")
+                    .related(file, Span::from(s_span.clone()), "start of the range")
                     .help("write the range from its first clause to its last, within one document"),
             );
         }

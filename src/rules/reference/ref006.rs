@@ -1,4 +1,5 @@
-//! REF006 placeholder-reference: a citation left as a placeholder ("Appendix [TBC]").
+//! REF006 placeholder-reference: a citation left as a placeholder ("Appendix [TBC]"), in
+//! a document or a release note.
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
@@ -13,12 +14,17 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
-    for doc in &corpus.documents {
-        for r in &doc.references {
+    let citers = corpus
+        .documents
+        .iter()
+        .map(|d| (d.file, &d.references))
+        .chain(corpus.release_notes.iter().map(|n| (n.file, &n.references)));
+    for (file, references) in citers {
+        for r in references {
             if !matches!(r.target, Target::Placeholder) {
                 continue;
             }
-            let text = &corpus.file(doc.file).text[r.span.clone()];
+            let text = &corpus.file(file).text[r.span.clone()];
             out.push(
                 Diagnostic::new(
                     RULE.code,
@@ -27,7 +33,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                         text.split_whitespace().collect::<Vec<_>>().join(" ")
                     ),
                 )
-                .at(doc.file, Span::from(r.span.clone()), "placeholder")
+                .at(file, Span::from(r.span.clone()), "placeholder")
                 .help(
                     "replace the placeholder with the document or clause meant before publication",
                 ),

@@ -1,0 +1,330 @@
+//! Definitions in Section A: a defined term, set off in bold or quotes at the start of a
+//! paragraph, followed by the verb that defines it.
+//!
+//! ```text
+//! definition := line-start [bullet | "|"] TERM [WS "|"] WS VERB rest-of-paragraph
+//! TERM       := "**" words "**" | "__" words "__" | ‘words’ | “words” | 'words' | "words"
+//! VERB       := "means" | "shall mean" | "has the meaning" | "have the meaning"
+//!             | "shall have the meaning"
+//! ```
+//!
+//! `words` is one line of at most 150 bytes that starts with a capital letter or a digit.
+//! The paragraph runs to the first blank line, or to the next line that starts another
+//! definition, a Markdown heading or a numbered clause (`A1.2`, `3.1`), whichever comes
+//! first. A term written without delimiters ("Acceptance Testing means …", as PDF text
+//! gives it) is not recognised: nothing tells where such a term starts.
+//!
+//! The parser only says what the text defines. Which clause a "has the meaning given … in
+//! Section T3.34" definition points to is the citation inside [`Definition::body`], found
+//! by the citation grammar ([`crate::parse::references`]).
+
+use std::ops::Range;
+
+/// How the term is defined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DefinitionKind {
+    /// "X means …": the definition itself is the meaning.
+    Means,
+    /// "X has the meaning given to that expression in Section T3.34": the meaning is in
+    /// the clause the body cites.
+    MeaningGiven,
+}
+
+/// One defined term.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Definition {
+    /// The term as written, white space runs folded to one space.
+    pub term: String,
+    /// The term's bytes, inside its bold markers or quotes.
+    pub term_span: Range<usize>,
+    pub kind: DefinitionKind,
+    /// The defining verb ("means", "has the meaning").
+    pub verb_span: Range<usize>,
+    /// From the verb's end to the end of the paragraph (trailing white space left out).
+    pub body: Range<usize>,
+    /// The whole definition: from the opening delimiter of the term to the end of `body`.
+    pub span: Range<usize>,
+}
+
+const MAX_TERM: usize = 150;
+
+const VERBS: [(&str, DefinitionKind); 5] = [
+    ("means", DefinitionKind::Means),
+    ("shall mean", DefinitionKind::Means),
+    ("has the meaning", DefinitionKind::MeaningGiven),
+    ("have the meaning", DefinitionKind::MeaningGiven),
+    ("shall have the meaning", DefinitionKind::MeaningGiven),
+];
+
+const DELIMITERS: [(&str, &str); 6] = [
+    ("**", "**"),
+    ("__", "__"),
+    ("‘", "’"),
+    ("“", "”"),
+    ("'", "'"),
+    ("\"", "\""),
+];
+
+/// Every definition in `text`, in text order. Lines inside `skip` (the version-control
+/// table) are not read.
+pub fn parse_definitions(text: &str, skip: Option<Range<usize>>) -> Vec<Definition> {
+    let lines: Vec<(usize, &str)> = crate::source::lines_with_offsets(text).collect();
+    let mut out: Vec<Definition> = Vec::new();
+    let skipped = |at: usize| skip.as_ref().is_some_and(|s| s.contains(&at));
+    let mut i = 0;
+    while i < lines.len() {
+        let (at, line) = lines[i];
+        i += 1;
+        if skipped(at) {
+            continue;
+        }
+        let Some(start) = definition_start(line) else {
+            continue;
+        };
+        // The paragraph: following lines until a blank line or the start of something else.
+        let mut end_line = i - 1;
+        while end_line + 1 < lines.len() {
+            let (next_at, next) = lines[end_line + 1];
+            if next.trim().is_empty()
+                || skipped(next_at)
+                || definition_start(next).is_some()
+                || starts_block(next)
+            {
+                break;
+            }
+            end_line += 1;
+        }
+        i = end_line + 1;
+        let (last_at, last) = lines[end_line];
+        let para_end = last_at + last.trim_end().len();
+        let term_span = at + start.term.start..at + start.term.end;
+        let verb_span = at + start.verb.start..at + start.verb.end;
+        let body_start = verb_span.end.min(para_end);
+        out.push(Definition {
+            term: fold_ws(&text[term_span.clone()]),
+            term_span,
+            kind: start.kind,
+            verb_span: verb_span.clone(),
+            body: body_start..para_end.max(body_start),
+            span: at + start.open..para_end.max(verb_span.end),
+        });
+    }
+    out
+}
+
+struct Start {
+    /// Offset of the opening delimiter in the line.
+    open: usize,
+    term: Range<usize>,
+    verb: Range<usize>,
+    kind: DefinitionKind,
+}
+
+/// Whether the line starts a definition, and where its parts are (offsets in the line).
+fn definition_start(line: &str) -> Option<Start> {
+    let mut p = skip_ws(line, 0);
+    // A table cell or a bullet may come first.
+    for lead in ["|", "- ", "* ", "• "] {
+        if line[p..].starts_with(lead) {
+            p = skip_ws(line, p + lead.len());
+            break;
+        }
+    }
+    let (open, close) = DELIMITERS.iter().find(|(o, _)| line[p..].starts_with(o))?;
+    let term_start = p + open.len();
+    let rest = &line[term_start..];
+    let close_at = rest.find(close)?;
+    if close_at == 0 || close_at > MAX_TERM {
+        return None;
+    }
+    let term = &rest[..close_at];
+    let first = term.chars().next()?;
+    if !(first.is_uppercase() || first.is_ascii_digit())
+        || term.trim() != term
+        || !term.chars().any(char::is_alphabetic)
+    {
+        return None;
+    }
+    let term_end = term_start + close_at;
+    let mut q = term_end + close.len();
+    // "| **Term** | means …": the cell ends before the verb.
+    let after = skip_ws(line, q);
+    if line[after..].starts_with('|') {
+        q = after + 1;
+    }
+    let v = skip_ws(line, q);
+    if v == q && q < line.len() {
+        return None; // "**Term**means" or "**Term**s"
+    }
+    let (verb, kind) = VERBS.iter().find_map(|(w, k)| {
+        let e = v + w.len();
+        let next = line[e.min(line.len())..].chars().next();
+        (line[v..].starts_with(w) && !next.is_some_and(char::is_alphanumeric)).then_some((e, *k))
+    })?;
+    Some(Start {
+        open: p,
+        term: term_start..term_end,
+        verb: v..verb,
+        kind,
+    })
+}
+
+fn skip_ws(line: &str, mut p: usize) -> usize {
+    while let Some(c) = line[p..].chars().next() {
+        if !c.is_whitespace() {
+            break;
+        }
+        p += c.len_utf8();
+    }
+    p
+}
+
+/// A heading, a numbered clause or a table separator ends a definition's paragraph.
+fn starts_block(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with('#') || t.starts_with("|---") || t.starts_with("| ---") {
+        return true;
+    }
+    // A clause number: "A1.2 …", "3.1 …" (letters, digits, a dot, digits, then a space).
+    let b = t.as_bytes();
+    let mut k = 0;
+    while k < b.len() && k < 2 && b[k].is_ascii_uppercase() {
+        k += 1;
+    }
+    let digits_from = k;
+    while k < b.len() && b[k].is_ascii_digit() {
+        k += 1;
+    }
+    if k == digits_from || k >= b.len() || b[k] != b'.' {
+        return false;
+    }
+    k += 1;
+    let after_dot = k;
+    while k < b.len() && (b[k].is_ascii_digit() || b[k] == b'.') {
+        k += 1;
+    }
+    k > after_dot && (k == b.len() || b[k] == b' ' || b[k] == b'\t')
+}
+
+fn fold_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, needle: &str) -> Range<usize> {
+        let i = text.find(needle).expect("needle in text");
+        i..i + needle.len()
+    }
+
+    #[test]
+    fn bold_and_quoted_terms() {
+        let text = "## A1 Definitions\n\n\
+                    **Acceptance Testing** means the testing described in Section T.\n\n\
+                    **Additional Interface Testing** has the meaning given to that expression \
+                    in Section T3.34 (Additional Interface Testing).\n\n\
+                    ‘Device Log’ shall mean the log kept by a Device.\n\n\
+                    \"Party\" means a person bound by this Code.\n";
+        let defs = parse_definitions(text, None);
+        let terms: Vec<&str> = defs.iter().map(|d| d.term.as_str()).collect();
+        assert_eq!(
+            terms,
+            [
+                "Acceptance Testing",
+                "Additional Interface Testing",
+                "Device Log",
+                "Party"
+            ]
+        );
+        assert_eq!(defs[0].term_span, at(text, "Acceptance Testing"));
+        assert_eq!(defs[0].kind, DefinitionKind::Means);
+        assert_eq!(defs[1].kind, DefinitionKind::MeaningGiven);
+        assert_eq!(&text[defs[1].verb_span.clone()], "has the meaning");
+        assert_eq!(
+            &text[defs[1].body.clone()],
+            " given to that expression in Section T3.34 (Additional Interface Testing)."
+        );
+        assert_eq!(
+            &text[defs[0].span.clone()],
+            "**Acceptance Testing** means the testing described in Section T."
+        );
+        assert_eq!(defs[2].kind, DefinitionKind::Means);
+        assert_eq!(&text[defs[2].verb_span.clone()], "shall mean");
+    }
+
+    #[test]
+    fn a_paragraph_runs_over_wrapped_lines_and_stops_at_the_next_block() {
+        let text = "**WAN Coverage Database** has the meaning given to that\n\
+                    expression in Section H8.16.\n\
+                    **Testing Services** means the services in\nSection H14.\n\
+                    A1.2 Where an expression is used it has that meaning.\n";
+        let defs = parse_definitions(text, None);
+        assert_eq!(defs.len(), 2);
+        assert_eq!(
+            &text[defs[0].body.clone()],
+            " given to that\nexpression in Section H8.16."
+        );
+        assert_eq!(
+            &text[defs[1].span.clone()],
+            "**Testing Services** means the services in\nSection H14."
+        );
+    }
+
+    #[test]
+    fn crlf_and_table_cells_and_bullets() {
+        let text = "| **Smart Metering Inventory** | means the inventory kept by the DCC. |\r\n\
+                    - “Service Request” means a request.\r\n\r\n\
+                    • **User**  has the meaning given in Section H1.1.\r\n";
+        let defs = parse_definitions(text, None);
+        let terms: Vec<&str> = defs.iter().map(|d| d.term.as_str()).collect();
+        assert_eq!(
+            terms,
+            ["Smart Metering Inventory", "Service Request", "User"]
+        );
+        assert_eq!(defs[2].term_span, at(text, "User"));
+        assert!(!text[defs[1].span.clone()].contains('\r'));
+    }
+
+    #[test]
+    fn not_definitions() {
+        for text in [
+            "The **WAN Coverage Database** means the database.", // not at line start
+            "**Note**: this means nothing.",                     // a colon, not a verb
+            "**lower case** means something.",                   // not a term
+            "**Term**means glued.",
+            "**Term** meanwhile differs.",
+            "H8.16 The DCC shall maintain a database (the **WAN Coverage Database**).",
+            "‘Unclosed term means nothing.",
+            "**** means nothing.",
+            "",
+            "**",
+            "‘",
+        ] {
+            assert_eq!(parse_definitions(text, None), vec![], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn skipped_lines_are_not_read() {
+        let text = "**Term** means x\n\n**Term** means y.\n";
+        let second = text.rfind("Term").unwrap();
+        let defs = parse_definitions(text, Some(0..10));
+        assert_eq!(defs.len(), 1);
+        assert_eq!(defs[0].term_span, second..second + 4);
+        assert_eq!(parse_definitions(text, None).len(), 2);
+    }
+
+    #[test]
+    fn multibyte_lines_are_safe() {
+        let text = "**Ünïcödé Term** means é.\n‘€’ means x\n**É** means y\n";
+        let defs = parse_definitions(text, None);
+        assert_eq!(defs[0].term, "Ünïcödé Term");
+        for i in 0..text.len() {
+            if text.is_char_boundary(i) {
+                let _ = parse_definitions(&text[i..], None);
+            }
+        }
+    }
+}

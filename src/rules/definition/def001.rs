@@ -1,0 +1,48 @@
+//! DEF001 duplicate-definition: a term defined twice in one version of Section A.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Corpus;
+use crate::names::normalize_title;
+use crate::parse::definitions::Definition;
+use crate::rules::reference::named;
+use crate::rules::{Needs, Rule};
+use crate::source::Span;
+use std::collections::HashMap;
+
+pub const RULE: Rule = Rule {
+    code: "DEF001",
+    needs: Needs::Nothing,
+    check,
+};
+
+fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    for doc in &corpus.documents {
+        if doc.definitions.is_empty() || crate::rules::unreadable(corpus, doc.file) {
+            continue;
+        }
+        // Terms compare as titles do: case, commas, quotes, dashes and `&`/`and` aside.
+        let mut first: HashMap<String, &Definition> = HashMap::new();
+        for d in &doc.definitions {
+            let key = normalize_title(&d.term);
+            let Some(earlier) = first.get(&key) else {
+                first.insert(key, d);
+                continue;
+            };
+            out.push(
+                Diagnostic::new(
+                    RULE.code,
+                    format!("‘{}’ is defined twice in {}", d.term, named(doc)),
+                )
+                .at(doc.file, Span::from(d.term_span.clone()), "defined again here")
+                .related(
+                    doc.file,
+                    Span::from(earlier.term_span.clone()),
+                    "first defined here",
+                )
+                .help(
+                    "keep one definition and delete the other; if both meanings are needed, give one of them another name",
+                ),
+            );
+        }
+    }
+}
