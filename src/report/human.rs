@@ -216,13 +216,57 @@ fn render_kinds(out: &mut String, corpus: &Corpus) {
 }
 
 fn render_skipped(out: &mut String, skipped: &[Skipped]) {
+    // One note per reason (they usually share one: no Document Log), codes in runs.
+    let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
     for s in skipped {
-        let _ = writeln!(
-            out,
-            "note: skipped the {} rules ({}): {}",
-            s.family,
-            s.codes.join(", "),
-            s.reason
+        match reasons.iter_mut().find(|(r, _)| *r == s.reason) {
+            Some((_, codes)) => codes.extend(s.codes.iter().copied()),
+            None => reasons.push((&s.reason, s.codes.clone())),
+        }
+    }
+    for (reason, codes) in reasons {
+        let _ = writeln!(out, "note: skipped {}: {reason}", code_runs(&codes));
+    }
+}
+
+/// `LOG001, LOG002, LOG003, REF001` → `LOG001–LOG003, REF001`.
+fn code_runs(codes: &[&str]) -> String {
+    let split = |c: &str| {
+        let family = crate::rules::family(c);
+        (family.to_string(), c[family.len()..].parse::<u32>().ok())
+    };
+    let mut runs: Vec<(&str, &str)> = Vec::new();
+    for &code in codes {
+        if let Some((_, last)) = runs.last_mut() {
+            let (f0, n0) = split(last);
+            let (f1, n1) = split(code);
+            if f0 == f1 && n0.zip(n1).is_some_and(|(a, b)| b == a + 1) {
+                *last = code;
+                continue;
+            }
+        }
+        runs.push((code, code));
+    }
+    runs.iter()
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn codes_are_shown_in_runs() {
+        assert_eq!(
+            super::code_runs(&["LOG001", "LOG002", "LOG003", "REF001", "REF004", "REF005"]),
+            "LOG001–LOG003, REF001, REF004–REF005"
         );
+        assert_eq!(super::code_runs(&[]), "");
     }
 }
