@@ -1,0 +1,289 @@
+//! Release notes: the prose SECAS publishes with each SEC release.
+//!
+//! The shape, in `.txt` (plain lines, `•` bullets) or `.md` (`#` headings, `-`/`*`
+//! bullets): an optional breadcrumb line ending in `»`, a title line naming the SEC
+//! version ("SEC v57.0 published for …"), a date line, an opening paragraph ("SEC version
+//! 57.0 came into effect on 24 February 2022 … This included five Modification
+//! Proposals."), a summary per Modification Proposal, a "What parts of the SEC were
+//! affected?" list, then "Where can I access the legal text?" and further information.
+//!
+//! [`parse_release_note`] never fails: whatever is missing is `None` or empty.
+//!
+//! Layout: `sections` (lines, headings, bullets), `opening` (the SEC version and the
+//! dates of the title and opening paragraphs), `proposals` (Modification Proposals and
+//! the stated count), `affected` (the "What parts of the SEC were affected?" list),
+//! `changed` (documents the prose says were changed), `text` (quote and
+//! case-insensitive helpers shared by them), `tests`.
+
+mod affected;
+mod changed;
+mod opening;
+mod proposals;
+mod sections;
+mod text;
+
+use std::ops::Range;
+
+use crate::names::{DocumentId, Version};
+use crate::parse::dates::{DateMention, find_dates};
+
+use affected::affected_entry;
+use changed::changed_in_paragraph;
+use opening::{collect_versions, on_date_came_into_effect, shift_mention, stated_effect_on};
+pub use proposals::find_proposals;
+use proposals::{find_stated_count, summarised};
+use sections::{
+    SectionKind, bullet_text, heading_text, is_breadcrumb, is_heading, section_kind, split_lines,
+};
+
+/// What a release note says.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReleaseNote {
+    /// The title line (without a Markdown `#`), after any breadcrumb line.
+    pub title_span: Option<Range<usize>>,
+    /// The SEC version the note is about: the first of `version_mentions`.
+    pub version: Option<(Version, Range<usize>)>,
+    /// Every "SEC version X" / "SEC vX" in the title and the opening paragraphs (before the
+    /// first section heading); the span covers the number only.
+    pub version_mentions: Vec<(Version, Range<usize>)>,
+    /// The date the release took effect: from "came into effect on <date>", else from
+    /// "On <date>, … came into effect" (one sentence), else the date line.
+    pub effective_date: Option<DateMention>,
+    /// A line under the title that holds nothing but a date.
+    pub date_line: Option<DateMention>,
+    /// Every Modification or Draft Proposal mentioned anywhere, in text order.
+    pub proposals: Vec<ProposalMention>,
+    /// "This included five Modification Proposals": the first such statement.
+    pub stated_count: Option<StatedCount>,
+    /// The Modification Proposals the note summarises: indices into `proposals` of each
+    /// one that opens a paragraph or bullet of the summary, in text order. The summary is
+    /// every section whose heading names it ("Summary of changes"); a note without such a
+    /// heading is read from the title down to the affected list. "MP204A … is the
+    /// alternative solution to MP204" summarises MP204A only, and a proposal under another
+    /// heading ("Implementation of the SECMP0007 CTSD legal text") is not counted.
+    pub summarised: Vec<usize>,
+    /// The "What parts of the SEC were affected?" heading line.
+    pub affected_heading: Option<Range<usize>>,
+    /// The bullets under it.
+    pub affected: Vec<AffectedEntry>,
+    /// Documents the prose says were changed; see [`parse_release_note`] for the heuristic.
+    pub changed_mentions: Vec<ChangedMention>,
+}
+
+/// A Draft Proposal becomes a Modification Proposal with the same number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProposalKind {
+    /// `MP116`, `MP102A`, and the older `SECMP0007`.
+    Modification,
+    /// `DP189`.
+    Draft,
+}
+
+/// One mention of a proposal, with the title in quotes that follows it, if any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProposalMention {
+    /// Normalised: `MP116`, `MP102A`, `DP189`, `SECMP0001` (also for "SECMP 0001").
+    pub id: String,
+    pub kind: ProposalKind,
+    /// The number as a value: `MP0096` and `MP96` are both 96.
+    pub number: u32,
+    /// The alternative-solution letter of `MP102A`.
+    pub suffix: Option<char>,
+    pub span: Range<usize>,
+    /// The title without its quotes.
+    pub title: Option<String>,
+    pub title_span: Option<Range<usize>>,
+}
+
+/// "five Modification Proposals": the value and the span of the number word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatedCount {
+    pub value: u32,
+    pub span: Range<usize>,
+    /// The whole phrase, number to "Proposals".
+    pub phrase_span: Range<usize>,
+}
+
+/// One bullet of the "What parts of the SEC were affected?" list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AffectedEntry {
+    /// `None` when the bullet does not start by naming a Section, Schedule or Appendix.
+    pub document: Option<DocumentId>,
+    /// "Section A", "Appendix AC", "Schedule 9" (an "SEC " in front is not included).
+    pub document_span: Option<Range<usize>>,
+    /// The title in quotes, or after a dash or colon ("Schedule 9 – SMETS2 v4.0"), or the
+    /// rest of the bullet when it is neither quoted nor in brackets.
+    pub title: Option<String>,
+    pub title_span: Option<Range<usize>>,
+    /// Text after the title, such as "(not currently available on CodeWorks)".
+    pub note_span: Option<Range<usize>>,
+    /// The bullet's text, without the bullet mark.
+    pub line_span: Range<usize>,
+}
+
+/// A document the prose says was changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangedMention {
+    pub document: DocumentId,
+    /// The reference as written: "Section H8.16" (an "SEC " in front is not included); for
+    /// the second and later items of "Sections A and J", the bare designator.
+    pub span: Range<usize>,
+    /// A title in quotes right after the reference.
+    pub title: Option<String>,
+    pub title_span: Option<Range<usize>>,
+    /// The change verb the mention was attributed to ("amend", "re-designated", …).
+    pub verb_span: Range<usize>,
+}
+
+/// Reads a release note.
+///
+/// # Changed documents: the heuristic
+///
+/// Precision over recall: a document is reported only when the sentence says plainly that
+/// it changed.
+///
+/// * **Where.** Only prose paragraphs are read: the opening paragraphs and the sections
+///   under headings other than the affected list, "Where can I access …" (and any heading
+///   about redlines) and "Where can I find …". Headings, the title and the date line are
+///   not read. A sentence that mentions redlines, "can be found", the Document Log or
+///   CodeWorks is skipped.
+/// * **What.** A document reference is "Section H", "Section H8.16", "Section J1.2(b)",
+///   "Schedule 11", "Appendix AC", optionally after "SEC"; lists after a plural ("Sections A
+///   and J", "Appendices A, B and C") give one mention per item. External instruments
+///   ("section 88(1) of the Energy Act 2008") are not references. Quoted text (titles of
+///   documents and proposals) is masked: neither verbs nor references inside quotes count.
+/// * **Change verbs.** implement, amend(ment), insert, remove, delete, replace, renumber, designate / re-designate /
+///   designation, modify, "changes to/in", "made to", in their inflected forms.
+/// * **Attribution.** A reference counts when a change verb *precedes* it in the same
+///   sentence within 12 words, with no `;`, no clause word ("so", "which", "where",
+///   "because", "while", "whereas", "although", "if", "unless", "when", "but") and no comma
+///   other than a list comma (one right after another reference or its quoted title) in
+///   between ("MP146 will remove the date … from SEC Section H8.16"; "amend Section A,
+///   Section I and Section M"; not "Section M was amended, and Section P …"); or when a
+///   *passive* change verb ("has also been implemented", "has been re-designated": one of
+///   be/been/being/is/are/was/were among the three words before the verb) *follows* it
+///   within 15 words with no comma, `;` or clause word in between ("The SEC Appendix R
+///   ‘…’ (CTSD) legal text … has also been implemented").
+/// * **Blocked.** A reference right after "required by", "pursuant to", "in accordance
+///   with", "set out in", "defined in", "referred to in", "under", "in line with",
+///   "consistent with", "as per", "according to", "described in", "specified in", "see",
+///   "governed by", "permitted by" or "directed by" never counts ("As required by SEC
+///   Section L ‘…’ 14.8, the DCC has consulted …").
+pub fn parse_release_note(text: &str) -> ReleaseNote {
+    let lines = split_lines(text);
+    let mut note = ReleaseNote::default();
+
+    // Title, after a breadcrumb line ending in "»".
+    let mut non_blank = lines.iter().enumerate().filter(|(_, l)| !l.is_blank());
+    let mut title_idx = non_blank.next().map(|(i, _)| i);
+    if let Some(i) = title_idx
+        && is_breadcrumb(&text[lines[i].trimmed()])
+    {
+        title_idx = non_blank.next().map(|(i, _)| i);
+    }
+    let skip_until = title_idx.map_or(0, |i| i + 1);
+    note.title_span = title_idx.map(|i| heading_text(text, &lines[i]));
+
+    // Sections: headings split the rest of the note.
+    let mut headings: Vec<(usize, SectionKind)> = Vec::new();
+    for i in skip_until..lines.len() {
+        if is_heading(text, &lines, i) {
+            let h = &text[heading_text(text, &lines[i])];
+            headings.push((i, section_kind(h)));
+        }
+    }
+    let head_end_line = headings.first().map_or(lines.len(), |h| h.0);
+    let head_end = lines.get(head_end_line).map_or(text.len(), |l| l.start);
+
+    // Versions: the title line and the opening paragraphs.
+    if let Some(i) = title_idx {
+        let t = lines[i].trimmed();
+        collect_versions(text, t.start..t.end, &mut note.version_mentions);
+    }
+    let body_start = title_idx.map_or(0, |i| lines[i].end);
+    if body_start < head_end {
+        collect_versions(text, body_start..head_end, &mut note.version_mentions);
+    }
+    note.version = note.version_mentions.first().cloned();
+
+    // Dates in the opening part.
+    let head_dates: Vec<DateMention> = find_dates(&text[body_start.min(head_end)..head_end])
+        .into_iter()
+        .map(|m| shift_mention(m, body_start.min(head_end)))
+        .collect();
+    note.date_line = head_dates
+        .iter()
+        .find(|m| {
+            lines[skip_until..head_end_line.max(skip_until)]
+                .iter()
+                .any(|l| !l.is_blank() && l.trimmed() == m.full_span())
+        })
+        .cloned();
+    note.effective_date = head_dates
+        .iter()
+        .find(|m| stated_effect_on(text, m))
+        .or_else(|| {
+            head_dates
+                .iter()
+                .find(|m| on_date_came_into_effect(text, m))
+        })
+        .cloned()
+        .or_else(|| note.date_line.clone());
+
+    note.proposals = find_proposals(text);
+    note.stated_count = find_stated_count(text);
+    note.summarised = summarised(text, &lines, skip_until, &headings, &note.proposals);
+
+    // The affected list.
+    if let Some(&(h, _)) = headings.iter().find(|h| h.1 == SectionKind::Affected) {
+        note.affected_heading = Some(heading_text(text, &lines[h]));
+        for line in &lines[h + 1..] {
+            if line.is_blank() {
+                continue;
+            }
+            match bullet_text(text, line) {
+                Some(b) => note.affected.push(affected_entry(text, b)),
+                None => break,
+            }
+        }
+    }
+
+    // Changed documents, from the prose paragraphs.
+    let mut kind = SectionKind::Prose;
+    let mut next_heading = headings.iter().peekable();
+    let mut para: Option<Range<usize>> = None;
+    let flush = |para: &mut Option<Range<usize>>, out: &mut Vec<ChangedMention>| {
+        if let Some(p) = para.take() {
+            changed_in_paragraph(text, p, out);
+        }
+    };
+    for (i, line) in lines.iter().enumerate().skip(skip_until) {
+        if next_heading.peek().is_some_and(|h| h.0 == i) {
+            flush(&mut para, &mut note.changed_mentions);
+            kind = next_heading.next().map_or(SectionKind::Prose, |h| h.1);
+            continue;
+        }
+        if kind != SectionKind::Prose
+            || line.is_blank()
+            || note
+                .date_line
+                .as_ref()
+                .is_some_and(|d| line.trimmed() == d.full_span())
+        {
+            flush(&mut para, &mut note.changed_mentions);
+            continue;
+        }
+        if let Some(b) = bullet_text(text, line) {
+            flush(&mut para, &mut note.changed_mentions);
+            changed_in_paragraph(text, b, &mut note.changed_mentions);
+            continue;
+        }
+        let t = line.trimmed();
+        para = Some(para.map_or(t.clone(), |p| p.start..t.end));
+    }
+    flush(&mut para, &mut note.changed_mentions);
+    note
+}
+
+#[cfg(test)]
+mod tests;
