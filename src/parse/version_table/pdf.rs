@@ -1,0 +1,264 @@
+//! The shape of text extracted from PDF: where the table starts (a `VERSION CONTROL`
+//! heading or a `Reason for Change` header line), where a row starts ("4.2 18th March")
+//! and where the table ends (a heading or numbered paragraph of the document body).
+//!
+//! Separate from `pdf_reasons` because this part only finds rows and their lines; what
+//! the lines of a row say is decided there.
+
+use std::ops::Range;
+
+use super::pdf_reasons::{finish_row, is_ordinal};
+use super::{TableShape, VersionTable, lines_from, trim_span};
+use crate::date::{Date, month_from_name};
+use crate::names::Version;
+use crate::parse::dates::date_at;
+
+fn find_pdf_start(text: &str) -> Option<usize> {
+    for needle in ["VERSION CONTROL", "Version Control", "Version control"] {
+        for i in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
+            // Must be a heading: nothing much else on its line.
+            let ls = text[..i].rfind('\n').map_or(0, |p| p + 1);
+            let le = text[i..].find('\n').map_or(text.len(), |p| i + p);
+            let line = text[ls..le].trim();
+            if line.len() <= 32 {
+                return Some(ls + (text[ls..].len() - text[ls..].trim_start().len()));
+            }
+        }
+    }
+    memchr::memmem::find_iter(text.as_bytes(), b"Reason for Change").find_map(|i| {
+        let ls = text[..i].rfind('\n').map_or(0, |p| p + 1);
+        text[ls..i].trim().is_empty().then_some(ls)
+    })
+}
+
+/// A line that closes the table: a Markdown heading or an all-capitals heading ("SECTION A:
+/// DEFINITIONS AND INTERPRETATION", "CONTENTS PAGE"): no lower-case letter, at least eight
+/// letters, no final `.`, `,` or `;`, and either three or more words or a first word that
+/// names a part of a document.
+pub(super) fn is_table_end(line: &str) -> bool {
+    let t = line.trim();
+    if t.starts_with('#') || is_clause_heading(t) || is_numbered_sentence(t) {
+        return true;
+    }
+    let letters = t.bytes().filter(u8::is_ascii_alphabetic).count();
+    let words = t.split_whitespace().count();
+    let first = t.split_whitespace().next().unwrap_or("");
+    let first = first.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    letters >= 8
+        && words >= 2
+        && !t.bytes().any(|c| c.is_ascii_lowercase())
+        && !t.ends_with(['.', ',', ';'])
+        && !t.starts_with('•')
+        && (words >= 3
+            || [
+                "SECTION",
+                "SCHEDULE",
+                "APPENDIX",
+                "PART",
+                "CONTENTS",
+                "ANNEX",
+                "INTRODUCTION",
+            ]
+            .contains(&first))
+}
+
+/// A part heading of the document body: "A1 Definitions", "H8 Service Management",
+/// "AC1 Introduction" (clause number, then only capitalised words, no final punctuation).
+fn is_clause_heading(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let Some(num) = words.next() else {
+        return false;
+    };
+    let b = num.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    if !(1..=2).contains(&letters)
+        || b.len() == letters
+        || !b[letters].is_ascii_digit()
+        || !b[letters..]
+            .iter()
+            .all(|c| c.is_ascii_digit() || *c == b'.')
+    {
+        return false;
+    }
+    let rest: Vec<&str> = words.collect();
+    !rest.is_empty()
+        && rest.len() <= 8
+        && !t.ends_with(|c: char| c.is_ascii_punctuation())
+        && !t.contains([',', ';'])
+        && rest
+            .last()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        && rest.iter().all(|w| {
+            let small = ["and", "of", "the", "for", "to", "in", "&"].contains(w);
+            small || w.starts_with(|c: char| c.is_ascii_uppercase())
+        })
+        && rest[0].len() > 1
+        && rest[0].as_bytes()[1].is_ascii_lowercase()
+}
+
+/// A numbered paragraph of the document body that is not a row: "1.1 This document sets
+/// out …" (a number, then a capitalised word that is not a day, four words or more).
+fn is_numbered_sentence(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let Some(num) = words.next() else {
+        return false;
+    };
+    let num = num.trim_end_matches('.');
+    if num.is_empty() || !num.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
+        return false;
+    }
+    let Some(next) = words.next() else {
+        return false;
+    };
+    next.starts_with(|c: char| c.is_ascii_uppercase())
+        && month_from_name(next.trim_end_matches(|c: char| !c.is_ascii_alphabetic())).is_none()
+        && words.count() >= 2
+}
+
+pub(super) struct RowBuild {
+    pub(super) version: Version,
+    pub(super) version_span: Range<usize>,
+    pub(super) date: Option<Date>,
+    pub(super) date_span: Range<usize>,
+    pub(super) pieces: Vec<Range<usize>>,
+    pub(super) end: usize,
+}
+
+pub(super) fn parse_pdf(text: &str) -> Option<VersionTable> {
+    let start = find_pdf_start(text)?;
+    let mut rows = Vec::new();
+    let mut cur: Option<RowBuild> = None;
+    let mut lines = lines_from(text, start);
+    lines.next(); // the heading
+    let mut skip_to = 0;
+    for (s, e) in lines {
+        if e < skip_to {
+            continue; // consumed by a date split over lines
+        }
+        let s = s.max(skip_to);
+        let t = trim_span(text, s, e);
+        if t.is_empty() {
+            continue;
+        }
+        let line = &text[t.clone()];
+        if let Some(row) = row_start(text, t.clone()) {
+            if let Some(done) = cur.take() {
+                rows.push(finish_row(text, done));
+            }
+            // The rest of the line holding the end of the date is the row's first piece.
+            let rest_from = row.date_span.end.max(row.version_span.end);
+            let rest_end = text[rest_from..]
+                .find('\n')
+                .map_or(text.len(), |p| rest_from + p);
+            let rest = trim_span(text, rest_from, rest_end);
+            let mut row = row;
+            row.end = row.date_span.end.max(row.version_span.end);
+            if !rest.is_empty() {
+                row.end = rest.end;
+                row.pieces.push(rest);
+            }
+            skip_to = rest_end;
+            cur = Some(row);
+            continue;
+        }
+        if cur.is_some() && is_table_end(line) {
+            break;
+        }
+        if let Some(row) = cur.as_mut() {
+            row.end = t.end;
+            row.pieces.push(t);
+        }
+    }
+    if let Some(done) = cur.take() {
+        rows.push(finish_row(text, done));
+    }
+    let end = rows.last().map_or_else(
+        || text[start..].find('\n').map_or(text.len(), |p| start + p),
+        |r| r.span.end,
+    );
+    Some(VersionTable {
+        span: start..trim_span(text, start, end).end,
+        shape: TableShape::PdfText,
+        rows,
+    })
+}
+
+/// A row's first line: version number, day and month (the year may be on a later line).
+fn row_start(text: &str, line: Range<usize>) -> Option<RowBuild> {
+    let (v, day, month) = row_start_parts(&text[line.clone()])?;
+    let version = Version::parse(&text[line.start + v.start..line.start + v.end])?;
+    let base = line.start;
+    let (date, date_span) = match date_at(text, base + day.start) {
+        Some(m) => (m.date, m.span),
+        None => (None, base + day.start..base + month.end),
+    };
+    Some(RowBuild {
+        version,
+        version_span: base + v.start..base + v.end,
+        date,
+        date_span,
+        pieces: Vec::new(),
+        end: 0,
+    })
+}
+
+/// Splits "4.2 18th March …" into the spans of the version, the day and the month word
+/// (relative to `l`), if the line starts that way.
+fn row_start_parts(l: &str) -> Option<(Range<usize>, Range<usize>, Range<usize>)> {
+    let b = l.as_bytes();
+    let mut i = 0;
+    let digits = |i: &mut usize| {
+        let s = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i - s
+    };
+    if !(1..=3).contains(&digits(&mut i)) {
+        return None;
+    }
+    let mut dots = 0;
+    while i < b.len() && b[i] == b'.' {
+        i += 1;
+        if !(1..=3).contains(&digits(&mut i)) {
+            return None;
+        }
+        dots += 1;
+    }
+    if dots == 0 {
+        return None;
+    }
+    let v = 0..i;
+    let spaces = |i: &mut usize| {
+        let s = *i;
+        while *i < b.len() && matches!(b[*i], b' ' | b'\t') {
+            *i += 1;
+        }
+        *i > s
+    };
+    if !spaces(&mut i) {
+        return None;
+    }
+    let ds = i;
+    if !(1..=2).contains(&digits(&mut i)) {
+        return None;
+    }
+    if i + 2 <= b.len() && is_ordinal(&l[ds..i + 2]) {
+        i += 2;
+    }
+    let day = ds..i;
+    if !spaces(&mut i) {
+        return None;
+    }
+    let ms = i;
+    while i < b.len() && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    let word = &l[ms..i];
+    if word.is_empty() || (i < b.len() && b[i].is_ascii_alphanumeric()) {
+        return None;
+    }
+    let rest = &word.as_bytes()[1..];
+    let cased = rest.iter().all(u8::is_ascii_lowercase) || rest.iter().all(u8::is_ascii_uppercase);
+    (cased && month_from_name(word).is_some()).then_some((v, day, ms..i))
+}
