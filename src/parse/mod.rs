@@ -14,6 +14,19 @@ use crate::model::{Clause, Heading};
 use crate::names::DocumentId;
 use crate::source::{Span, lines_with_offsets};
 
+/// Whether `s` ends with `suffix`, ignoring ASCII case.
+pub(crate) fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.is_char_boundary(s.len() - suffix.len())
+        && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// Whether `hay` contains `needle`, ignoring ASCII case.
+pub(crate) fn contains_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    h.len() >= n.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
 /// What a document file yields.
 #[derive(Debug, Default)]
 pub struct ParsedDocument {

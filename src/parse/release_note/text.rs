@@ -9,16 +9,7 @@ use std::ops::Range;
 /// Quoted titles longer than this are not looked for.
 const MAX_QUOTE_BYTES: usize = 400;
 
-pub(super) fn ends_with_ci(s: &str, suffix: &str) -> bool {
-    s.len() >= suffix.len()
-        && s.is_char_boundary(s.len() - suffix.len())
-        && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
-}
-
-pub(super) fn contains_ci(hay: &str, needle: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    h.len() >= n.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
-}
+pub(super) use crate::parse::{contains_ci, ends_with_ci};
 
 /// A quoted title starting after spaces at `pos`, on the same line: the span of what is
 /// inside the quotes.

@@ -155,16 +155,7 @@ fn trim_span(text: &str, start: usize, end: usize) -> Range<usize> {
     start + lead..start + lead + t.len()
 }
 
-fn ends_with_ci(s: &str, suffix: &str) -> bool {
-    s.len() >= suffix.len()
-        && s.is_char_boundary(s.len() - suffix.len())
-        && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
-}
-
-fn contains_ci(hay: &str, needle: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    h.len() >= n.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
-}
+use super::{contains_ci, ends_with_ci};
 
 #[cfg(test)]
 mod tests;
