@@ -206,6 +206,35 @@ fn a_malformed_row_leaves_the_rest_of_the_log_in_use() {
     assert_eq!(v["diagnostics"][0]["line"], 4);
 }
 
+#[test]
+fn a_txt_redline_is_read_and_a_second_copy_of_a_version_is_reported_once() {
+    let dir = clean_corpus();
+    fs::remove_file(dir.path().join("redlines/section-h/1.1.md")).unwrap();
+    write(
+        dir.path(),
+        "redlines/section-h/1.1.txt",
+        H11_REDLINE.as_bytes(),
+    );
+    let (v, code) = json(dir.path(), &[]);
+    assert_eq!(codes(&v), Vec::<String>::new(), "{v:#}");
+    assert_eq!(code, 0);
+    // The same version twice (here with a different text): the first in path order is
+    // checked, the second is reported and not read, so its text raises nothing else.
+    write(
+        dir.path(),
+        "documents/section-h/1.1.txt",
+        b"# Section H: Something Else\n\nH1.1 Other words.\n",
+    );
+    let (v, _) = json(dir.path(), &[]);
+    assert_eq!(codes(&v), vec!["IO006"], "{v:#}");
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["path"], "documents/section-h/1.1.txt");
+    assert_eq!(
+        d["message"],
+        "documents/section-h/1.1.txt gives the same version as documents/section-h/1.1.md, so it was not checked"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_symlink_loop_is_reported_not_followed_forever() {
