@@ -15,7 +15,7 @@ use crate::parse::references::{Reference, extract};
 use crate::parse::release_note::{ReleaseNote, parse_release_note};
 use crate::parse::version_table::{VersionTable, parse_version_table};
 use crate::parse::{self, classify::Kind, log::ParsedLog, redline::Redline};
-use crate::source::{FileId, SourceFile, decode};
+use crate::source::{DecodeProblem, FileId, SourceFile, decode};
 use rayon::prelude::*;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -301,6 +301,13 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
     };
     for (i, r) in results.into_iter().enumerate() {
         let file = FileId(i as u32);
+        // Text the IO rules reject (empty, binary, unreadable) says nothing.
+        let no_text = r.problems.iter().any(|k| {
+            !matches!(
+                k,
+                ReadProblemKind::Decode(DecodeProblem::InvalidUtf8 { .. })
+            )
+        });
         corpus.files.push(r.source);
         corpus.read_problems.extend(
             r.problems
@@ -314,6 +321,9 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
             });
         }
         match r.parsed {
+            // An empty or unreadable log is no log: the rules that need one are skipped
+            // (and say why) rather than finding every document missing from it.
+            Parsed::Log(_) if no_text => {}
             Parsed::Log(log) => corpus.log = Some(DocumentLog::new(file, log.rows, log.malformed)),
             Parsed::Config => corpus.config = Some(file),
             Parsed::Document {

@@ -317,6 +317,42 @@ fn a_loose_folder_says_what_it_skipped() {
 }
 
 #[test]
+fn an_empty_log_or_cited_document_is_reported_once_not_as_everything_missing() {
+    let dir = clean_corpus();
+    // Section G cites H1.1; Section H 1.1 is empty. The empty file is IO004 and nothing
+    // else: its clauses are unknown, not all deleted.
+    let log = format!("{LOG}54.0,2021-12-17,section-g,1.0,Security\n");
+    write(dir.path(), "document-log.csv", log.as_bytes());
+    write(
+        dir.path(),
+        "documents/section-g/1.0.md",
+        b"# Section G: Security\n\nG1.1 The DCC shall act as Section H1.1 says.\n",
+    );
+    write(dir.path(), "documents/section-h/1.1.md", b"\n");
+    write(dir.path(), "redlines/section-h/1.1.md", b"");
+    let (v, _) = json(dir.path(), &[]);
+    assert_eq!(codes(&v), vec!["IO004", "IO004"], "{v:#}");
+    // An empty log is no log: the rules that need one are skipped, with the reason.
+    write(dir.path(), "document-log.csv", b"");
+    let (v, _) = json(dir.path(), &[]);
+    assert_eq!(codes(&v), vec!["IO004", "IO004", "IO004"], "{v:#}");
+    assert_eq!(v["diagnostics"][0]["path"], "document-log.csv");
+    let reasons: Vec<&str> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["reason"].as_str().unwrap())
+        .collect();
+    assert!(!reasons.is_empty());
+    assert!(
+        reasons
+            .iter()
+            .all(|r| *r == "document-log.csv could not be read (see above)"),
+        "{reasons:?}"
+    );
+}
+
+#[test]
 fn config_switches_rules_off_and_changes_severity() {
     let dir = clean_corpus();
     write(dir.path(), "documents/section-h/1.2.md", H11.as_bytes());
