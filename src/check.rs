@@ -67,6 +67,11 @@ fn run_rules(corpus: &Corpus, config: &Config) -> (Vec<Diagnostic>, Vec<Skipped>
                     codes: vec![rule.code],
                     reason: match corpus.layout {
                         Layout::Loose => "there is no document-log.csv: this is a loose folder, whose files were classified by their content".into(),
+                        Layout::Contract
+                            if corpus.files.iter().any(|f| f.path == "document-log.csv") =>
+                        {
+                            "document-log.csv could not be read (see above)".into()
+                        }
                         Layout::Contract => "the corpus has no document-log.csv".into(),
                     },
                 }),

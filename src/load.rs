@@ -15,7 +15,7 @@ use crate::parse::references::{Reference, extract};
 use crate::parse::release_note::{ReleaseNote, parse_release_note};
 use crate::parse::version_table::{VersionTable, parse_version_table};
 use crate::parse::{self, classify::Kind, log::ParsedLog, redline::Redline};
-use crate::source::{FileId, SourceFile, decode};
+use crate::source::{DecodeProblem, FileId, SourceFile, decode};
 use rayon::prelude::*;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -31,6 +31,8 @@ enum Role {
     Unknown,
     /// Under a corpus folder but misnamed.
     Misplaced(String),
+    /// Says what an earlier file (this path) already says.
+    Duplicate(String),
 }
 
 /// Whether these paths follow the corpus contract.
@@ -71,19 +73,20 @@ fn role_of(path: &str) -> Option<Role> {
         }),
         ["documents", key, file] | ["redlines", key, file] => {
             let is_doc = parts[0] == "documents";
-            let exts: &[&str] = if is_doc { &["md", "txt"] } else { &["md"] };
-            match (DocumentId::from_key(key), stem_version(file, exts)) {
+            match (
+                DocumentId::from_key(key),
+                stem_version(file, &["md", "txt"]),
+            ) {
                 (Some(d), Some(v)) if is_doc => Some(Role::Document(d, v)),
                 (Some(d), Some(v)) => Some(Role::Redline(d, v)),
                 _ => Some(Role::Misplaced(format!(
-                    "a {} is `{}/<document>/<version>.{}`, with a key such as `section-h` and a version such as `3.1`",
+                    "a {} is `{}/<document>/<version>.md` (or `.txt`), with a key such as `section-h` and a version such as `3.1`",
                     if is_doc {
                         "document version"
                     } else {
                         "redline"
                     },
                     parts[0],
-                    if is_doc { "md` or `.txt" } else { "md" },
                 ))),
             }
         }
@@ -120,18 +123,46 @@ struct FileResult {
 /// Reads and parses `found` (sorted by path) into the corpus model, in parallel.
 pub fn load(found: Vec<Found>) -> Corpus {
     let layout = layout_of(&found);
-    let results: Vec<FileResult> = found
-        .into_par_iter()
+    let mut roles: Vec<(Found, Role)> = found
+        .into_iter()
         .filter_map(|f| {
             let role = match layout {
                 Layout::Contract => role_of(&f.path)?,
                 Layout::Loose if f.path == "seccheck.toml" => Role::Config,
                 Layout::Loose => Role::Unknown,
             };
-            Some(read_and_parse(f, role))
+            Some((f, role))
         })
         .collect();
+    mark_duplicates(&mut roles);
+    let results: Vec<FileResult> = roles
+        .into_par_iter()
+        .map(|(f, role)| read_and_parse(f, role))
+        .collect();
     assemble(layout, results)
+}
+
+/// A second file for the same document version, redline or release note (`9.1.md` and
+/// `9.1.txt`, or `9.1.0.md`) is not read: the first, in path order, is the one checked.
+fn mark_duplicates(roles: &mut [(Found, Role)]) {
+    let mut first: std::collections::HashMap<(u8, String, Version), String> =
+        std::collections::HashMap::new();
+    for (f, role) in roles.iter_mut() {
+        let key = match role {
+            Role::ReleaseNote(v) => (0, String::new(), v.clone()),
+            Role::Document(d, v) => (1, d.key(), v.clone()),
+            Role::Redline(d, v) => (2, d.key(), v.clone()),
+            _ => continue,
+        };
+        match first.entry(key) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(f.path.clone());
+            }
+            std::collections::hash_map::Entry::Occupied(e) => {
+                *role = Role::Duplicate(e.get().clone());
+            }
+        }
+    }
 }
 
 fn read_and_parse(found: Found, role: Role) -> FileResult {
@@ -151,8 +182,13 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
         }
     };
     // An unreachable path (a symlink loop) is reported as such, not also as misplaced.
-    if let (Role::Misplaced(hint), Some(_)) = (&role, &bytes) {
-        problems.push(ReadProblemKind::NotInLayout(hint.clone()));
+    let not_read = match (&role, &bytes) {
+        (Role::Misplaced(hint), Some(_)) => Some(ReadProblemKind::NotInLayout(hint.clone())),
+        (Role::Duplicate(first), Some(_)) => Some(ReadProblemKind::Duplicate(first.clone())),
+        _ => None,
+    };
+    if let Some(problem) = not_read {
+        problems.push(problem);
         return FileResult {
             source: SourceFile::new(found.path, String::new()),
             problems,
@@ -240,7 +276,7 @@ fn parse_file(source: &SourceFile, role: Role) -> Parsed {
                 Kind::Other => Parsed::Other,
             }
         }
-        Role::Misplaced(_) => Parsed::Nothing,
+        Role::Misplaced(_) | Role::Duplicate(_) => Parsed::Nothing,
     }
 }
 
@@ -265,6 +301,13 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
     };
     for (i, r) in results.into_iter().enumerate() {
         let file = FileId(i as u32);
+        // Text the IO rules reject (empty, binary, unreadable) says nothing.
+        let no_text = r.problems.iter().any(|k| {
+            !matches!(
+                k,
+                ReadProblemKind::Decode(DecodeProblem::InvalidUtf8 { .. })
+            )
+        });
         corpus.files.push(r.source);
         corpus.read_problems.extend(
             r.problems
@@ -278,6 +321,9 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
             });
         }
         match r.parsed {
+            // An empty or unreadable log is no log: the rules that need one are skipped
+            // (and say why) rather than finding every document missing from it.
+            Parsed::Log(_) if no_text => {}
             Parsed::Log(log) => corpus.log = Some(DocumentLog::new(file, log.rows, log.malformed)),
             Parsed::Config => corpus.config = Some(file),
             Parsed::Document {
@@ -350,6 +396,10 @@ mod tests {
         ));
         assert!(matches!(
             role_of("redlines/section-h/12.0.txt"),
+            Some(Role::Redline(..))
+        ));
+        assert!(matches!(
+            role_of("redlines/section-h/12.0.docx"),
             Some(Role::Misplaced(_))
         ));
         assert!(matches!(

@@ -60,6 +60,8 @@ pub enum ReadProblemKind {
     Decode(DecodeProblem),
     /// Under a corpus folder but not named as the contract says; the hint says how.
     NotInLayout(String),
+    /// Gives the same document version, redline or release as this earlier path.
+    Duplicate(String),
     /// The parser failed on this file; the message is the panic's.
     ParserPanic(String),
 }

@@ -206,6 +206,35 @@ fn a_malformed_row_leaves_the_rest_of_the_log_in_use() {
     assert_eq!(v["diagnostics"][0]["line"], 4);
 }
 
+#[test]
+fn a_txt_redline_is_read_and_a_second_copy_of_a_version_is_reported_once() {
+    let dir = clean_corpus();
+    fs::remove_file(dir.path().join("redlines/section-h/1.1.md")).unwrap();
+    write(
+        dir.path(),
+        "redlines/section-h/1.1.txt",
+        H11_REDLINE.as_bytes(),
+    );
+    let (v, code) = json(dir.path(), &[]);
+    assert_eq!(codes(&v), Vec::<String>::new(), "{v:#}");
+    assert_eq!(code, 0);
+    // The same version twice (here with a different text): the first in path order is
+    // checked, the second is reported and not read, so its text raises nothing else.
+    write(
+        dir.path(),
+        "documents/section-h/1.1.txt",
+        b"# Section H: Something Else\n\nH1.1 Other words.\n",
+    );
+    let (v, _) = json(dir.path(), &[]);
+    assert_eq!(codes(&v), vec!["IO006"], "{v:#}");
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["path"], "documents/section-h/1.1.txt");
+    assert_eq!(
+        d["message"],
+        "documents/section-h/1.1.txt gives the same version as documents/section-h/1.1.md, so it was not checked"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_symlink_loop_is_reported_not_followed_forever() {
@@ -284,6 +313,42 @@ fn a_loose_folder_says_what_it_skipped() {
     assert!(
         text.contains("note: skipped DEF003, LOG001–LOG008, RED001–RED005, REF001, REF004"),
         "{text}"
+    );
+}
+
+#[test]
+fn an_empty_log_or_cited_document_is_reported_once_not_as_everything_missing() {
+    let dir = clean_corpus();
+    // Section G cites H1.1; Section H 1.1 is empty. The empty file is IO004 and nothing
+    // else: its clauses are unknown, not all deleted.
+    let log = format!("{LOG}54.0,2021-12-17,section-g,1.0,Security\n");
+    write(dir.path(), "document-log.csv", log.as_bytes());
+    write(
+        dir.path(),
+        "documents/section-g/1.0.md",
+        b"# Section G: Security\n\nG1.1 The DCC shall act as Section H1.1 says.\n",
+    );
+    write(dir.path(), "documents/section-h/1.1.md", b"\n");
+    write(dir.path(), "redlines/section-h/1.1.md", b"");
+    let (v, _) = json(dir.path(), &[]);
+    assert_eq!(codes(&v), vec!["IO004", "IO004"], "{v:#}");
+    // An empty log is no log: the rules that need one are skipped, with the reason.
+    write(dir.path(), "document-log.csv", b"");
+    let (v, _) = json(dir.path(), &[]);
+    assert_eq!(codes(&v), vec!["IO004", "IO004", "IO004"], "{v:#}");
+    assert_eq!(v["diagnostics"][0]["path"], "document-log.csv");
+    let reasons: Vec<&str> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["reason"].as_str().unwrap())
+        .collect();
+    assert!(!reasons.is_empty());
+    assert!(
+        reasons
+            .iter()
+            .all(|r| *r == "document-log.csv could not be read (see above)"),
+        "{reasons:?}"
     );
 }
 

@@ -86,35 +86,93 @@ fn split_fields(line: &str, base: usize) -> Result<Vec<Field<'_>>, usize> {
     }
 }
 
+/// Where each of the five columns sits in a row, read from the header.
+struct Columns {
+    /// Field index of release, effective_date, document, version, title.
+    index: [usize; 5],
+    /// How many fields the header has; a row may not have more.
+    width: usize,
+}
+
+impl Columns {
+    const STANDARD: Columns = Columns {
+        index: [0, 1, 2, 3, 4],
+        width: 5,
+    };
+
+    /// The columns a header names, in any order and case, with `Effective Date` read as
+    /// `effective_date`; extra columns are allowed. `None` unless all five are named once.
+    fn from_header(names: &[String]) -> Option<Columns> {
+        let mut index = [0; 5];
+        for (i, want) in HEADER.iter().enumerate() {
+            let mut at = names
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| n.as_str() == *want);
+            let (j, _) = at.next()?;
+            if at.next().is_some() {
+                return None;
+            }
+            index[i] = j;
+        }
+        Some(Columns {
+            index,
+            width: names.len(),
+        })
+    }
+}
+
+/// A header cell as compared with [`HEADER`]: trimmed, lower case, spaces and hyphens as `_`.
+fn column_name(cell: &str) -> String {
+    cell.trim()
+        .to_ascii_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
 pub fn parse(text: &str) -> ParsedLog {
     let mut out = ParsedLog::default();
-    let mut lines = lines_with_offsets(text).filter(|(_, l)| !l.trim().is_empty());
+    // Blank lines, and rows of empty fields (`,,,,` as spreadsheets export them), are skipped.
+    let mut lines = lines_with_offsets(text).filter(|(_, l)| {
+        !l.split(',')
+            .all(|f| f.trim().trim_matches('"').trim().is_empty())
+    });
     let Some((h_start, header)) = lines.next() else {
         return out;
     };
     let header_span = Span::new(h_start, h_start + header.len());
     let names: Vec<String> = match split_fields(header, h_start) {
-        Ok(f) => f
-            .iter()
-            .map(|f| f.value.trim().to_ascii_lowercase())
-            .collect(),
+        Ok(f) => f.iter().map(|f| column_name(&f.value)).collect(),
         Err(_) => vec![],
     };
-    if names != HEADER {
-        out.malformed.push(MalformedRow {
-            span: header_span,
-            message: format!(
-                "the Document Log header is `{header}`, not `{}`",
-                HEADER.join(",")
-            ),
-            help: format!(
-                "make the first line `{}`; rows are read in that column order",
-                HEADER.join(",")
-            ),
-        });
-    }
+    let columns = match Columns::from_header(&names) {
+        Some(columns) => columns,
+        None => {
+            // A first line that reads as a row is a row: the header is missing, not wrong.
+            let first_row = parse_row(header, h_start, &Columns::STANDARD).ok();
+            let message = match first_row {
+                Some(_) => "the Document Log has no header line".to_string(),
+                None => format!(
+                    "the Document Log header is `{header}`, not `{}`",
+                    HEADER.join(",")
+                ),
+            };
+            out.malformed.push(MalformedRow {
+                span: header_span,
+                message,
+                help: format!(
+                    "make the first line `{}`; rows are read in that column order",
+                    HEADER.join(",")
+                ),
+            });
+            out.rows.extend(first_row);
+            Columns::STANDARD
+        }
+    };
     for (start, line) in lines {
-        match parse_row(line, start) {
+        match parse_row(line, start, &columns) {
             Ok(row) => out.rows.push(row),
             Err(m) => out.malformed.push(m),
         }
@@ -122,56 +180,68 @@ pub fn parse(text: &str) -> ParsedLog {
     out
 }
 
-fn parse_row(line: &str, start: usize) -> Result<LogRow, MalformedRow> {
+fn parse_row(line: &str, start: usize, columns: &Columns) -> Result<LogRow, MalformedRow> {
     let row_span = Span::new(start, start + line.len());
     let fields = split_fields(line, start).map_err(|q| MalformedRow {
         span: Span::new(q, start + line.len()),
         message: "this row has a quote that is never closed".into(),
         help: "close the quoted field with `\"`; a quote inside it is written `\"\"`".into(),
     })?;
-    if fields.len() != 5 {
+    // A row may leave off empty columns after the five it needs, never have more than the
+    // header.
+    let needed = columns.index.iter().max().map_or(5, |m| m + 1);
+    if fields.len() < needed || fields.len() > columns.width {
+        let expected = if columns.width == 5 {
+            "5".to_string()
+        } else {
+            format!("{} (the header's columns)", columns.width)
+        };
         return Err(MalformedRow {
             span: row_span,
-            message: format!("this row has {} fields, not 5", fields.len()),
+            message: format!("this row has {} fields, not {expected}", fields.len()),
             help: format!(
                 "give every row the five fields `{}`; quote a title that holds a comma",
                 HEADER.join(",")
             ),
         });
     }
+    let [release, date, document, version, title] = columns.index.map(|i| &fields[i]);
     let bad = |f: &Field, message: String, help: &str| MalformedRow {
         span: f.span,
         message,
         help: help.to_string(),
     };
-    let [release, date, document, version, title] = &fields[..] else {
-        unreachable!("checked: five fields")
-    };
     let release_v = Version::parse(release.value.trim()).ok_or_else(|| {
         bad(
             release,
-            format!("`{}` is not an SEC release number", release.value),
+            format!("`{}` is not an SEC release number", release.value.trim()),
             "write the SEC version as digits and dots, e.g. `57.0`",
         )
     })?;
     let date_v = Date::parse_iso(date.value.trim()).ok_or_else(|| {
         bad(
             date,
-            format!("`{}` is not a valid ISO date", date.value),
+            format!("`{}` is not a valid ISO date", date.value.trim()),
             "write the effective date as YYYY-MM-DD, e.g. `2022-02-24`, and check the day exists",
         )
     })?;
-    let document_v = DocumentId::from_key(document.value.trim()).ok_or_else(|| {
+    // The key as the contract writes it (`appendix-ac`); `Appendix AC` and `Appendix-AC`
+    // name the same document without doubt, so they are read too.
+    let doc_text = document.value.trim();
+    let document_v = DocumentId::from_key(doc_text)
+        .or_else(|| DocumentId::from_key(&doc_text.to_ascii_lowercase()))
+        .or_else(|| DocumentId::from_name(doc_text))
+        .ok_or_else(|| {
         bad(
             document,
-            format!("`{}` is not a document key", document.value),
+            format!("`{}` is not a document key", document.value.trim()),
             "use `section-<letter>`, `schedule-<number>` or `appendix-<letters>`, lower case, e.g. `appendix-ac`",
         )
     })?;
     let version_v = Version::parse(version.value.trim()).ok_or_else(|| {
         bad(
             version,
-            format!("`{}` is not a document version", version.value),
+            format!("`{}` is not a document version", version.value.trim()),
             "write the document's version as digits and dots, e.g. `3.1`",
         )
     })?;
@@ -264,5 +334,62 @@ mod tests {
         assert_eq!(log.malformed.len(), 1);
         assert!(log.malformed[0].message.contains("header"));
         assert_eq!(log.rows.len(), 1);
+    }
+
+    #[test]
+    fn columns_are_read_by_their_header_names() {
+        let text = "Document,Version,Release,Effective Date,Title,Notes\n\
+            appendix-ac,3.1,40.0,2021-06-24,\"Inventory, Enrolment and Withdrawal Procedures\",\n\
+            section-h,9.1,40.0,2021-06-24,DCC Services,re-issued\n\
+            section-j,3.1,40.0,2021-06-24,Charges,a,b\n";
+        let log = parse(text);
+        let rows: Vec<(String, &str, &str)> = log
+            .rows
+            .iter()
+            .map(|r| (r.document.key(), r.version.as_str(), r.release.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                ("appendix-ac".to_string(), "3.1", "40.0"),
+                ("section-h".to_string(), "9.1", "40.0")
+            ]
+        );
+        assert_eq!(&text[log.rows[0].release_span.range()], "40.0");
+        // Only the row with more fields than the header is malformed; the header is fine.
+        let messages: Vec<&str> = log.malformed.iter().map(|m| m.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            vec!["this row has 7 fields, not 6 (the header's columns)"]
+        );
+    }
+
+    #[test]
+    fn a_missing_header_loses_no_row() {
+        let log = parse(
+            "40.0,2021-06-24,section-a,1.0,Definitions\n40.0,2021-06-24,section-h,1.0,DCC Services\n",
+        );
+        assert_eq!(log.rows.len(), 2);
+        assert_eq!(log.malformed.len(), 1);
+        assert_eq!(
+            log.malformed[0].message,
+            "the Document Log has no header line"
+        );
+    }
+
+    #[test]
+    fn empty_rows_and_display_names_are_read() {
+        let log = parse(
+            "release,effective_date,document,version,title\n\
+             40.0,2021-06-24,Section H,1.0,DCC Services\n\
+             40.0,2021-06-24,Appendix-AC,1.0,Inventory\n\
+             40.0 , 2021-13-01,section-a,1.0,Definitions\n\
+             ,,,,\n\
+             \"\",,, ,\n",
+        );
+        let keys: Vec<String> = log.rows.iter().map(|r| r.document.key()).collect();
+        assert_eq!(keys, vec!["section-h", "appendix-ac"]);
+        let messages: Vec<&str> = log.malformed.iter().map(|m| m.message.as_str()).collect();
+        assert_eq!(messages, vec!["`2021-13-01` is not a valid ISO date"]);
     }
 }

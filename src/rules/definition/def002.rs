@@ -14,7 +14,9 @@ use crate::names::DocumentId;
 use crate::parse::definitions::Definition;
 use crate::parse::references::Target;
 use crate::rules::log::list_releases;
-use crate::rules::reference::{FOLDER_NOTE, Folder, in_effect, named, release_before, target_at};
+use crate::rules::reference::{
+    FOLDER_NOTE, Folder, clauses_known, in_effect, named, release_before, target_at,
+};
 use crate::rules::{Needs, Rule, document_anchor};
 use crate::source::Span;
 use std::ops::Range;
@@ -56,6 +58,9 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let problem_in = |t: &DocumentVersion| -> Option<Problem> {
+                if !clauses_known(corpus, t) {
+                    return None;
+                }
                 let text = &corpus.file(t.file).text;
                 if !t.has_clause(clause, text) {
                     return Some(Problem::NoSuchClause);

@@ -1,5 +1,6 @@
 //! IO006 not-in-layout: a file under `documents/`, `releases/` or `redlines/` is not
-//! named as the corpus contract says, so nothing knows what it is.
+//! named as the corpus contract says, so nothing knows what it is; or it is a second file
+//! for a version another file already gives.
 
 use super::report;
 use crate::model::ReadProblemKind;
@@ -18,6 +19,12 @@ pub const RULE: Rule = Rule {
                 ),
                 "not read".into(),
                 format!("rename or move it: {hint}"),
+            )),
+            ReadProblemKind::Duplicate(first) => Some((
+                Span::default(),
+                format!("{path} gives the same version as {first}, so it was not checked"),
+                "not read".into(),
+                format!("keep one of the two files; {first} is the one that was checked"),
             )),
             _ => None,
         })

@@ -94,7 +94,8 @@ pub(crate) fn resolvable(r: &Reference) -> Option<&DocumentId> {
 pub(crate) use crate::model::in_effect;
 
 /// The version of `target` that the log puts in effect at `release`, and its text if the
-/// corpus has it. A release listing the document twice (LOG004) counts its first row.
+/// corpus has one to look clauses up in (see [`clauses_known`]). A release listing the
+/// document twice (LOG004) counts its first row.
 pub(crate) fn target_at<'a>(
     corpus: &'a Corpus,
     log: &'a DocumentLog,
@@ -102,7 +103,18 @@ pub(crate) fn target_at<'a>(
     target: &DocumentId,
 ) -> Option<(&'a LogRow, Option<&'a DocumentVersion>)> {
     let row = log.row(release, target)?;
-    Some((row, corpus.document(target, &row.version)))
+    let doc = corpus
+        .document(target, &row.version)
+        .filter(|d| clauses_known(corpus, d));
+    Some((row, doc))
+}
+
+/// Whether a missing clause in `doc` means something: its file was read (an empty,
+/// binary or unreadable file is reported by the IO rules, not as every clause missing),
+/// and it has numbered clauses at all (a text whose numbering was not recognised proves
+/// nothing about one clause).
+pub(crate) fn clauses_known(corpus: &Corpus, doc: &DocumentVersion) -> bool {
+    !doc.clauses.is_empty() && !crate::rules::unreadable(corpus, doc.file)
 }
 
 /// A cited clause missing from the version in effect at some release.
@@ -171,7 +183,12 @@ pub(crate) struct Folder<'a> {
 impl<'a> Folder<'a> {
     pub(crate) fn new(corpus: &'a Corpus) -> Folder<'a> {
         let mut only: HashMap<&DocumentId, Option<&DocumentVersion>> = HashMap::new();
-        for d in &corpus.documents {
+        // An unreadable file is no copy: the IO rules report it.
+        for d in corpus
+            .documents
+            .iter()
+            .filter(|d| !crate::rules::unreadable(corpus, d.file))
+        {
             only.entry(&d.document)
                 .and_modify(|o| *o = None)
                 .or_insert(Some(d));
@@ -342,7 +359,10 @@ pub(crate) fn missing_in_folder(corpus: &Corpus) -> Vec<FolderMissing<'_>> {
             if quoted(text, r.span.start) {
                 continue;
             }
-            let Some(copy) = folder.copy(citing, target) else {
+            let Some(copy) = folder
+                .copy(citing, target)
+                .filter(|c| clauses_known(corpus, c))
+            else {
                 continue;
             };
             for (clause, clause_span) in cited_clauses(r) {
