@@ -10,6 +10,7 @@ pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod discover;
+pub mod generate;
 pub mod load;
 pub mod model;
 pub mod names;
