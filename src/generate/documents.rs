@@ -286,12 +286,14 @@ impl Doc {
             used: HashSet::new(),
         };
         let clauses = clauses.max(6);
-        let parts = (clauses / 9).max(2);
+        // At most 40 parts numbered at most 80: the grammar reads two-digit parts, and
+        // parts 90 to 99 stay free for citations that must not resolve.
+        let parts = (clauses / 12).clamp(2, 40);
         let mut titles: Vec<&str> = PART_TITLES.to_vec();
         rng.shuffle(&mut titles);
         let mut part_no = 0;
         for p in 0..parts {
-            part_no += if p == 0 || rng.chance(70) { 1 } else { 2 };
+            part_no += if p == 0 || rng.chance(85) { 1 } else { 2 };
             let count = (clauses / parts).max(3);
             let title = if doc.is_section_a() {
                 ["Definitions", "Interpretation", "Construction", "Notices"]
@@ -808,6 +810,16 @@ mod tests {
         all.sort();
         all.dedup();
         assert_eq!(all.len(), n);
+    }
+
+    #[test]
+    fn parts_stay_below_90_whatever_the_size() {
+        let mut rng = Rng::new(1);
+        for clauses in [6, 100, 1000, 5000] {
+            let d = Doc::skeleton(&mut rng, &CATALOGUE[7], clauses, 0);
+            let max = d.parts.iter().map(|p| p.number).max().unwrap();
+            assert!(max < 90, "{clauses} clauses: part {max}");
+        }
     }
 
     #[test]

@@ -616,7 +616,7 @@ impl Gen {
         let mut line = 1;
         let mut stable: Vec<(usize, String)> = Vec::new();
         let mut seen = 0usize;
-        const SAMPLE: usize = 16;
+        const SAMPLE: usize = 32;
         for b in &blocks {
             if b.stable {
                 seen += 1;

@@ -89,8 +89,8 @@ pub const REF002: Planter = Planter {
             let targets = in_effect_throughout(ctx, i, vi);
             let t = *ctx.rng.pick(&targets);
             let d = &ctx.index.docs[t];
-            // Parts 70 and above are never written.
-            let (p, n) = (ctx.rng.range(70, 89), ctx.rng.range(1, 40));
+            // Parts 90 and above are never written.
+            let (p, n) = (ctx.rng.range(90, 99), ctx.rng.range(1, 40));
             let number = match d.kind {
                 DocumentKind::Section => format!("{}{p}.{n}", d.designator),
                 _ => format!("{p}.{n}"),
