@@ -11,6 +11,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod discover;
 pub mod generate;
+pub mod hash;
 pub mod load;
 pub mod model;
 pub mod names;

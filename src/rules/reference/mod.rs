@@ -4,9 +4,11 @@
 //! each of its citations must resolve at each of those releases, against the version of
 //! the cited document that the log puts in effect there.
 
+use crate::hash::FxHashMap;
 use crate::model::{Corpus, DocumentLog, DocumentVersion, LogRow};
 use crate::names::{DocumentId, Version};
 use crate::parse::references::{Reference, Target};
+use rayon::prelude::*;
 use std::ops::Range;
 
 pub mod ref001;
@@ -80,59 +82,132 @@ pub(crate) struct Missing<'a> {
 
 /// Every cited clause that does not exist in the cited document's version in effect,
 /// grouped per citation and by whether a release's own change deleted it.
+///
+/// A citing version is in effect at a run of releases, and the cited document changes
+/// version only now and then during it; so each citation is checked once per *run* of
+/// consecutive releases with the same cited version, not once per release. Documents
+/// are checked in parallel; the result is in document order.
 pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> Vec<Missing<'a>> {
     let releases: Vec<&Version> = log.releases().into_iter().map(|r| r.release).collect();
+    let position: FxHashMap<&Version, usize> =
+        releases.iter().enumerate().map(|(i, v)| (*v, i)).collect();
+    let per_document: Vec<Vec<Missing<'a>>> = corpus
+        .documents
+        .par_iter()
+        .map(|doc| missing_in(corpus, log, &releases, &position, doc))
+        .collect();
+    per_document.into_iter().flatten().collect()
+}
+
+/// Releases in a row at which the cited document has one version with a text.
+struct Run<'a> {
+    target: &'a DocumentVersion,
+    /// The cited document's row at each release of the run, in order.
+    rows: Vec<&'a LogRow>,
+    /// The cited document at the release before the run's first, when it has a text.
+    before: Option<(&'a LogRow, &'a DocumentVersion)>,
+}
+
+fn runs<'a>(
+    corpus: &'a Corpus,
+    log: &'a DocumentLog,
+    releases: &[&Version],
+    position: &FxHashMap<&Version, usize>,
+    citing: &[&'a LogRow],
+    target: &DocumentId,
+) -> Vec<Run<'a>> {
+    let mut out: Vec<Run<'a>> = Vec::new();
+    let mut last: Option<(usize, &Version)> = None;
+    for row in citing {
+        let p = position[&row.release];
+        let Some((t_row, Some(t_doc))) = target_at(corpus, log, &row.release, target) else {
+            last = None; // not in effect (REF001) or no text (LOG001)
+            continue;
+        };
+        match (last, out.last_mut()) {
+            (Some((lp, lv)), Some(run)) if lp + 1 == p && *lv == t_row.version => {
+                run.rows.push(t_row)
+            }
+            _ => {
+                let before = p
+                    .checked_sub(1)
+                    .and_then(|i| target_at(corpus, log, releases[i], target))
+                    .and_then(|(r, d)| d.map(|d| (r, d)));
+                out.push(Run {
+                    target: t_doc,
+                    rows: vec![t_row],
+                    before,
+                });
+            }
+        }
+        last = Some((p, &t_row.version));
+    }
+    out
+}
+
+fn missing_in<'a>(
+    corpus: &'a Corpus,
+    log: &'a DocumentLog,
+    releases: &[&Version],
+    position: &FxHashMap<&Version, usize>,
+    doc: &'a DocumentVersion,
+) -> Vec<Missing<'a>> {
+    let has = |d: &DocumentVersion, clause: &str| d.has_clause(clause, &corpus.file(d.file).text);
     let mut out = Vec::new();
-    for doc in &corpus.documents {
-        let rows = in_effect(log, doc);
-        for r in &doc.references {
-            let Some(target) = resolvable(r) else {
-                continue;
-            };
-            for (clause, clause_span) in cited_clauses(r) {
-                let mut plain: Vec<&LogRow> = Vec::new();
-                for row in &rows {
-                    let Some((t_row, Some(t_doc))) = target_at(corpus, log, &row.release, target)
-                    else {
-                        continue; // not in effect (REF001) or no text (LOG001)
-                    };
-                    let t_text = &corpus.file(t_doc.file).text;
-                    if t_doc.has_clause(clause, t_text) {
-                        continue;
-                    }
-                    // Did the release before have it, in another version?
-                    let prev = releases
-                        .iter()
-                        .position(|v| *v == &row.release)
-                        .and_then(|i| i.checked_sub(1))
-                        .and_then(|i| target_at(corpus, log, releases[i], target));
-                    match prev {
-                        Some((p_row, Some(p_doc)))
-                            if p_row.version != t_row.version
-                                && p_doc.has_clause(clause, &corpus.file(p_doc.file).text) =>
-                        {
-                            out.push(Missing {
-                                doc,
-                                clause,
-                                clause_span: clause_span.clone(),
-                                target,
-                                at: vec![t_row],
-                                deleted_after: Some(p_row),
-                            });
-                        }
-                        _ => plain.push(t_row),
-                    }
+    if doc.references.is_empty() {
+        return out;
+    }
+    let rows = in_effect(log, doc);
+    if rows.is_empty() {
+        return out;
+    }
+    let mut by_target: FxHashMap<&DocumentId, Vec<Run<'a>>> = FxHashMap::default();
+    for r in &doc.references {
+        let Some(target) = resolvable(r) else {
+            continue;
+        };
+        let clauses = cited_clauses(r);
+        if clauses.is_empty() {
+            continue;
+        }
+        let runs = by_target
+            .entry(target)
+            .or_insert_with(|| runs(corpus, log, releases, position, &rows, target));
+        for (clause, clause_span) in clauses {
+            let mut plain: Vec<&LogRow> = Vec::new();
+            for run in runs.iter() {
+                if has(run.target, clause) {
+                    continue;
                 }
-                if !plain.is_empty() {
-                    out.push(Missing {
-                        doc,
-                        clause,
-                        clause_span: clause_span.clone(),
-                        target,
-                        at: plain,
-                        deleted_after: None,
-                    });
-                }
+                // Only the first release of a run can follow another version.
+                let first = run.rows[0];
+                let rest = match run.before {
+                    Some((p_row, p_doc))
+                        if p_row.version != first.version && has(p_doc, clause) =>
+                    {
+                        out.push(Missing {
+                            doc,
+                            clause,
+                            clause_span: clause_span.clone(),
+                            target,
+                            at: vec![first],
+                            deleted_after: Some(p_row),
+                        });
+                        &run.rows[1..]
+                    }
+                    _ => &run.rows[..],
+                };
+                plain.extend(rest);
+            }
+            if !plain.is_empty() {
+                out.push(Missing {
+                    doc,
+                    clause,
+                    clause_span,
+                    target,
+                    at: plain,
+                    deleted_after: None,
+                });
             }
         }
     }

@@ -3,7 +3,9 @@
 
 use super::{in_effect, resolvable};
 use crate::diagnostic::Diagnostic;
+use crate::hash::FxHashMap;
 use crate::model::Corpus;
+use crate::names::{DocumentId, Version};
 use crate::rules::log::list_releases;
 use crate::rules::{Needs, Rule};
 use crate::source::Span;
@@ -22,6 +24,8 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         if rows.is_empty() {
             continue;
         }
+        // A document cites the same few documents many times: look each up once.
+        let mut not_in_effect: FxHashMap<&DocumentId, Vec<&Version>> = FxHashMap::default();
         for r in &doc.references {
             let Some(target) = resolvable(r) else {
                 continue;
@@ -29,11 +33,12 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             if *target == doc.document {
                 continue;
             }
-            let broken: Vec<_> = rows
-                .iter()
-                .filter(|row| log.row(&row.release, target).is_none())
-                .map(|row| &row.release)
-                .collect();
+            let broken = not_in_effect.entry(target).or_insert_with(|| {
+                rows.iter()
+                    .filter(|row| log.row(&row.release, target).is_none())
+                    .map(|row| &row.release)
+                    .collect()
+            });
             if broken.is_empty() {
                 continue;
             }
