@@ -97,6 +97,7 @@ ratio() { echo "scale=2; $1 / $2" | bc -l | sed 's/^\./0./'; }
 le() { [ "$(echo "$1 <= $2" | bc -l)" = 1 ]; }
 status() { if le "$1" "$2"; then echo met; else echo "**not met**"; fi; }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 rows=()
 declare -A SEC RG BYTES
 for size in "${SIZES[@]}"; do
@@ -138,6 +139,7 @@ report=$(cat <<EOF
 
 $(date -u '+%Y-%m-%d %H:%M UTC'), commit \`$(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')\`, $machine, $(rustc --version), $(rg --version | sed -n 1p).
 Medians of $RUNS runs, alternating seccheck and rg after one warm-up each (page cache warm).
+Load average (1, 5, 15 min) before the run: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown). Other work on the machine slows both programs alike in a race but lowers the thread speedup.
 
 | corpus | bytes | seccheck | rg | seccheck / rg | seccheck peak RSS | rg matches |
 |---|---|---|---|---|---|---|
