@@ -183,6 +183,16 @@ impl DocumentLog {
             .map(|&i| &self.rows[i])
     }
 
+    /// Rows naming this document, any version (grouped by version, not in file order).
+    pub fn rows_of<'a>(&'a self, document: &DocumentId) -> impl Iterator<Item = &'a LogRow> + 'a {
+        self.by_version
+            .get(document)
+            .into_iter()
+            .flat_map(|v| v.values())
+            .flatten()
+            .map(|&i| &self.rows[i])
+    }
+
     /// Rows naming this document version: the releases it is in effect at.
     pub fn rows_for<'a>(
         &'a self,
@@ -232,10 +242,11 @@ pub struct DocumentVersion {
     /// The document's own version-control table, when it has one.
     pub version_table: Option<VersionTable>,
     /// Every clause number and every part or parent it is numbered under ("H8" and
-    /// "H8.16" for "H8.16(a)"), packed ([`pack_number`]) and sorted: a citation is
-    /// resolved by a binary search over a small array of integers, not by a scan of
-    /// every clause. Numbers longer than eight bytes are not in it (they are found by a
-    /// scan). Built by [`DocumentVersion::index_clauses`].
+    /// "H8.16" for "H8.16(a)"), packed ([`pack_number`]) into an open-addressing hash
+    /// table (0 is an empty slot; no packed number is 0): a citation is resolved with
+    /// one or two memory reads, not a scan of every clause. Numbers longer than eight
+    /// bytes are not in it (they are found by a scan). Built by
+    /// [`DocumentVersion::index_clauses`].
     pub(crate) numbers: Vec<u64>,
     /// Whether `numbers` was built.
     pub(crate) indexed: bool,
@@ -256,7 +267,16 @@ impl DocumentVersion {
         }
         numbers.sort_unstable();
         numbers.dedup();
-        self.numbers = numbers;
+        let mut table = vec![0u64; (numbers.len() * 2).next_power_of_two().max(8)];
+        let mask = table.len() - 1;
+        for key in numbers {
+            let mut i = slot(key, mask);
+            while table[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            table[i] = key;
+        }
+        self.numbers = table;
         self.indexed = true;
     }
 
@@ -274,7 +294,17 @@ impl DocumentVersion {
                 && matches!(c.number.as_bytes()[number.len()], b'.' | b'(')
         };
         let exists = match pack_number(number) {
-            Some(key) if self.indexed => self.numbers.binary_search(&key).is_ok(),
+            Some(key) if self.indexed => {
+                let mask = self.numbers.len() - 1;
+                let mut i = slot(key, mask);
+                loop {
+                    match self.numbers[i] {
+                        0 => break false,
+                        k if k == key => break true,
+                        _ => i = (i + 1) & mask,
+                    }
+                }
+            }
             _ => self
                 .clauses
                 .iter()
@@ -329,6 +359,11 @@ pub struct VersionTableFile {
 pub struct FileDates {
     pub file: FileId,
     pub mentions: Vec<DateMention>,
+}
+
+/// The home slot of a packed number in a table of `mask + 1` slots.
+fn slot(key: u64, mask: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
 }
 
 /// A clause number of at most eight bytes as an integer that orders as the text does;

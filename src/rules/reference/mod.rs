@@ -214,9 +214,54 @@ fn missing_in<'a>(
     out
 }
 
-/// Edit distance with adjacent transpositions (H8.61 is one edit from H8.16).
+/// Edit distance with adjacent transpositions (H8.61 is one edit from H8.16), exact up
+/// to 2; a larger distance is reported as 3. "Did you mean" only offers clauses within 2
+/// edits, and it compares every clause of a cited version, so the table is a band of
+/// width 5 on the stack.
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    const K: usize = 2;
+    const FAR: usize = K + 1;
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > K {
+        return FAR;
+    }
+    // Clause numbers are ASCII; anything else takes the general path.
+    const MAX: usize = 32;
+    if a.len() >= MAX || b.len() >= MAX || !a.is_ascii() || !b.is_ascii() {
+        return edit_distance_chars(a, b).min(FAR);
+    }
+    // Row i is kept at i % 3 (two rows back are needed for transpositions); cells outside
+    // the band |i - j| <= K stay FAR.
+    let mut rows = [[FAR; MAX]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(b.len().min(K) + 1) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let (prev2, prev, cur) = ((i + 1) % 3, (i - 1) % 3, i % 3);
+        rows[cur] = [FAR; MAX];
+        if i <= K {
+            rows[cur][0] = i;
+        }
+        let (lo, hi) = (i.saturating_sub(K).max(1), (i + K).min(b.len()));
+        for j in lo..=hi {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[prev2][j - 2] + 1);
+            }
+            rows[cur][j] = d.min(FAR);
+        }
+    }
+    rows[a.len() % 3][b.len()]
+}
+
+fn edit_distance_chars(a: &[u8], b: &[u8]) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (
+        String::from_utf8_lossy(a).chars().collect(),
+        String::from_utf8_lossy(b).chars().collect(),
+    );
     let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
@@ -240,7 +285,7 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::edit_distance;
+    use super::{edit_distance, edit_distance_chars};
 
     #[test]
     fn transpositions_are_one_edit() {
@@ -248,5 +293,45 @@ mod tests {
         assert_eq!(edit_distance("H8.16", "H8.16"), 0);
         assert_eq!(edit_distance("H8.1", "H8.16"), 1);
         assert_eq!(edit_distance("3.2", "4.10"), 3);
+        assert_eq!(edit_distance("", "H8"), 2);
+        assert_eq!(edit_distance("H8.16(a)", "H8.16"), 3);
+        // Beyond 2, only "far" is reported.
+        assert_eq!(edit_distance("H8.16", "H8.16(a)(iii)"), 3);
+        assert_eq!(edit_distance("H1.1", "J9.9"), 3);
+        assert_eq!(edit_distance("ab", "ba"), 1);
+        assert_eq!(edit_distance("N4A.2", "N4A.2"), 0);
+        assert_eq!(edit_distance("§1.2", "§2.1"), 2);
+        // The fast rows agree with the full table wherever both apply.
+        let mut seed = 7u64;
+        let mut word = |n: u64| -> String {
+            (0..n)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    b"H81.6(ab)"[(seed >> 33) as usize % 9] as char
+                })
+                .collect()
+        };
+        for k in 0..2000u64 {
+            let (a, b) = (word(k % 7), word((k / 7) % 8));
+            assert_eq!(
+                edit_distance(&a, &b).min(3),
+                edit_distance_chars(a.as_bytes(), b.as_bytes()).min(3),
+                "{a} {b}"
+            );
+        }
+        for (a, b) in [
+            ("H10.13", "H10.31"),
+            ("H8.1", "H18"),
+            ("3.2.1", "3.12"),
+            ("J1.2(b)", "J1.2b"),
+        ] {
+            assert_eq!(
+                edit_distance(a, b),
+                edit_distance_chars(a.as_bytes(), b.as_bytes()).min(3),
+                "{a} {b}"
+            );
+        }
     }
 }

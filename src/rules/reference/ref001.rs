@@ -42,12 +42,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             if broken.is_empty() {
                 continue;
             }
-            let ever: BTreeSet<_> = log
-                .rows
-                .iter()
-                .filter(|row| &row.document == target)
-                .map(|row| &row.release)
-                .collect();
+            let ever: BTreeSet<_> = log.rows_of(target).map(|row| &row.release).collect();
             let (message, help) = if ever.is_empty() {
                 (
                     format!(
