@@ -11,6 +11,8 @@ pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod discover;
+pub mod generate;
+pub mod hash;
 pub mod load;
 pub mod model;
 pub mod names;

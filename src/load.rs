@@ -339,6 +339,8 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
                 references: parsed.references,
                 version_table: parsed.version_table,
                 definitions: parsed.definitions,
+                numbers: Vec::new(), // built below, in parallel
+                indexed: false,
             }),
             Parsed::Redline(document, version, redline) => corpus.redlines.push(RedlineFile {
                 file,
@@ -361,11 +363,17 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
             Parsed::Nothing => {}
         }
     }
+    corpus
+        .documents
+        .par_iter_mut()
+        .for_each(DocumentVersion::index_clauses);
     for (i, d) in corpus.documents.iter().enumerate() {
         if let Some(v) = &d.version {
             corpus
                 .document_index
-                .entry((d.document.clone(), v.clone()))
+                .entry(d.document.clone())
+                .or_default()
+                .entry(v.clone())
                 .or_insert(i);
         }
     }

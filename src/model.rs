@@ -3,6 +3,7 @@
 //! of rules or output.
 
 use crate::date::Date;
+use crate::hash::FxHashMap;
 use crate::names::{DocumentId, Version};
 use crate::parse::dates::DateMention;
 use crate::parse::definitions::Definition;
@@ -42,8 +43,9 @@ pub struct Corpus {
     pub read_problems: Vec<ReadProblem>,
     /// `seccheck.toml`, when the corpus has one.
     pub config: Option<FileId>,
-    /// (document, version) → index in `documents` of its first file, for [`Corpus::document`].
-    pub(crate) document_index: BTreeMap<(DocumentId, Version), usize>,
+    /// document → version → index in `documents` of its first file, for
+    /// [`Corpus::document`] (nested so that a lookup clones no key).
+    pub(crate) document_index: FxHashMap<DocumentId, FxHashMap<Version, usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +95,8 @@ impl Corpus {
     /// The clean text of one document version, if the corpus has it.
     pub fn document(&self, document: &DocumentId, version: &Version) -> Option<&DocumentVersion> {
         self.document_index
-            .get(&(document.clone(), version.clone()))
+            .get(document)
+            .and_then(|v| v.get(version))
             .map(|&i| &self.documents[i])
     }
 }
@@ -105,9 +108,11 @@ pub struct DocumentLog {
     pub rows: Vec<LogRow>,
     /// Rows that could not be read; left out of `rows`.
     pub malformed: Vec<MalformedRow>,
-    /// (release, document) → index of its first row: resolution asks this once per
-    /// citation and release, so it must not scan the log.
-    by_release: BTreeMap<(Version, DocumentId), usize>,
+    /// release → document → index of its first row: resolution asks this once per
+    /// citation and release, so it must not scan the log (nor clone a key).
+    by_release: FxHashMap<Version, FxHashMap<DocumentId, usize>>,
+    /// document → version → indexes of the rows naming it, in file order.
+    by_version: FxHashMap<DocumentId, FxHashMap<Version, Vec<usize>>>,
 }
 
 #[derive(Debug, Clone)]
@@ -135,17 +140,28 @@ pub struct LogRelease<'a> {
 
 impl DocumentLog {
     pub fn new(file: FileId, rows: Vec<LogRow>, malformed: Vec<MalformedRow>) -> DocumentLog {
-        let mut by_release = BTreeMap::new();
+        let mut by_release: FxHashMap<Version, FxHashMap<DocumentId, usize>> = Default::default();
+        let mut by_version: FxHashMap<DocumentId, FxHashMap<Version, Vec<usize>>> =
+            Default::default();
         for (i, r) in rows.iter().enumerate() {
             by_release
-                .entry((r.release.clone(), r.document.clone()))
+                .entry(r.release.clone())
+                .or_default()
+                .entry(r.document.clone())
                 .or_insert(i);
+            by_version
+                .entry(r.document.clone())
+                .or_default()
+                .entry(r.version.clone())
+                .or_default()
+                .push(i);
         }
         DocumentLog {
             file,
             rows,
             malformed,
             by_release,
+            by_version,
         }
     }
 
@@ -165,7 +181,18 @@ impl DocumentLog {
     /// lists it twice).
     pub fn row(&self, release: &Version, document: &DocumentId) -> Option<&LogRow> {
         self.by_release
-            .get(&(release.clone(), document.clone()))
+            .get(release)
+            .and_then(|d| d.get(document))
+            .map(|&i| &self.rows[i])
+    }
+
+    /// Rows naming this document, any version (grouped by version, not in file order).
+    pub fn rows_of<'a>(&'a self, document: &DocumentId) -> impl Iterator<Item = &'a LogRow> + 'a {
+        self.by_version
+            .get(document)
+            .into_iter()
+            .flat_map(|v| v.values())
+            .flatten()
             .map(|&i| &self.rows[i])
     }
 
@@ -175,9 +202,12 @@ impl DocumentLog {
         document: &'a DocumentId,
         version: &'a Version,
     ) -> impl Iterator<Item = &'a LogRow> + 'a {
-        self.rows
-            .iter()
-            .filter(move |r| &r.document == document && &r.version == version)
+        self.by_version
+            .get(document)
+            .and_then(|v| v.get(version))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.rows[i])
     }
 }
 
@@ -228,9 +258,45 @@ pub struct DocumentVersion {
     pub version_table: Option<VersionTable>,
     /// Defined terms, in text order (Section A only; empty for every other document).
     pub definitions: Vec<Definition>,
+    /// Every clause number and every part or parent it is numbered under ("H8" and
+    /// "H8.16" for "H8.16(a)"), packed ([`pack_number`]) into an open-addressing hash
+    /// table (0 is an empty slot; no packed number is 0): a citation is resolved with
+    /// one or two memory reads, not a scan of every clause. Numbers longer than eight
+    /// bytes are not in it (they are found by a scan). Built by
+    /// [`DocumentVersion::index_clauses`].
+    pub(crate) numbers: Vec<u64>,
+    /// Whether `numbers` was built.
+    pub(crate) indexed: bool,
 }
 
 impl DocumentVersion {
+    /// Builds the clause index; call after `clauses` is set.
+    pub fn index_clauses(&mut self) {
+        let mut numbers = Vec::with_capacity(self.clauses.len() * 2);
+        for c in &self.clauses {
+            let n = c.number.as_str();
+            for (i, b) in n.bytes().enumerate() {
+                if matches!(b, b'.' | b'(') && i > 0 {
+                    numbers.extend(pack_number(&n[..i]));
+                }
+            }
+            numbers.extend(pack_number(n));
+        }
+        numbers.sort_unstable();
+        numbers.dedup();
+        let mut table = vec![0u64; (numbers.len() * 2).next_power_of_two().max(8)];
+        let mask = table.len() - 1;
+        for key in numbers {
+            let mut i = slot(key, mask);
+            while table[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            table[i] = key;
+        }
+        self.numbers = table;
+        self.indexed = true;
+    }
+
     pub fn clause(&self, number: &str) -> Option<&Clause> {
         self.clauses.iter().find(|c| c.number == number)
     }
@@ -244,11 +310,24 @@ impl DocumentVersion {
                 && c.number.starts_with(number)
                 && matches!(c.number.as_bytes()[number.len()], b'.' | b'(')
         };
-        if self
-            .clauses
-            .iter()
-            .any(|c| c.number == number || is_under(c))
-        {
+        let exists = match pack_number(number) {
+            Some(key) if self.indexed => {
+                let mask = self.numbers.len() - 1;
+                let mut i = slot(key, mask);
+                loop {
+                    match self.numbers[i] {
+                        0 => break false,
+                        k if k == key => break true,
+                        _ => i = (i + 1) & mask,
+                    }
+                }
+            }
+            _ => self
+                .clauses
+                .iter()
+                .any(|c| c.number == number || is_under(c)),
+        };
+        if exists {
             return true;
         }
         // Inline sub-clauses: the parent exists and its body holds "(a)" and "(ii)".
@@ -297,4 +376,84 @@ pub struct VersionTableFile {
 pub struct FileDates {
     pub file: FileId,
     pub mentions: Vec<DateMention>,
+}
+
+/// The home slot of a packed number in a table of `mask + 1` slots.
+fn slot(key: u64, mask: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+}
+
+/// A clause number of at most eight bytes as an integer that orders as the text does;
+/// `None` for a longer one.
+pub fn pack_number(number: &str) -> Option<u64> {
+    let b = number.as_bytes();
+    (!b.is_empty() && b.len() <= 8).then(|| {
+        let mut buf = [0u8; 8];
+        buf[..b.len()].copy_from_slice(b);
+        u64::from_be_bytes(buf)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::document::parse_clauses;
+
+    fn version(text: &str, indexed: bool) -> DocumentVersion {
+        let document = DocumentId::from_key("section-h").unwrap();
+        let mut d = DocumentVersion {
+            file: FileId(0),
+            clauses: parse_clauses(text, &document, None),
+            document,
+            version: None,
+            heading: None,
+            references: Vec::new(),
+            version_table: None,
+            definitions: Vec::new(),
+            numbers: Vec::new(),
+            indexed: false,
+        };
+        if indexed {
+            d.index_clauses();
+        }
+        d
+    }
+
+    #[test]
+    fn the_clause_index_answers_as_the_scan_does() {
+        let text = "## H3 Part\nH3.1 A:\n(a) one;\n(b) two, as follows: (i) x; (ii) y.\nH3.10 B.\nH30.1 C.\nH3.2A D.\n## H8 Other\nH8.16 E.\nH8.17 F:\n(a) G:\n(ii) H.\n";
+        let (plain, fast) = (version(text, false), version(text, true));
+        for n in [
+            "H3",
+            "H3.1",
+            "H3.1(a)",
+            "H3.1(b)(ii)",
+            "H3.1(c)",
+            "H3.10",
+            "H3.2",
+            "H3.2A",
+            "H30",
+            "H30.1",
+            "H30.2",
+            "H8",
+            "H8.1",
+            "H8.16",
+            "H4",
+            "H",
+            "H3.1(b)(iii)",
+            "H8.17(a)",
+            "H8.17(a)(ii)",
+            "H8.17(a)(i)",
+            "H8.17(b)",
+        ] {
+            assert_eq!(plain.has_clause(n, text), fast.has_clause(n, text), "{n}");
+            assert_eq!(
+                plain.clause(n).map(|c| c.span),
+                fast.clause(n).map(|c| c.span),
+                "{n}"
+            );
+        }
+        assert!(fast.has_clause("H3", text) && fast.has_clause("H3.1(b)(ii)", text));
+        assert!(!fast.has_clause("H3.2", text) && !fast.has_clause("H4", text));
+    }
 }

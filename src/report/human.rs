@@ -13,6 +13,7 @@ use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
 };
+use rayon::prelude::*;
 use std::fmt::{self, Write as _};
 
 /// A file's text as miette reads it, with line lookups by binary search.
@@ -172,17 +173,27 @@ pub fn render(outcome: &Outcome, options: &HumanOptions) -> String {
         .with_links(false)
         .with_width(options.width)
         .with_context_lines(1);
-    let mut out = String::new();
-    for d in &outcome.diagnostics {
-        let v = view(&outcome.corpus, d);
-        if handler.render_report(&mut out, &v).is_err() {
-            // Rendering into a String cannot fail; keep the finding visible regardless.
-            let _ = writeln!(out, "{}: {}", d.code, d.message);
-        }
-        for note in &v.notes {
-            render_note(&mut out, &handler, note);
-        }
-        out.push('\n');
+    // Each finding is rendered on its own, in parallel, and the texts joined in order.
+    let parts: Vec<String> = outcome
+        .diagnostics
+        .par_iter()
+        .map(|d| {
+            let mut out = String::new();
+            let v = view(&outcome.corpus, d);
+            if handler.render_report(&mut out, &v).is_err() {
+                // Rendering into a String cannot fail; keep the finding visible regardless.
+                let _ = writeln!(out, "{}: {}", d.code, d.message);
+            }
+            for note in &v.notes {
+                render_note(&mut out, &handler, note);
+            }
+            out.push('\n');
+            out
+        })
+        .collect();
+    let mut out = String::with_capacity(parts.iter().map(String::len).sum::<usize>() + 256);
+    for p in parts {
+        out.push_str(&p);
     }
     if outcome.corpus.layout == crate::model::Layout::Loose {
         render_kinds(&mut out, &outcome.corpus);

@@ -222,6 +222,8 @@ mod tests {
             references: parsed.references,
             version_table: None,
             definitions: parsed.definitions,
+            numbers: Vec::new(),
+            indexed: false,
         };
         let got: Vec<(&str, &str)> = definition_targets(&doc)
             .map(|(d, r)| (d.term.as_str(), &text[r.span.clone()]))

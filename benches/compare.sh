@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# seccheck side by side with ripgrep on generated corpora; writes BENCHMARKS.md.
+#
+#   benches/compare.sh [SIZE ...]          default: 256MiB 512MiB 1GiB
+#
+# Environment:
+#   BENCH_DIR   where generated corpora are kept between runs (default /tmp/seccheck-bench)
+#   RUNS        timed runs of each command, alternating (default 5)
+#   SEED        generator seed (default 7)
+#   DEFECTS     findings in the rendering corpus (default 10000)
+#   OUT         the report to write (default BENCHMARKS.md; "-" for stdout only)
+#
+# Needs ripgrep and GNU time: `sudo apt-get install ripgrep time` (hyperfine is optional:
+# `sudo apt-get install hyperfine`). On macOS: `brew install ripgrep gnu-time` and set
+# TIME=gtime.
+#
+# What it measures, for each size: the median wall time of a full `seccheck --format
+# json CORPUS > /dev/null` and of `rg --count-matches REGEX FILES` over the same files,
+# run alternately after one warm-up each (the corpus is in the page cache); peak resident
+# memory of seccheck (`/usr/bin/time -v`). On the largest size: `--threads 1` against
+# `--threads 2`. On the smallest: a human-format run that renders DEFECTS findings
+# against a run that finds none.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BENCH_DIR=${BENCH_DIR:-/tmp/seccheck-bench}
+RUNS=${RUNS:-5}
+SEED=${SEED:-7}
+DEFECTS=${DEFECTS:-10000}
+OUT=${OUT:-BENCHMARKS.md}
+TIME=${TIME:-/usr/bin/time}
+if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(256MiB 512MiB 1GiB); fi
+
+if ! command -v rg >/dev/null; then
+    echo "ripgrep (rg) is missing: sudo apt-get install ripgrep   (or: cargo install ripgrep)" >&2
+    exit 2
+fi
+if ! "$TIME" -v true >/dev/null 2>&1; then
+    echo "GNU time is missing at $TIME: sudo apt-get install time   (or set TIME=gtime)" >&2
+    exit 2
+fi
+
+# The references seccheck extracts, as one regex: a head word and a designator, clause
+# or number ("Section H8.16", "Appendix AC", "paragraph 3.2", "Condition 22", a
+# placeholder "[TBC]"), or a bare clause with a dot ("H8.16").
+REGEX='(?:Sections?|Appendix|Appendices|Schedules?|[Pp]aragraphs?|[Cc]lauses?|Condition)[ \t]+(?:[A-Z]{1,2}[0-9]{0,2}(?:\.[0-9]{1,3})*|[0-9]{1,3}(?:\.[0-9]{1,3})*|\[)|[A-Z][0-9]{1,2}[A-Z]?\.[0-9]{1,3}'
+
+cargo build --release --bins -q
+SECCHECK=target/release/seccheck
+GEN=target/release/seccheck-gen
+mkdir -p "$BENCH_DIR"
+
+# Generates a corpus once; a later run with the same size, seed and defects reuses it.
+corpus() { # size defects -> path
+    local dir="$BENCH_DIR/$1-seed$SEED-defects$2"
+    if [ ! -f "$dir/README.md" ]; then
+        echo "generating $dir" >&2
+        "$GEN" "$dir" --size "$1" --seed "$SEED" --defects "$2" --force >&2
+    fi
+    echo "$dir"
+}
+
+files() { # corpus -> the files seccheck reads, for rg
+    echo "$1/document-log.csv $1/documents $1/releases $1/redlines"
+}
+
+now() { echo "${EPOCHREALTIME/,/.}"; }
+
+# Runs a command once and prints its wall time in seconds.
+wall() {
+    local t0 t1
+    t0=$(now)
+    "$@" >/dev/null 2>&1 || true
+    t1=$(now)
+    echo "$t1 - $t0" | bc -l
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
+
+# Alternates two commands RUNS times after one warm-up each; prints "median_a median_b".
+race() { # "cmd a" "cmd b"
+    local a=() b=()
+    eval "$1" >/dev/null 2>&1 || true
+    eval "$2" >/dev/null 2>&1 || true
+    for _ in $(seq "$RUNS"); do
+        a+=("$(wall bash -c "$1")")
+        b+=("$(wall bash -c "$2")")
+    done
+    echo "$(printf '%s\n' "${a[@]}" | median) $(printf '%s\n' "${b[@]}" | median)"
+}
+
+peak_rss_mib() { # command... -> MiB
+    "$TIME" -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ {printf "%.0f", $2/1024}'
+}
+
+ratio() { echo "scale=2; $1 / $2" | bc -l | sed 's/^\./0./'; }
+le() { [ "$(echo "$1 <= $2" | bc -l)" = 1 ]; }
+status() { if le "$1" "$2"; then echo met; else echo "**not met**"; fi; }
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+rows=()
+declare -A SEC RG BYTES
+for size in "${SIZES[@]}"; do
+    dir=$(corpus "$size" 0)
+    BYTES[$size]=$(du -sb "$dir" | cut -f1)
+    sec_cmd="$SECCHECK --format json $dir"
+    rg_cmd="rg --count-matches '$REGEX' $(files "$dir")"
+    read -r s r < <(race "$sec_cmd" "$rg_cmd")
+    SEC[$size]=$s
+    RG[$size]=$r
+    rss=$(peak_rss_mib $SECCHECK --format json "$dir")
+    refs=$(bash -c "$rg_cmd" | awk -F: '{n+=$NF} END {print n}')
+    rows+=("| $size | $((BYTES[$size] / 1048576)) MiB | $s s | $r s | $(ratio "$s" "$r")× | $rss MiB | $refs |")
+    echo "$size: seccheck $s s, rg $r s, peak $rss MiB" >&2
+done
+
+first=${SIZES[0]}
+last=${SIZES[${#SIZES[@]}-1]}
+big=$(corpus "$last" 0)
+read -r t1 t2 < <(race "$SECCHECK --format json --threads 1 $big" "$SECCHECK --format json --threads 2 $big")
+speedup=$(ratio "$t1" "$t2")
+scaling=$(ratio "${SEC[$last]}" "${SEC[$first]}")
+size_ratio=$(ratio "${BYTES[$last]}" "${BYTES[$first]}")
+rss_big=$(peak_rss_mib $SECCHECK --format json "$big")
+echo "threads: 1 = $t1 s, 2 = $t2 s" >&2
+
+clean=$(corpus "$first" 0)
+noisy=$(corpus "$first" "$DEFECTS")
+found=$({ "$SECCHECK" --format json "$noisy" || true; } | grep -o '"code"' | wc -l)
+read -r quiet loud < <(race "$SECCHECK --color never $clean" "$SECCHECK --color never $noisy")
+render=$(echo "scale=1; ($loud - $quiet) * 100 / $quiet" | bc -l)
+# The same findings as JSON: what the human format itself costs.
+read -r as_json as_human < <(race "$SECCHECK --format json $noisy" "$SECCHECK --color never $noisy")
+render_only=$(echo "scale=1; ($as_human - $as_json) * 100 / $quiet" | bc -l)
+echo "rendering: none $quiet s, $found findings $loud s (+$render%); JSON $as_json s vs human $as_human s" >&2
+
+machine="$(uname -srm); $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //'); $(nproc) cores; $(free -g 2>/dev/null | awk '/Mem:/ {print $2 " GiB RAM"}')"
+report=$(cat <<EOF
+<!-- The section between the markers is written by benches/compare.sh. -->
+<!-- compare.sh begin -->
+## Latest run
+
+$(date -u '+%Y-%m-%d %H:%M UTC'), commit \`$(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')\`, $machine, $(rustc --version), $(rg --version | sed -n 1p).
+Medians of $RUNS runs, alternating seccheck and rg after one warm-up each (page cache warm).
+Load average (1, 5, 15 min) before the run: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown). Other work on the machine slows both programs alike in a race but lowers the thread speedup.
+
+| corpus | bytes | seccheck | rg | seccheck / rg | seccheck peak RSS | rg matches |
+|---|---|---|---|---|---|---|
+$(printf '%s\n' "${rows[@]}")
+
+| target | measured | status |
+|---|---|---|
+| full check of $last ≤ 3× rg | $(ratio "${SEC[$last]}" "${RG[$last]}")× | $(status "$(ratio "${SEC[$last]}" "${RG[$last]}")" 3) |
+| $last takes ≤ 4.4× $first (bytes ×$size_ratio) | $scaling× | $(status "$scaling" 4.4) |
+| 2 threads ≥ 1.7× faster than 1 ($last: $t1 s vs $t2 s) | $speedup× | $(if le 1.7 "$speedup"; then echo met; else echo "**not met**"; fi) |
+| peak RSS ≤ 512 MiB on $last | $rss_big MiB | $(status "$rss_big" 512) |
+| rendering $found findings (human) adds ≤ 10% to a run that finds none ($first: $quiet s vs $loud s) | +$render% | $(status "$render" 10) |
+
+Of the rendering row: the same $found findings as JSON take $as_json s and in the human format $as_human s, so the human format itself adds $render_only% of the clean run; the rest is finding them (a corpus with $found planted defects also has more citations to resolve and a "did you mean" search per missing clause).
+
+Commands (CORPUS = \`$BENCH_DIR/<size>-seed$SEED-defects0\`, made by \`seccheck-gen CORPUS --size <size> --seed $SEED\`):
+
+\`\`\`sh
+target/release/seccheck --format json CORPUS > /dev/null
+rg --count-matches '$REGEX' CORPUS/document-log.csv CORPUS/documents CORPUS/releases CORPUS/redlines > /dev/null
+target/release/seccheck --format json --threads 1 CORPUS > /dev/null   # and --threads 2
+/usr/bin/time -v target/release/seccheck --format json CORPUS > /dev/null   # peak RSS
+target/release/seccheck --color never CORPUS-WITH-$DEFECTS-DEFECTS > /dev/null   # vs the clean corpus
+\`\`\`
+<!-- compare.sh end -->
+EOF
+)
+
+if [ "$OUT" = "-" ]; then
+    echo "$report"
+elif [ -f "$OUT" ] && grep -q '<!-- compare.sh begin -->' "$OUT"; then
+    # Replace the generated section, keep the rest of the file.
+    # ENVIRON, not awk -v: -v would read the backslashes of the regex as escapes.
+    REPORT="$report" awk '
+        /<!-- The section between the markers/ {skip=1}
+        /<!-- compare.sh begin -->/ {skip=1}
+        !skip {print}
+        /<!-- compare.sh end -->/ {skip=0; print ENVIRON["REPORT"]}
+    ' "$OUT" > "$OUT.tmp" && mv "$OUT.tmp" "$OUT"
+    echo "updated $OUT" >&2
+else
+    { echo "# Benchmarks"; echo; echo "$report"; } > "$OUT"
+    echo "wrote $OUT" >&2
+fi

@@ -1,0 +1,197 @@
+//! REF defects: a sentence with a bad citation is added to a core clause of one document
+//! version (and, in the redlines, introduced by that version and removed by the next).
+
+use super::{Ctx, Planter, in_version};
+use crate::generate::documents::NEVER_DESIGNATED;
+use crate::generate::index::DocInfo;
+use crate::names::DocumentKind;
+
+/// A random core-clause line of a random version (not Section A's) that the citation
+/// may go on, with the claims it needs. `targets` are the documents the citation
+/// depends on. Returns (doc, version index, line text) once claimed.
+fn site(
+    ctx: &mut Ctx,
+    pick: impl Fn(&mut Ctx, usize, usize) -> Option<(String, Vec<usize>)>,
+) -> bool {
+    let index = ctx.index;
+    let i = ctx.rng.below(index.docs.len());
+    let d = &index.docs[i];
+    if d.is_section_a() || d.versions.is_empty() {
+        return false;
+    }
+    let vi = ctx.rng.below(d.versions.len());
+    let v = &d.versions[vi];
+    if v.stable.is_empty() {
+        return false;
+    }
+    let (_, line) = ctx.rng.pick(&v.stable).clone();
+    let Some((sentence, targets)) = pick(ctx, i, vi) else {
+        return false;
+    };
+    let mut shared = in_version(i, &v.path);
+    shared.extend(targets.iter().map(|t| format!("doc:{t}")));
+    let exclusive = ctx.line_keys(i, vi, &line);
+    if !ctx.claim(&shared, &exclusive) {
+        return false;
+    }
+    let new = format!("{line} {sentence}");
+    ctx.edit_version_line(i, vi, &line, &new);
+    true
+}
+
+/// Documents in effect at every release where version `vi` of `doc` is.
+fn in_effect_throughout(ctx: &Ctx, doc: usize, vi: usize) -> Vec<usize> {
+    let first = ctx.index.docs[doc].versions[vi].first;
+    (0..ctx.index.docs.len())
+        .filter(|&t| ctx.index.docs[t].designated <= first)
+        .collect()
+}
+
+fn para_of(t: &DocInfo, number: &str) -> String {
+    match t.kind {
+        DocumentKind::Section => format!("Section {number}"),
+        _ => format!("paragraph {number} of {}", t.name()),
+    }
+}
+
+/// REF001: a document not in effect at some release of the citing version.
+pub const REF001: Planter = Planter {
+    code: "REF001",
+    plant: |ctx| {
+        site(ctx, |ctx, i, vi| {
+            let first = ctx.index.docs[i].versions[vi].first;
+            let later: Vec<usize> = (0..ctx.index.docs.len())
+                .filter(|&t| {
+                    let d = ctx.index.docs[t].designated;
+                    d != usize::MAX && d > first
+                })
+                .collect();
+            if !later.is_empty() && ctx.rng.chance(60) {
+                let t = *ctx.rng.pick(&later);
+                let name = ctx.index.docs[t].name();
+                Some((format!("The DCC shall also comply with {name}."), vec![t]))
+            } else {
+                let (kind, des) = *ctx.rng.pick(NEVER_DESIGNATED);
+                Some((
+                    format!("The DCC shall also comply with {} {des}.", kind.word()),
+                    vec![],
+                ))
+            }
+        })
+    },
+};
+
+/// REF002: a clause that no version of the cited document has.
+pub const REF002: Planter = Planter {
+    code: "REF002",
+    plant: |ctx| {
+        site(ctx, |ctx, i, vi| {
+            let targets = in_effect_throughout(ctx, i, vi);
+            let t = *ctx.rng.pick(&targets);
+            let d = &ctx.index.docs[t];
+            // Parts 90 and above are never written.
+            let (p, n) = (ctx.rng.range(90, 99), ctx.rng.range(1, 40));
+            let number = match d.kind {
+                DocumentKind::Section => format!("{}{p}.{n}", d.designator),
+                _ => format!("{p}.{n}"),
+            };
+            Some((
+                format!("The DCC shall also comply with {}.", para_of(d, &number)),
+                vec![t],
+            ))
+        })
+    },
+};
+
+/// REF004: a clause the cited document's new version deleted at the last release where
+/// the citing version is in effect.
+pub const REF004: Planter = Planter {
+    code: "REF004",
+    plant: |ctx| {
+        let index = ctx.index;
+        if index.vanished.is_empty() {
+            return false;
+        }
+        let ev = &index.vanished[ctx.rng.below(index.vanished.len())];
+        if ev.born >= ev.at {
+            return false;
+        }
+        // Versions in effect from no earlier than the clause's birth up to its deletion.
+        let mut fits: Vec<(usize, usize)> = Vec::new();
+        for (i, d) in index.docs.iter().enumerate() {
+            if i == ev.doc || d.is_section_a() {
+                continue;
+            }
+            for (vi, v) in d.versions.iter().enumerate() {
+                if v.last == ev.at && v.first >= ev.born && !v.stable.is_empty() {
+                    fits.push((i, vi));
+                }
+            }
+        }
+        if fits.is_empty() {
+            return false;
+        }
+        let (i, vi) = *ctx.rng.pick(&fits);
+        let v = &index.docs[i].versions[vi];
+        let (_, line) = ctx.rng.pick(&v.stable).clone();
+        let mut shared = in_version(i, &v.path);
+        shared.push(format!("doc:{}", ev.doc));
+        let exclusive = ctx.line_keys(i, vi, &line);
+        if !ctx.claim(&shared, &exclusive) {
+            return false;
+        }
+        let cited = para_of(&index.docs[ev.doc], &ev.number);
+        let new = format!("{line} The DCC shall also comply with {cited}.");
+        ctx.edit_version_line(i, vi, &line, &new);
+        true
+    },
+};
+
+/// REF005: a range that runs backwards, between two clauses that exist.
+pub const REF005: Planter = Planter {
+    code: "REF005",
+    plant: |ctx| {
+        site(ctx, |ctx, i, vi| {
+            let targets = in_effect_throughout(ctx, i, vi);
+            let t = *ctx.rng.pick(&targets);
+            let d = &ctx.index.docs[t];
+            let parts: Vec<u32> = d.core.iter().map(|c| c.part).collect();
+            let part = *ctx.rng.pick(&parts);
+            let cs: Vec<&str> = d
+                .core
+                .iter()
+                .filter(|c| c.part == part)
+                .map(|c| c.number.as_str())
+                .collect();
+            if cs.len() < 2 {
+                return None;
+            }
+            let pick = ctx.rng.sample(cs.len(), 2);
+            let (a, b) = (cs[pick[0]], cs[pick[1]]);
+            let range = match d.kind {
+                DocumentKind::Section => format!("Sections {b} to {a}"),
+                _ => format!("paragraphs {b} to {a} of {}", d.name()),
+            };
+            Some((format!("{range} apply to it as well."), vec![t]))
+        })
+    },
+};
+
+/// REF006: a placeholder left in.
+pub const REF006: Planter = Planter {
+    code: "REF006",
+    plant: |ctx| {
+        site(ctx, |ctx, _, _| {
+            let p = *ctx.rng.pick(&[
+                "Appendix [TBC]",
+                "Section [X]",
+                "Schedule [TBC]",
+                "Appendix [to be designated]",
+            ]);
+            Some((
+                format!("The detailed arrangements are set out in {p}."),
+                vec![],
+            ))
+        })
+    },
+};
