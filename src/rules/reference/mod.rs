@@ -220,6 +220,9 @@ pub(crate) fn named(doc: &DocumentVersion) -> String {
     }
 }
 
+/// A cited document's row and text at one release, as [`target_at`] gives it.
+type TargetAt<'a> = Option<(&'a LogRow, Option<&'a DocumentVersion>)>;
+
 /// Every cited clause that does not exist in the cited document's version in effect,
 /// grouped per citation and by whether a release's own change deleted it: citations in
 /// document versions at every release where the version is in effect, and citations in
@@ -230,6 +233,9 @@ pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> V
     for doc in &corpus.documents {
         let rows = in_effect(log, doc);
         let text = &corpus.file(doc.file).text;
+        // Per cited document, its version at each of `rows`' releases and at the release
+        // before: looked up once per citing version, not once per citation.
+        let mut versions: HashMap<&DocumentId, Vec<(TargetAt<'a>, TargetAt<'a>)>> = HashMap::new();
         for r in &doc.references {
             let Some(target) = resolvable(r) else {
                 continue;
@@ -237,21 +243,36 @@ pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> V
             if quoted(text, r.span.start) {
                 continue;
             }
+            let per_release = versions.entry(target).or_insert_with(|| {
+                rows.iter()
+                    .map(|row| {
+                        let before = release_before(&releases, &row.release)
+                            .and_then(|v| target_at(corpus, log, v, target));
+                        (target_at(corpus, log, &row.release, target), before)
+                    })
+                    .collect()
+            });
             for (clause, clause_span) in cited_clauses(r) {
                 let mut plain: Vec<&LogRow> = Vec::new();
-                for row in &rows {
-                    let Some((t_row, Some(t_doc))) = target_at(corpus, log, &row.release, target)
-                    else {
+                // Consecutive releases usually share the cited version: ask it once.
+                let mut last: Option<(*const DocumentVersion, bool)> = None;
+                for (current, before) in per_release.iter() {
+                    let Some((t_row, Some(t_doc))) = *current else {
                         continue; // not in effect (REF001) or no text (LOG001)
                     };
-                    let t_text = &corpus.file(t_doc.file).text;
-                    if t_doc.has_clause(clause, t_text) {
+                    let has = match last {
+                        Some((p, has)) if std::ptr::eq(p, t_doc) => has,
+                        _ => {
+                            let has = t_doc.has_clause(clause, &corpus.file(t_doc.file).text);
+                            last = Some((t_doc, has));
+                            has
+                        }
+                    };
+                    if has {
                         continue;
                     }
                     // Did the release before have it, in another version?
-                    let prev = release_before(&releases, &row.release)
-                        .and_then(|v| target_at(corpus, log, v, target));
-                    match prev {
+                    match *before {
                         Some((p_row, Some(p_doc)))
                             if p_row.version != t_row.version
                                 && p_doc.has_clause(clause, &corpus.file(p_doc.file).text) =>
