@@ -54,6 +54,18 @@ pub struct SourceFile {
     pub path: String,
     pub text: String,
     line_starts: Vec<u32>,
+    /// The number of characters before each [`CHAR_BLOCK`]-byte block of the text, so
+    /// that a column on a long line is counted from the nearest block, not from the
+    /// line's start (a 50 MB line with many findings would otherwise be quadratic).
+    char_blocks: Vec<u32>,
+}
+
+/// Bytes per entry of [`SourceFile::char_blocks`].
+const CHAR_BLOCK: usize = 4096;
+
+/// Characters in `bytes`, which may start or end inside one: UTF-8 lead bytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl SourceFile {
@@ -61,10 +73,26 @@ impl SourceFile {
         let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
+        let mut char_blocks = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
+        let mut chars = 0u32;
+        for block in text.as_bytes().chunks(CHAR_BLOCK) {
+            char_blocks.push(chars);
+            chars += count_chars(block) as u32;
+        }
         SourceFile {
             path,
             text,
             line_starts,
+            char_blocks,
+        }
+    }
+
+    /// Characters before byte `offset` of the text.
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / CHAR_BLOCK;
+        match self.char_blocks.get(block) {
+            Some(&n) => n as usize + count_chars(&self.text.as_bytes()[block * CHAR_BLOCK..offset]),
+            None => count_chars(&self.text.as_bytes()[..offset]),
         }
     }
 
@@ -81,7 +109,11 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
         let start = self.line_starts[line] as usize;
-        let col = self.text[start..offset].chars().count() + 1;
+        let col = if offset - start < CHAR_BLOCK {
+            count_chars(&self.text.as_bytes()[start..offset]) + 1
+        } else {
+            self.chars_before(offset) - self.chars_before(start) + 1
+        };
         (line + 1, col)
     }
 
@@ -192,6 +224,29 @@ pub fn decode(bytes: Vec<u8>) -> (Option<String>, Vec<DecodeProblem>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_on_a_long_line_count_characters() {
+        // Blocks of the char index end inside the two-byte ‘é’ at varying places.
+        let line: String = "é".repeat(5000) + "a" + &"b".repeat(9000);
+        let text = format!("x\n{line}\ny");
+        let f = SourceFile::new("a".into(), text.clone());
+        for offset in [
+            2,
+            4,
+            4096,
+            4098,
+            8194,
+            10_002,
+            10_003,
+            19_001,
+            text.len() - 2,
+        ] {
+            let want = text[2..offset].chars().count() + 1;
+            assert_eq!(f.line_col(offset), (2, want), "offset {offset}");
+        }
+        assert_eq!(f.line_col(text.len()), (3, 2));
+    }
 
     #[test]
     fn line_and_column_lookup() {

@@ -353,6 +353,36 @@ fn an_empty_log_or_cited_document_is_reported_once_not_as_everything_missing() {
 }
 
 #[test]
+fn a_long_line_is_shown_as_a_window_and_checked_in_linear_time() {
+    // One line of 20,000 impossible dates (a PDF extraction can put a document on one
+    // line): each is reported, the snippet shows a window of the line, and the columns
+    // are characters. Rendering it once panicked (a label beyond column 65,535) and
+    // counting columns from the line start was quadratic.
+    let dir = tempfile::tempdir().unwrap();
+    let line = "‘x’ 31 February 2021; ".repeat(20_000);
+    write(
+        dir.path(),
+        "x.txt",
+        format!("# Section X: Transition\n{line}\n").as_bytes(),
+    );
+    let out = seccheck()
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches("error[DATE001]").count(), 20_000);
+    assert!(text.lines().all(|l| l.chars().count() < 300));
+    // The last date starts after 19,999 repeats of 22 characters, at column 5.
+    let last = format!("[x.txt:2:{}]", 19_999 * 22 + 5);
+    assert!(text.contains(&last), "no {last}");
+    let (v, _) = json(dir.path(), &[]);
+    let d = v["diagnostics"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(d["column"], 19_999 * 22 + 5);
+}
+
+#[test]
 fn config_switches_rules_off_and_changes_severity() {
     let dir = clean_corpus();
     write(dir.path(), "documents/section-h/1.2.md", H11.as_bytes());
