@@ -383,6 +383,57 @@ fn a_long_line_is_shown_as_a_window_and_checked_in_linear_time() {
 }
 
 #[test]
+fn long_tables_lists_and_definitions_finish_promptly() {
+    // Each of these was once quadratic: a version-control table with many rows that
+    // break the chain, a release note's affected list with many citations, Section A with
+    // many definitions pointing to missing clauses.
+    let n: usize = 20_000;
+    let dir = clean_corpus();
+    let mut table = String::from(
+        "# Section H: DCC Services\n\n| Version | Implementation Date | Reason for Change | Overview of Modifications |\n|---|---|---|---|\n",
+    );
+    for i in 1..=n {
+        table.push_str(&format!(
+            "| {i}.0 | 2020-01-01 | Modifications to SEC version {}.0 | x |\n",
+            i.saturating_sub(2)
+        ));
+    }
+    write(dir.path(), "documents/section-h/2.0.md", table.as_bytes());
+    let mut note = String::from(
+        "SEC version 54.0 came into effect on 17 December 2021.\n\nWhat parts of the SEC were affected?\n\n",
+    );
+    for _ in 0..n {
+        note.push_str(
+            "- Section H ‘DCC Services’, see Section H1.1 and Section H ‘DCC Services’\n",
+        );
+    }
+    write(dir.path(), "releases/54.0.md", note.as_bytes());
+    let mut defs =
+        String::from("# Section A: Definitions and Interpretation\n\nA1.1 In this Code:\n\n");
+    for i in 0..n {
+        defs.push_str(&format!(
+            "**Term {i}** has the meaning given to that expression in Section H{}.{}.\n\n",
+            i % 90 + 2,
+            i / 90 + 1
+        ));
+    }
+    write(dir.path(), "documents/section-a/1.0.md", defs.as_bytes());
+    let log = format!("{LOG}54.0,2021-12-17,section-a,1.0,Definitions and Interpretation\n");
+    write(dir.path(), "document-log.csv", log.as_bytes());
+    let out = seccheck()
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "timed out or failed");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let count = |code: &str| codes(&v).iter().filter(|c| *c == code).count();
+    assert_eq!(count("VCT003"), n - 1);
+    assert_eq!(count("DEF002"), n);
+}
+
+#[test]
 fn config_switches_rules_off_and_changes_severity() {
     let dir = clean_corpus();
     write(dir.path(), "documents/section-h/1.2.md", H11.as_bytes());
