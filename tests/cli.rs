@@ -197,6 +197,33 @@ fn bad_input_is_reported_and_the_rest_still_checked() {
 }
 
 #[test]
+fn a_windows_1252_or_utf16_file_is_read_as_such_and_reported_once() {
+    let dir = clean_corpus();
+    let text = "# Section H: DCC Services\n\nH1.1 The DCC shall provide the ‘Services’ promptly.\n";
+    let redline =
+        "# Section H: DCC Services\n\nH1.1 The DCC shall provide the ‘Services’{++ promptly++}.\n";
+    let h10 = "# Section H: DCC Services\n\nH1.1 The DCC shall provide the ‘Services’.\n";
+    // Smart quotes as Word saves them in Windows-1252: 0x91 and 0x92.
+    let cp1252 = text.replace('‘', "\u{91}").replace('’', "\u{92}");
+    let cp1252: Vec<u8> = cp1252.chars().map(|c| c as u32 as u8).collect();
+    write(dir.path(), "documents/section-h/1.1.md", &cp1252);
+    write(dir.path(), "redlines/section-h/1.1.md", redline.as_bytes());
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(h10.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    write(dir.path(), "documents/section-h/1.0.md", &utf16);
+    let (v, _) = json(dir.path(), &[]);
+    assert_eq!(codes(&v), vec!["IO002", "IO002"], "{v:#}");
+    assert_eq!(
+        v["diagnostics"][1]["message"],
+        "documents/section-h/1.1.md is not UTF-8 but Windows-1252 (2 characters outside ASCII)"
+    );
+    assert_eq!(v["diagnostics"][1]["line"], 3);
+    assert_eq!(v["diagnostics"][1]["column"], 32);
+}
+
+#[test]
 fn a_malformed_row_leaves_the_rest_of_the_log_in_use() {
     let dir = clean_corpus();
     let log = format!("{LOG}57.0,2022-02-24,section-h\n");
