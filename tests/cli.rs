@@ -461,6 +461,49 @@ fn long_tables_lists_and_definitions_finish_promptly() {
 }
 
 #[test]
+fn a_release_note_without_blank_lines_reads_as_one_with_them() {
+    // Notes pasted from a web page often lose their blank lines. Headings and the
+    // proposals that open the summary's paragraphs must still be found: two proposals
+    // stated and summarised, one document said to change but not listed.
+    let note = "SEC v61.0 published for the June 2023 SEC Release\n\
+        SEC version 61.0 came into effect on 29 June 2023. This included two Modification Proposals.\n\
+        Summary of changes\n\
+        MP201 ‘Alert Routing Review’ will amend Section H3.2 so that alerts reach the right User.\n\
+        MP202 ‘Charging Statement Timing’ will amend Section K2.4 so that statements are issued earlier.\n\
+        What parts of the SEC were affected?\n\
+        \x20 • Section H ‘DCC Services’\n\
+        Where can I find further information?\n\
+        Please contact the SECAS Helpdesk.\n";
+    for (name, text) in [
+        ("squeezed", note.to_string()),
+        ("spaced", note.replace('\n', "\n\n")),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "note.txt", text.as_bytes());
+        let (v, _) = json(dir.path(), &[]);
+        let found: Vec<(String, String)> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap().to_string(),
+                    d["message"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![(
+                "REL007".to_string(),
+                "the 61.0 release note says Section K is changed, but its affected list does not include Section K".to_string()
+            )],
+            "{name}"
+        );
+    }
+}
+
+#[test]
 fn config_switches_rules_off_and_changes_severity() {
     let dir = clean_corpus();
     write(dir.path(), "documents/section-h/1.2.md", H11.as_bytes());

@@ -388,7 +388,8 @@ fn is_heading(text: &str, lines: &[Line], i: usize) -> bool {
     .iter()
     .any(|k| lower.starts_with(k));
     let alone = (i == 0 || lines[i - 1].is_blank()) && lines.get(i + 1).is_none_or(Line::is_blank);
-    if known && alone {
+    // A known heading needs no blank lines around it (text pasted without them).
+    if known && (alone || (h.len() <= 60 && !h.ends_with(['.', ',', ';']))) {
         return true;
     }
     alone
@@ -624,9 +625,12 @@ fn summarised(
             }
             let start = match bullet_text(text, line) {
                 Some(b) => b.start,
+                // A line after a finished sentence opens a paragraph too: text pasted
+                // without blank lines.
                 None if i == 0
                     || lines[i - 1].is_blank()
-                    || headings.iter().any(|h| h.0 == i - 1) =>
+                    || headings.iter().any(|h| h.0 == i - 1)
+                    || text[lines[i - 1].trimmed()].ends_with(['.', ':']) =>
                 {
                     line.tstart
                 }
