@@ -226,9 +226,23 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
     }
 }
 
+thread_local! {
+    /// How many [`guarded`] calls this thread is inside.
+    static GUARDED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether this thread is inside [`guarded`], whose panics become findings: the panic
+/// hook stays quiet there and speaks everywhere else.
+pub fn in_guarded() -> bool {
+    GUARDED.with(|g| g.get() > 0)
+}
+
 /// Runs `f`, turning a panic into its message.
 pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+    GUARDED.with(|g| g.set(g.get() + 1));
+    let result = catch_unwind(AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(g.get() - 1));
+    result.map_err(|payload| {
         payload
             .downcast_ref::<&str>()
             .map(|s| s.to_string())

@@ -109,8 +109,14 @@ enum Color {
 const SUBCOMMANDS: [&str; 6] = ["check", "refs", "rules", "explain", "help", "--help"];
 
 fn main() -> ExitCode {
-    // Panics are caught and reported as findings; the default hook would also print them.
-    std::panic::set_hook(Box::new(|_| {}));
+    // A panic in a parser or a rule is caught and reported as a finding (IO005), so the
+    // default hook would print it twice; any other panic is printed as usual.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !seccheck::load::in_guarded() {
+            default_hook(info);
+        }
+    }));
     let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // `seccheck corpus/` means `seccheck check corpus/`.
     let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");

@@ -54,6 +54,18 @@ pub struct SourceFile {
     pub path: String,
     pub text: String,
     line_starts: Vec<u32>,
+    /// The number of characters before each [`CHAR_BLOCK`]-byte block of the text, so
+    /// that a column on a long line is counted from the nearest block, not from the
+    /// line's start (a 50 MB line with many findings would otherwise be quadratic).
+    char_blocks: Vec<u32>,
+}
+
+/// Bytes per entry of [`SourceFile::char_blocks`].
+const CHAR_BLOCK: usize = 4096;
+
+/// Characters in `bytes`, which may start or end inside one: UTF-8 lead bytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl SourceFile {
@@ -61,10 +73,26 @@ impl SourceFile {
         let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
+        let mut char_blocks = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
+        let mut chars = 0u32;
+        for block in text.as_bytes().chunks(CHAR_BLOCK) {
+            char_blocks.push(chars);
+            chars += count_chars(block) as u32;
+        }
         SourceFile {
             path,
             text,
             line_starts,
+            char_blocks,
+        }
+    }
+
+    /// Characters before byte `offset` of the text.
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / CHAR_BLOCK;
+        match self.char_blocks.get(block) {
+            Some(&n) => n as usize + count_chars(&self.text.as_bytes()[block * CHAR_BLOCK..offset]),
+            None => count_chars(&self.text.as_bytes()[..offset]),
         }
     }
 
@@ -81,7 +109,11 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
         let start = self.line_starts[line] as usize;
-        let col = self.text[start..offset].chars().count() + 1;
+        let col = if offset - start < CHAR_BLOCK {
+            count_chars(&self.text.as_bytes()[start..offset]) + 1
+        } else {
+            self.chars_before(offset) - self.chars_before(start) + 1
+        };
         (line + 1, col)
     }
 
@@ -133,10 +165,14 @@ pub fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// What went wrong turning a file's bytes into text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeProblem {
-    /// Invalid UTF-8 at this byte offset of the decoded text (the first one only).
+    /// The file is not valid UTF-8. It was read as `read_as` says; `offset..offset + len`
+    /// is, in the decoded text, what the first byte that is not UTF-8 became; `count` is
+    /// how many invalid sequences (or, read as Windows-1252, characters outside ASCII).
     InvalidUtf8 {
         offset: usize,
+        len: usize,
         count: usize,
+        read_as: Encoding,
     },
     /// A NUL byte at this offset: the file is treated as binary and not read.
     Binary {
@@ -147,11 +183,94 @@ pub enum DecodeProblem {
     TooLarge,
 }
 
-/// Turns a file's bytes into text: a BOM is dropped, invalid UTF-8 is replaced by U+FFFD
-/// (and reported), a file with NUL bytes is binary and yields no text.
+/// How a file that is not UTF-8 was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// As UTF-8, with each invalid sequence replaced by U+FFFD: a UTF-8 file with a few
+    /// bad bytes.
+    Utf8Lossy,
+    /// Byte by byte as Windows-1252: a file with no UTF-8 sequence at all beyond ASCII,
+    /// as Word and older Windows tools save text (smart quotes as 0x91–0x94).
+    Windows1252,
+    /// As UTF-16, little or big endian, from its byte-order mark.
+    Utf16,
+}
+
+/// Windows-1252 for 0x80–0x9F (0xA0–0xFF are Latin-1); `None` where it defines nothing.
+const CP1252_HIGH: [Option<char>; 32] = [
+    Some('€'),
+    None,
+    Some('‚'),
+    Some('ƒ'),
+    Some('„'),
+    Some('…'),
+    Some('†'),
+    Some('‡'),
+    Some('ˆ'),
+    Some('‰'),
+    Some('Š'),
+    Some('‹'),
+    Some('Œ'),
+    None,
+    Some('Ž'),
+    None,
+    None,
+    Some('‘'),
+    Some('’'),
+    Some('“'),
+    Some('”'),
+    Some('•'),
+    Some('–'),
+    Some('—'),
+    Some('˜'),
+    Some('™'),
+    Some('š'),
+    Some('›'),
+    Some('œ'),
+    None,
+    Some('ž'),
+    Some('Ÿ'),
+];
+
+fn cp1252(b: u8) -> Option<char> {
+    match b {
+        0x80..=0x9F => CP1252_HIGH[(b - 0x80) as usize],
+        _ => Some(b as char),
+    }
+}
+
+/// Turns a file's bytes into text: a BOM is dropped, a file with NUL bytes is binary and
+/// yields no text. A file that is not UTF-8 is reported and read the likeliest way: as
+/// UTF-16 when it starts with that byte-order mark, as Windows-1252 when nothing in it is
+/// UTF-8 beyond ASCII and every byte means something there, else as UTF-8 with each
+/// invalid sequence replaced by U+FFFD.
 pub fn decode(bytes: Vec<u8>) -> (Option<String>, Vec<DecodeProblem>) {
     if bytes.len() >= u32::MAX as usize {
         return (None, vec![DecodeProblem::TooLarge]);
+    }
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(u16::from_le_bytes as fn([u8; 2]) -> u16),
+        Some([0xFE, 0xFF]) => Some(u16::from_be_bytes as fn([u8; 2]) -> u16),
+        _ => None,
+    };
+    if let Some(unit) = utf16 {
+        let units = bytes[2..].chunks_exact(2).map(|c| unit([c[0], c[1]]));
+        let text: String = char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        let problem = DecodeProblem::InvalidUtf8 {
+            offset: 0,
+            len: 0,
+            count: 0,
+            read_as: Encoding::Utf16,
+        };
+        return if text.trim().is_empty() {
+            (Some(String::new()), vec![problem, DecodeProblem::Empty])
+        } else if let Some(offset) = text.find('\0') {
+            (None, vec![DecodeProblem::Binary { offset }])
+        } else {
+            (Some(text), vec![problem])
+        };
     }
     let start = if bytes.starts_with(b"\xEF\xBB\xBF") {
         3
@@ -173,6 +292,24 @@ pub fn decode(bytes: Vec<u8>) -> (Option<String>, Vec<DecodeProblem>) {
             (Some(String::from_utf8(bytes).expect("valid UTF-8")), vec![])
         }
         Err(e) => {
+            let no_utf8 = body.utf8_chunks().all(|c| c.valid().is_ascii());
+            let as_cp1252: Option<String> = no_utf8
+                .then(|| body.iter().map(|&b| cp1252(b)).collect())
+                .flatten();
+            if let Some(text) = as_cp1252 {
+                let offset = e.valid_up_to();
+                let len = text[offset..].chars().next().map_or(0, char::len_utf8);
+                let count = body.iter().filter(|b| !b.is_ascii()).count();
+                return (
+                    Some(text),
+                    vec![DecodeProblem::InvalidUtf8 {
+                        offset,
+                        len,
+                        count,
+                        read_as: Encoding::Windows1252,
+                    }],
+                );
+            }
             let text = String::from_utf8_lossy(body).into_owned();
             let count = body
                 .utf8_chunks()
@@ -182,7 +319,10 @@ pub fn decode(bytes: Vec<u8>) -> (Option<String>, Vec<DecodeProblem>) {
                 Some(text),
                 vec![DecodeProblem::InvalidUtf8 {
                     offset: e.valid_up_to(),
+                    // U+FFFD, which replaced the first invalid sequence, is three bytes.
+                    len: 3,
                     count,
+                    read_as: Encoding::Utf8Lossy,
                 }],
             )
         }
@@ -192,6 +332,29 @@ pub fn decode(bytes: Vec<u8>) -> (Option<String>, Vec<DecodeProblem>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_on_a_long_line_count_characters() {
+        // Blocks of the char index end inside the two-byte ‘é’ at varying places.
+        let line: String = "é".repeat(5000) + "a" + &"b".repeat(9000);
+        let text = format!("x\n{line}\ny");
+        let f = SourceFile::new("a".into(), text.clone());
+        for offset in [
+            2,
+            4,
+            4096,
+            4098,
+            8194,
+            10_002,
+            10_003,
+            19_001,
+            text.len() - 2,
+        ] {
+            let want = text[2..offset].chars().count() + 1;
+            assert_eq!(f.line_col(offset), (2, want), "offset {offset}");
+        }
+        assert_eq!(f.line_col(text.len()), (3, 2));
+    }
 
     #[test]
     fn line_and_column_lookup() {
@@ -227,14 +390,54 @@ mod tests {
             decode(b" \n".to_vec()),
             (Some(String::new()), vec![DecodeProblem::Empty])
         );
-        let (text, problems) = decode(b"ok\n\xFFx\xFE".to_vec());
-        assert_eq!(text.unwrap(), "ok\n\u{FFFD}x\u{FFFD}");
+        // UTF-8 (the é) with two bad bytes: each is replaced.
+        let (text, problems) = decode(b"\xC3\xA9\n\xFFx\xFE".to_vec());
+        assert_eq!(text.unwrap(), "é\n\u{FFFD}x\u{FFFD}");
         assert_eq!(
             problems,
             vec![DecodeProblem::InvalidUtf8 {
                 offset: 3,
-                count: 2
+                len: 3,
+                count: 2,
+                read_as: Encoding::Utf8Lossy,
             }]
         );
+    }
+
+    #[test]
+    fn windows_1252_and_utf16_are_read_as_such() {
+        // Word's smart quotes and a pound sign, saved as Windows-1252.
+        let (text, problems) = decode(b"Section L \x91Smart\x92 \xA3".to_vec());
+        assert_eq!(text.unwrap(), "Section L ‘Smart’ £");
+        assert_eq!(
+            problems,
+            vec![DecodeProblem::InvalidUtf8 {
+                offset: 10,
+                len: 3,
+                count: 3,
+                read_as: Encoding::Windows1252,
+            }]
+        );
+        // 0x81 means nothing in Windows-1252: then the bytes are bad UTF-8.
+        let (text, _) = decode(b"a\x81b".to_vec());
+        assert_eq!(text.unwrap(), "a\u{FFFD}b");
+        let utf16le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("H1.1 ‘x’".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let (text, problems) = decode(utf16le);
+        assert_eq!(text.unwrap(), "H1.1 ‘x’");
+        assert!(matches!(
+            problems[..],
+            [DecodeProblem::InvalidUtf8 {
+                read_as: Encoding::Utf16,
+                ..
+            }]
+        ));
+        let utf16be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("ok".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(utf16be).0.unwrap(), "ok");
     }
 }

@@ -197,6 +197,33 @@ fn bad_input_is_reported_and_the_rest_still_checked() {
 }
 
 #[test]
+fn a_windows_1252_or_utf16_file_is_read_as_such_and_reported_once() {
+    let dir = clean_corpus();
+    let text = "# Section H: DCC Services\n\nH1.1 The DCC shall provide the ‘Services’ promptly.\n";
+    let redline =
+        "# Section H: DCC Services\n\nH1.1 The DCC shall provide the ‘Services’{++ promptly++}.\n";
+    let h10 = "# Section H: DCC Services\n\nH1.1 The DCC shall provide the ‘Services’.\n";
+    // Smart quotes as Word saves them in Windows-1252: 0x91 and 0x92.
+    let cp1252 = text.replace('‘', "\u{91}").replace('’', "\u{92}");
+    let cp1252: Vec<u8> = cp1252.chars().map(|c| c as u32 as u8).collect();
+    write(dir.path(), "documents/section-h/1.1.md", &cp1252);
+    write(dir.path(), "redlines/section-h/1.1.md", redline.as_bytes());
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(h10.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    write(dir.path(), "documents/section-h/1.0.md", &utf16);
+    let (v, _) = json(dir.path(), &[]);
+    assert_eq!(codes(&v), vec!["IO002", "IO002"], "{v:#}");
+    assert_eq!(
+        v["diagnostics"][1]["message"],
+        "documents/section-h/1.1.md is not UTF-8 but Windows-1252 (2 characters outside ASCII)"
+    );
+    assert_eq!(v["diagnostics"][1]["line"], 3);
+    assert_eq!(v["diagnostics"][1]["column"], 32);
+}
+
+#[test]
 fn a_malformed_row_leaves_the_rest_of_the_log_in_use() {
     let dir = clean_corpus();
     let log = format!("{LOG}57.0,2022-02-24,section-h\n");
@@ -350,6 +377,130 @@ fn an_empty_log_or_cited_document_is_reported_once_not_as_everything_missing() {
             .all(|r| *r == "document-log.csv could not be read (see above)"),
         "{reasons:?}"
     );
+}
+
+#[test]
+fn a_long_line_is_shown_as_a_window_and_checked_in_linear_time() {
+    // One line of 20,000 impossible dates (a PDF extraction can put a document on one
+    // line): each is reported, the snippet shows a window of the line, and the columns
+    // are characters. Rendering it once panicked (a label beyond column 65,535) and
+    // counting columns from the line start was quadratic.
+    let dir = tempfile::tempdir().unwrap();
+    let line = "‘x’ 31 February 2021; ".repeat(20_000);
+    write(
+        dir.path(),
+        "x.txt",
+        format!("# Section X: Transition\n{line}\n").as_bytes(),
+    );
+    let out = seccheck()
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches("error[DATE001]").count(), 20_000);
+    assert!(text.lines().all(|l| l.chars().count() < 300));
+    // The last date starts after 19,999 repeats of 22 characters, at column 5.
+    let last = format!("[x.txt:2:{}]", 19_999 * 22 + 5);
+    assert!(text.contains(&last), "no {last}");
+    let (v, _) = json(dir.path(), &[]);
+    let d = v["diagnostics"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(d["column"], 19_999 * 22 + 5);
+}
+
+#[test]
+fn long_tables_lists_and_definitions_finish_promptly() {
+    // Each of these was once quadratic: a version-control table with many rows that
+    // break the chain, a release note's affected list with many citations, Section A with
+    // many definitions pointing to missing clauses.
+    let n: usize = 20_000;
+    let dir = clean_corpus();
+    let mut table = String::from(
+        "# Section H: DCC Services\n\n| Version | Implementation Date | Reason for Change | Overview of Modifications |\n|---|---|---|---|\n",
+    );
+    for i in 1..=n {
+        table.push_str(&format!(
+            "| {i}.0 | 2020-01-01 | Modifications to SEC version {}.0 | x |\n",
+            i.saturating_sub(2)
+        ));
+    }
+    write(dir.path(), "documents/section-h/2.0.md", table.as_bytes());
+    let mut note = String::from(
+        "SEC version 54.0 came into effect on 17 December 2021.\n\nWhat parts of the SEC were affected?\n\n",
+    );
+    for _ in 0..n {
+        note.push_str(
+            "- Section H ‘DCC Services’, see Section H1.1 and Section H ‘DCC Services’\n",
+        );
+    }
+    write(dir.path(), "releases/54.0.md", note.as_bytes());
+    let mut defs =
+        String::from("# Section A: Definitions and Interpretation\n\nA1.1 In this Code:\n\n");
+    for i in 0..n {
+        defs.push_str(&format!(
+            "**Term {i}** has the meaning given to that expression in Section H{}.{}.\n\n",
+            i % 90 + 2,
+            i / 90 + 1
+        ));
+    }
+    write(dir.path(), "documents/section-a/1.0.md", defs.as_bytes());
+    let log = format!("{LOG}54.0,2021-12-17,section-a,1.0,Definitions and Interpretation\n");
+    write(dir.path(), "document-log.csv", log.as_bytes());
+    let out = seccheck()
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "timed out or failed");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let count = |code: &str| codes(&v).iter().filter(|c| *c == code).count();
+    assert_eq!(count("VCT003"), n - 1);
+    assert_eq!(count("DEF002"), n);
+}
+
+#[test]
+fn a_release_note_without_blank_lines_reads_as_one_with_them() {
+    // Notes pasted from a web page often lose their blank lines. Headings and the
+    // proposals that open the summary's paragraphs must still be found: two proposals
+    // stated and summarised, one document said to change but not listed.
+    let note = "SEC v61.0 published for the June 2023 SEC Release\n\
+        SEC version 61.0 came into effect on 29 June 2023. This included two Modification Proposals.\n\
+        Summary of changes\n\
+        MP201 ‘Alert Routing Review’ will amend Section H3.2 so that alerts reach the right User.\n\
+        MP202 ‘Charging Statement Timing’ will amend Section K2.4 so that statements are issued earlier.\n\
+        What parts of the SEC were affected?\n\
+        \x20 • Section H ‘DCC Services’\n\
+        Where can I find further information?\n\
+        Please contact the SECAS Helpdesk.\n";
+    for (name, text) in [
+        ("squeezed", note.to_string()),
+        ("spaced", note.replace('\n', "\n\n")),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "note.txt", text.as_bytes());
+        let (v, _) = json(dir.path(), &[]);
+        let found: Vec<(String, String)> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap().to_string(),
+                    d["message"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![(
+                "REL007".to_string(),
+                "the 61.0 release note says Section K is changed, but its affected list does not include Section K".to_string()
+            )],
+            "{name}"
+        );
+    }
 }
 
 #[test]

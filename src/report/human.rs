@@ -35,12 +35,27 @@ impl SourceCode for Indexed<'_> {
         }
         let first = file.line_index(start);
         let last = file.line_index(end.saturating_sub(1).max(start));
-        let from_line = first.saturating_sub(before);
-        let to_line = (last + after).min(file.line_count() - 1);
-        let from = file.line_range(from_line).start;
-        let to = file.line_range(to_line).end;
+        let mut from_line = first.saturating_sub(before);
+        let mut to_line = (last + after).min(file.line_count() - 1);
+        // Context lines are left out when one of them is long, and a long labelled line
+        // is shown as a window around the labels (see [`clamp`]).
+        if (from_line..=to_line).any(|l| long_line(file, l)) {
+            (from_line, to_line) = (first, last);
+        }
+        let (mut from, mut to) = (
+            file.line_range(from_line).start,
+            file.line_range(to_line).end,
+        );
+        if from_line == to_line && long_line(file, first) {
+            from = floor_char(&file.text, start.saturating_sub(WINDOW).max(from));
+            to = ceil_char(&file.text, (end + WINDOW).min(to));
+            if to - from > LONG_LINE {
+                // Two labels far apart on one line: miette then shows each on its own.
+                return Err(MietteError::OutOfBounds);
+            }
+        }
         let column = if before == 0 {
-            start - file.line_range(first).start
+            file.line_col(start).1 - 1
         } else {
             0
         };
@@ -52,6 +67,48 @@ impl SourceCode for Indexed<'_> {
             column,
             to_line - from_line + 1,
         )))
+    }
+}
+
+/// A line longer than this many bytes is not shown whole (a PDF extraction can put a
+/// document on one line; miette would also refuse a label that far to the right).
+const LONG_LINE: usize = 1000;
+/// Bytes shown either side of a label on a long line.
+const WINDOW: usize = 60;
+
+fn long_line(file: &SourceFile, line: usize) -> bool {
+    file.line_range(line).len() > LONG_LINE
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The part of a label that is shown: all of it, unless it reaches a long line; then it
+/// stops before that line, or, when it starts on one, after at most [`WINDOW`] bytes.
+fn clamp(file: &SourceFile, start: usize, end: usize) -> (usize, usize) {
+    let first = file.line_index(start);
+    let last = file.line_index(end.saturating_sub(1).max(start));
+    match (first..=last).find(|&l| long_line(file, l)) {
+        None => (start, end),
+        Some(l) if l == first => {
+            let line_end = file.line_range(first).end.max(start);
+            (
+                start,
+                ceil_char(&file.text, end.min(line_end).min(start + WINDOW)),
+            )
+        }
+        Some(l) => (start, file.line_range(l - 1).end.max(start)),
     }
 }
 
@@ -100,15 +157,19 @@ impl miette::Diagnostic for View<'_> {
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
-        Some(Box::new(self.labels.iter().enumerate().map(|(i, l)| {
-            let span = SourceSpan::new((l.span.start as usize).into(), l.span.len());
-            let text = (!self.blank_labels).then(|| l.message.clone());
-            if i == 0 {
-                LabeledSpan::new_primary_with_span(text, span)
-            } else {
-                LabeledSpan::new_with_span(text, span)
-            }
-        })))
+        let file = self.source.as_ref()?.0;
+        Some(Box::new(self.labels.iter().enumerate().map(
+            move |(i, l)| {
+                let (start, end) = clamp(file, l.span.start as usize, l.span.end as usize);
+                let span = SourceSpan::new(start.into(), end - start);
+                let text = (!self.blank_labels).then(|| l.message.clone());
+                if i == 0 {
+                    LabeledSpan::new_primary_with_span(text, span)
+                } else {
+                    LabeledSpan::new_with_span(text, span)
+                }
+            },
+        )))
     }
 }
 
@@ -180,9 +241,15 @@ pub fn render(outcome: &Outcome, options: &HumanOptions) -> String {
         .map(|d| {
             let mut out = String::new();
             let v = view(&outcome.corpus, d);
-            if handler.render_report(&mut out, &v).is_err() {
-                // Rendering into a String cannot fail; keep the finding visible regardless.
-                let _ = writeln!(out, "{}: {}", d.code, d.message);
+            // A failure (or a panic) of the snippet renderer on odd text must not lose
+            // the finding: it is then written plainly, with its place.
+            let rendered = crate::load::guarded(|| {
+                let mut s = String::new();
+                handler.render_report(&mut s, &v).map(|_| s)
+            });
+            match rendered {
+                Ok(Ok(s)) => out.push_str(&s),
+                _ => plain(&mut out, &outcome.corpus, d),
             }
             for note in &v.notes {
                 render_note(&mut out, &handler, note);
@@ -204,13 +271,29 @@ pub fn render(outcome: &Outcome, options: &HumanOptions) -> String {
     out
 }
 
+/// A finding without a snippet: severity, code, message, place and help.
+fn plain(out: &mut String, corpus: &Corpus, d: &Diagnostic) {
+    let _ = writeln!(out, "{}[{}]: {}", d.severity, d.code, d.message);
+    if let Some(p) = &d.primary {
+        let file = corpus.file(p.file);
+        let (line, column) = file.line_col(p.span.start as usize);
+        let _ = writeln!(out, "  --> {}:{line}:{column}: {}", file.path, p.message);
+    }
+    if let Some(help) = &d.help {
+        let _ = writeln!(out, "  help: {help}");
+    }
+}
+
 /// A label in another file, as rustc shows a note: `note: <label>` and the snippet.
 /// miette would head it "Advice:"; its own header line (the first it writes) is
 /// replaced by ours.
 fn render_note(out: &mut String, handler: &GraphicalReportHandler, note: &View<'_>) {
     let mut snippet = String::new();
     let _ = writeln!(out, "  note: {}", note.message);
-    if handler.render_report(&mut snippet, note).is_err() {
+    if !matches!(
+        crate::load::guarded(|| handler.render_report(&mut snippet, note)),
+        Ok(Ok(()))
+    ) {
         return;
     }
     let body = snippet.trim_start_matches('\n');
@@ -272,6 +355,29 @@ fn code_runs(codes: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_finding_written_plainly_keeps_its_place_and_help() {
+        let outcome = crate::rules::testing::check_strs(&[
+            (
+                "document-log.csv",
+                "release,effective_date,document,version,title\n",
+            ),
+            (
+                "documents/section-h/1.0.md",
+                "# Section H: DCC Services\n\nH1.1 Text.\n",
+            ),
+        ]);
+        let d = &outcome.diagnostics[0];
+        let mut out = String::new();
+        super::plain(&mut out, &outcome.corpus, d);
+        assert!(out.starts_with(&format!("{}[{}]: {}\n", d.severity, d.code, d.message)));
+        assert!(
+            out.contains("  --> documents/section-h/1.0.md:1:1: "),
+            "{out}"
+        );
+        assert!(out.contains("  help: "), "{out}");
+    }
+
     #[test]
     fn codes_are_shown_in_runs() {
         assert_eq!(

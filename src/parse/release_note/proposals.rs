@@ -105,9 +105,12 @@ pub(super) fn summarised(
             }
             let start = match bullet_text(text, line) {
                 Some(b) => b.start,
+                // A line after a finished sentence opens a paragraph too: text pasted
+                // without blank lines.
                 None if i == 0
                     || lines[i - 1].is_blank()
-                    || headings.iter().any(|h| h.0 == i - 1) =>
+                    || headings.iter().any(|h| h.0 == i - 1)
+                    || text[lines[i - 1].trimmed()].ends_with(['.', ':']) =>
                 {
                     line.tstart
                 }

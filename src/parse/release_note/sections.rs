@@ -128,7 +128,8 @@ pub(super) fn is_heading(text: &str, lines: &[Line], i: usize) -> bool {
     .iter()
     .any(|k| lower.starts_with(k));
     let alone = (i == 0 || lines[i - 1].is_blank()) && lines.get(i + 1).is_none_or(Line::is_blank);
-    if known && alone {
+    // A known heading needs no blank lines around it (text pasted without them).
+    if known && (alone || (h.len() <= 60 && !h.ends_with(['.', ',', ';']))) {
         return true;
     }
     alone

@@ -3,25 +3,48 @@
 use super::report;
 use crate::model::ReadProblemKind;
 use crate::rules::{Needs, Rule};
-use crate::source::{DecodeProblem, Span};
+use crate::source::{DecodeProblem, Encoding, Span};
 
 pub const RULE: Rule = Rule {
     code: "IO002",
     needs: Needs::Nothing,
     check: |corpus, out| {
-        report(corpus, out, RULE.code, |path, kind| match kind {
-            ReadProblemKind::Decode(DecodeProblem::InvalidUtf8 { offset, count }) => Some((
-                // U+FFFD, which replaced the first invalid sequence, is three bytes.
-                Span::new(*offset, *offset + 3),
-                format!(
-                    "{path} is not valid UTF-8 ({count} invalid sequence{})",
-                    if *count == 1 { "" } else { "s" }
+        report(corpus, out, RULE.code, |path, kind| {
+            match kind {
+            ReadProblemKind::Decode(DecodeProblem::InvalidUtf8 {
+                offset,
+                len,
+                count,
+                read_as,
+            }) => Some(match read_as {
+                Encoding::Utf8Lossy => (
+                    Span::new(*offset, *offset + len),
+                    format!(
+                        "{path} is not valid UTF-8 ({count} invalid sequence{})",
+                        if *count == 1 { "" } else { "s" }
+                    ),
+                    "first invalid bytes, shown as �".into(),
+                    "save the file as UTF-8; it was checked with each invalid sequence replaced by �"
+                        .into(),
                 ),
-                "first invalid bytes, shown as �".into(),
-                "save the file as UTF-8; it was checked with each invalid sequence replaced by �"
-                    .into(),
-            )),
+                Encoding::Windows1252 => (
+                    Span::new(*offset, *offset + len),
+                    format!(
+                        "{path} is not UTF-8 but Windows-1252 ({count} character{} outside ASCII)",
+                        if *count == 1 { "" } else { "s" }
+                    ),
+                    "first character outside ASCII".into(),
+                    "save the file as UTF-8; it was checked as Windows-1252 text".into(),
+                ),
+                Encoding::Utf16 => (
+                    Span::default(),
+                    format!("{path} is UTF-16, not UTF-8"),
+                    "UTF-16".into(),
+                    "save the file as UTF-8; it was checked as UTF-16 text".into(),
+                ),
+            }),
             _ => None,
+        }
         })
     },
 };

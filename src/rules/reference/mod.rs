@@ -16,7 +16,7 @@
 use crate::model::{Corpus, DocumentLog, DocumentVersion, LogRow, ReleaseNoteFile};
 use crate::names::{DocumentId, Version};
 use crate::parse::references::{CitedTitle, Reference, Target};
-use crate::source::FileId;
+use crate::source::{FileId, SourceFile};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -142,9 +142,11 @@ pub(crate) const FOLDER_NOTE: &str =
 
 /// Whether the citation at `at` sits in a Markdown block quote (`> …`): quoted text,
 /// often the wording of an earlier version, which is not resolved.
-pub(crate) fn quoted(text: &str, at: usize) -> bool {
-    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..].trim_start().starts_with('>')
+/// The line is found through the file's line index: scanning back for it would make a
+/// long line with many citations quadratic.
+pub(crate) fn quoted(file: &SourceFile, at: usize) -> bool {
+    let line = file.line_range(file.line_index(at.min(file.text.len())));
+    file.text[line].trim_start().starts_with('>')
 }
 
 /// The release before `release` in the log.
@@ -232,7 +234,6 @@ pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> V
     let mut out = Vec::new();
     for doc in &corpus.documents {
         let rows = in_effect(log, doc);
-        let text = &corpus.file(doc.file).text;
         // Per cited document, its version at each of `rows`' releases and at the release
         // before: looked up once per citing version, not once per citation.
         let mut versions: HashMap<&DocumentId, Vec<(TargetAt<'a>, TargetAt<'a>)>> = HashMap::new();
@@ -240,7 +241,7 @@ pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> V
             let Some(target) = resolvable(r) else {
                 continue;
             };
-            if quoted(text, r.span.start) {
+            if quoted(corpus.file(doc.file), r.span.start) {
                 continue;
             }
             let per_release = versions.entry(target).or_insert_with(|| {
@@ -311,12 +312,11 @@ pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> V
         let Some(own) = at.first() else {
             continue;
         };
-        let text = &corpus.file(note.file).text;
         for r in &note.references {
             let Some(target) = resolvable(r) else {
                 continue;
             };
-            if quoted(text, r.span.start) {
+            if quoted(corpus.file(note.file), r.span.start) {
                 continue;
             }
             for (clause, clause_span) in cited_clauses(r) {
@@ -372,12 +372,11 @@ pub(crate) fn missing_in_folder(corpus: &Corpus) -> Vec<FolderMissing<'_>> {
     let folder = Folder::new(corpus);
     let mut out = Vec::new();
     for (file, citing, citer, references) in citers {
-        let text = &corpus.file(file).text;
         for r in references {
             let Some(target) = resolvable(r) else {
                 continue;
             };
-            if quoted(text, r.span.start) {
+            if quoted(corpus.file(file), r.span.start) {
                 continue;
             }
             let Some(copy) = folder
@@ -468,11 +467,13 @@ mod tests {
     #[test]
     fn block_quotes_are_quoted_text() {
         let text = "H4.1 See Section H4.9.\n> H4.1 The old text cited Section H4.2.\n  > nested";
+        let file = crate::source::SourceFile::new("x.md".into(), text.into());
         let at = |n: &str| text.find(n).unwrap();
-        assert!(!quoted(text, at("Section H4.9")));
-        assert!(quoted(text, at("Section H4.2")));
-        assert!(quoted(text, at("nested")));
-        assert!(!quoted(text, 0));
+        assert!(!quoted(&file, at("Section H4.9")));
+        assert!(quoted(&file, at("Section H4.2")));
+        assert!(quoted(&file, at("nested")));
+        assert!(!quoted(&file, 0));
+        assert!(quoted(&file, text.len()));
     }
 
     #[test]

@@ -24,12 +24,11 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         if rows.is_empty() {
             continue;
         }
-        let text = &corpus.file(doc.file).text;
         for r in &doc.references {
             let Some(target) = resolvable(r) else {
                 continue;
             };
-            if *target == doc.document || quoted(text, r.span.start) {
+            if *target == doc.document || quoted(corpus.file(doc.file), r.span.start) {
                 continue;
             }
             let broken: Vec<&Version> = rows
@@ -64,12 +63,13 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         let Some(own) = at.first() else {
             continue;
         };
-        let text = &corpus.file(note.file).text;
         for r in &note.references {
             let Some(target) = resolvable(r) else {
                 continue;
             };
-            if quoted(text, r.span.start) || at.iter().any(|v| log.row(v, target).is_some()) {
+            if quoted(corpus.file(note.file), r.span.start)
+                || at.iter().any(|v| log.row(v, target).is_some())
+            {
                 continue;
             }
             let when = match at.get(1) {

@@ -16,6 +16,7 @@ use crate::rules::definition::definition_targets;
 use crate::rules::log::list_releases;
 use crate::rules::{Needs, Rule, document_anchor};
 use crate::source::{FileId, Span};
+use std::collections::HashMap;
 use std::ops::Range;
 
 pub const RULE: Rule = Rule {
@@ -26,13 +27,14 @@ pub const RULE: Rule = Rule {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     // A definition pointing to a missing clause is DEF002's, which says what it breaks.
+    let targets = DefinitionTargets::new(corpus);
     match &corpus.log {
         Some(log) => {
             for m in missing_clauses(corpus, log) {
                 if m.deleted_after.is_some() {
                     continue; // REF004
                 }
-                if is_definition_target(corpus, m.file, &m.clause_span) {
+                if targets.holds(m.file, &m.clause_span) {
                     continue;
                 }
                 out.push(with_log(corpus, log, &m));
@@ -40,7 +42,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         }
         None => {
             for m in missing_in_folder(corpus) {
-                if is_definition_target(corpus, m.file, &m.clause_span) {
+                if targets.holds(m.file, &m.clause_span) {
                     continue;
                 }
                 let d = Diagnostic::new(
@@ -57,14 +59,35 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Whether the clause at `span` is what a Section A definition points to (DEF002's).
-fn is_definition_target(corpus: &Corpus, file: FileId, span: &Range<usize>) -> bool {
-    corpus
-        .documents
-        .iter()
-        .filter(|d| d.file == file)
-        .flat_map(definition_targets)
-        .any(|(_, r)| r.span.start <= span.start && span.end <= r.span.end)
+/// The citations that Section A definitions point with (DEF002's), by file and sorted,
+/// built once per run: a lookup per missing clause, not a scan of every definition.
+struct DefinitionTargets(HashMap<FileId, Vec<Range<usize>>>);
+
+impl DefinitionTargets {
+    fn new(corpus: &Corpus) -> DefinitionTargets {
+        let mut by_file: HashMap<FileId, Vec<Range<usize>>> = HashMap::new();
+        for d in &corpus.documents {
+            by_file
+                .entry(d.file)
+                .or_default()
+                .extend(definition_targets(d).map(|(_, r)| r.span.clone()));
+        }
+        for spans in by_file.values_mut() {
+            spans.sort_by_key(|r| (r.start, r.end));
+        }
+        DefinitionTargets(by_file)
+    }
+
+    /// Whether the clause at `span` is inside one of them.
+    fn holds(&self, file: FileId, span: &Range<usize>) -> bool {
+        let Some(spans) = self.0.get(&file) else {
+            return false;
+        };
+        // Citations do not overlap: only the last one starting at or before `span` can
+        // hold it.
+        let after = spans.partition_point(|r| r.start <= span.start);
+        after > 0 && span.end <= spans[after - 1].end
+    }
 }
 
 fn with_log(corpus: &Corpus, log: &crate::model::DocumentLog, m: &Missing<'_>) -> Diagnostic {

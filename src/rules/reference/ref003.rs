@@ -56,7 +56,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             let Some(title) = document_title(text, r) else {
                 continue;
             };
-            if quoted(text, r.span.start) {
+            if quoted(corpus.file(doc.file), r.span.start) {
                 continue;
             }
             let folded = normalize_title(&title.text);

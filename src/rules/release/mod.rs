@@ -143,7 +143,15 @@ pub(crate) fn quoted(text: &str, span: &Range<usize>) -> bool {
 /// ‘Additional Interface Testing’"), so it does not count; one between the document and
 /// the number names the document ("Section L ‘…’ 14.8").
 pub(crate) fn prose_titles<'a>(text: &str, nf: &'a ReleaseNoteFile) -> Vec<ProseTitle<'a>> {
-    let in_list = |p: usize| nf.note.affected.iter().any(|a| a.line_span.contains(&p));
+    // The list's lines, sorted, so that each citation is a binary search, not a scan of
+    // the list (a long list full of citations would otherwise be quadratic).
+    let mut lines: Vec<&Range<usize>> = nf.note.affected.iter().map(|a| &a.line_span).collect();
+    lines.sort_by_key(|r| (r.start, r.end));
+    // Lines do not overlap: only the last one starting at or before `p` can hold it.
+    let in_list = |p: usize| {
+        let after = lines.partition_point(|r| r.start <= p);
+        after > 0 && lines[after - 1].contains(&p)
+    };
     let mut out = Vec::new();
     for r in &nf.references {
         let (Some(document), Some(title)) = (&r.document, &r.cited_title) else {

@@ -6,11 +6,13 @@
 //! note's release; without one (a loose folder), or where the log agrees, it compares the
 //! list with the note's own prose. Only titles in quotes are compared.
 
-use super::{Releases, fold, note_name, prose_titles, quoted, release_of};
+use super::{ProseTitle, Releases, fold, note_name, prose_titles, quoted, release_of};
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
+use crate::names::DocumentId;
 use crate::rules::{Needs, Rule, unreadable};
 use crate::source::Span;
+use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
     code: "REL008",
@@ -27,7 +29,14 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         let text = &corpus.file(nf.file).text;
         let name = note_name(nf);
         let release = release_of(nf);
-        let prose = prose_titles(text, nf);
+        // Each prose title folded once, by document: a long list is then not quadratic.
+        let mut prose: HashMap<&DocumentId, Vec<(String, ProseTitle)>> = HashMap::new();
+        for p in prose_titles(text, nf) {
+            prose
+                .entry(p.document)
+                .or_default()
+                .push((fold(p.title), p));
+        }
         for entry in &nf.note.affected {
             let (Some(d), Some(title), Some(t_span)) =
                 (&entry.document, &entry.title, &entry.title_span)
@@ -38,9 +47,12 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let folded = fold(title);
-            let others: Vec<_> = prose
-                .iter()
-                .filter(|p| p.document == d && fold(p.title) != folded)
+            let others: Vec<&ProseTitle> = prose
+                .get(d)
+                .into_iter()
+                .flatten()
+                .filter(|(f, _)| *f != folded)
+                .map(|(_, p)| p)
                 .collect();
             let log_row = match (&releases, release) {
                 (Some(r), Some(v)) => r.log.row(v, d),

@@ -113,16 +113,39 @@ pub(crate) fn ascending(table: &VersionTable) -> bool {
     up >= down
 }
 
-/// The version before `version` among the table's rows: the highest lower one.
-pub(crate) fn predecessor<'a>(
-    table: &'a VersionTable,
-    version: &Version,
-) -> Option<&'a VersionRow> {
-    table
-        .rows
-        .iter()
-        .filter(|r| &r.version < version)
-        .max_by(|a, b| a.version.cmp(&b.version))
+/// A table's rows in version order, built once per table so that looking up a row's
+/// predecessor or a version is not a scan of the table (a long table would otherwise be
+/// quadratic).
+pub(crate) struct Versions<'a> {
+    /// Sorted by version; rows of equal version keep table order.
+    sorted: Vec<&'a VersionRow>,
+}
+
+impl<'a> Versions<'a> {
+    pub(crate) fn new(table: &'a VersionTable) -> Versions<'a> {
+        let mut sorted: Vec<&VersionRow> = table.rows.iter().collect();
+        sorted.sort_by(|a, b| a.version.cmp(&b.version));
+        Versions { sorted }
+    }
+
+    /// The version before `version` among the table's rows: the highest lower one (the
+    /// last such row in table order when several give it).
+    pub(crate) fn predecessor(&self, version: &Version) -> Option<&'a VersionRow> {
+        let lower = self.sorted.partition_point(|r| &r.version < version);
+        lower.checked_sub(1).map(|i| self.sorted[i])
+    }
+
+    /// Whether a row gives `version`.
+    pub(crate) fn has(&self, version: &Version) -> bool {
+        self.sorted
+            .binary_search_by(|r| r.version.cmp(version))
+            .is_ok()
+    }
+
+    /// Whether every row's version is lower than `version`.
+    pub(crate) fn all_below(&self, version: &Version) -> bool {
+        self.sorted.last().is_none_or(|r| &r.version < version)
+    }
 }
 
 /// The newest row of a document version's table is dated otherwise than the release that
@@ -202,16 +225,23 @@ pub(crate) fn newest_date_mismatch<'a>(
     })
 }
 
-/// Whether VCT002 reports this row's date (then VCT004 and VCT005 leave it alone).
-pub(crate) fn date_disputed<'a>(
+/// The row whose date VCT002 reports, if any (VCT004 and VCT005 then leave that date
+/// alone).
+pub(crate) fn disputed_row<'a>(
     corpus: &'a Corpus,
     dates: &ReleaseDates<'a>,
     t: &Table<'a>,
-    row: &VersionRow,
-) -> bool {
-    let Some(doc) = t.doc else { return false };
-    newest(t.table).is_some_and(|n| std::ptr::eq(n, row))
-        && newest_date_mismatch(corpus, dates, doc).is_some_and(|m| std::ptr::eq(m.row, row))
+) -> Option<&'a VersionRow> {
+    let doc = t.doc?;
+    let newest = newest(t.table)?;
+    newest_date_mismatch(corpus, dates, doc)
+        .filter(|m| std::ptr::eq(m.row, newest))
+        .map(|m| m.row)
+}
+
+/// Whether `row` is `disputed` (see [`disputed_row`], computed once per table).
+pub(crate) fn is_disputed(disputed: Option<&VersionRow>, row: &VersionRow) -> bool {
+    disputed.is_some_and(|d| std::ptr::eq(d, row))
 }
 
 #[cfg(test)]
@@ -237,8 +267,12 @@ mod tests {
             ascending(&t),
             "one step up, one down: ascending wins the tie"
         );
-        assert_eq!(predecessor(&t, &v("1.2")).unwrap().version, v("1.1"));
-        assert!(predecessor(&t, &v("1.0")).is_none());
+        let versions = Versions::new(&t);
+        assert_eq!(versions.predecessor(&v("1.2")).unwrap().version, v("1.1"));
+        assert!(versions.predecessor(&v("1.0")).is_none());
+        assert_eq!(versions.predecessor(&v("9.0")).unwrap().version, v("1.2"));
+        assert!(versions.has(&v("1.1")) && !versions.has(&v("1.3")));
+        assert!(versions.all_below(&v("1.3")) && !versions.all_below(&v("1.2")));
         let rev = "| Version | Date | Reason |\n|---|---|---|\n| 3.0 | 2022-01-01 | x |\n\
                    | 2.0 | 2021-01-01 | x |\n| 1.0 | 2020-01-01 | x |\n";
         assert!(!ascending(&parse_version_table(rev).unwrap()));

@@ -1,11 +1,11 @@
 //! VCT003 wrong-modifies: a row says "Modifications to SEC version X" where X is not the
 //! version of the row before it.
 
-use super::{predecessor, tables};
+use super::{Versions, tables};
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::names::Version;
-use crate::parse::version_table::{TableShape, VersionTable};
+use crate::parse::version_table::TableShape;
 use crate::rules::{Needs, Rule};
 use crate::source::Span;
 use std::collections::BTreeSet;
@@ -42,7 +42,7 @@ enum Reading {
 }
 
 fn reading(
-    table: &VersionTable,
+    versions: &Versions,
     releases: &BTreeSet<&Version>,
     prev: &Version,
     named: &Version,
@@ -50,8 +50,8 @@ fn reading(
     if named == prev {
         return Reading::Chain;
     }
-    let own = table.rows.iter().any(|r| &r.version == named);
-    let beyond = table.rows.iter().all(|r| &r.version < named);
+    let own = versions.has(named);
+    let beyond = versions.all_below(named);
     if !own && (beyond || releases.contains(named)) {
         Reading::Code
     } else {
@@ -64,15 +64,16 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     for t in tables(corpus) {
         // (row, its predecessor, the reason's version and span, how it reads)
         let mut found = Vec::new();
+        let versions = Versions::new(t.table);
         for row in &t.table.rows {
             // The row before, in version order: rows out of order are VCT004's, not this
             // rule's. The first row has none to compare with.
-            let Some(prev) = predecessor(t.table, &row.version) else {
+            let Some(prev) = versions.predecessor(&row.version) else {
                 continue;
             };
             for reason in &row.reasons {
                 if let Some((named, span)) = &reason.modifies {
-                    let r = reading(t.table, &releases, &prev.version, named);
+                    let r = reading(&versions, &releases, &prev.version, named);
                     found.push((row, prev, named, span, r));
                 }
             }
@@ -94,7 +95,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             let lost = t.table.shape == TableShape::PdfText
                 && named > &prev.version
                 && named < &row.version
-                && !t.table.rows.iter().any(|r| &r.version == named);
+                && !versions.has(named);
             if lost {
                 continue;
             }
@@ -107,7 +108,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 "each version modifies the one before it: write \u{2018}Modifications to SEC version {}\u{2019}",
                 prev.version
             );
-            let in_table = t.table.rows.iter().any(|r| &r.version == named);
+            let in_table = versions.has(named);
             let help = if named > &prev.version && named < &row.version && !in_table {
                 format!("{write}, or add the missing row for version {named} if it exists")
             } else if named < &prev.version {
