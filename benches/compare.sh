@@ -64,37 +64,40 @@ files() { # corpus -> the files seccheck reads, for rg
     echo "$1/document-log.csv $1/documents $1/releases $1/redlines"
 }
 
-now() { echo "${EPOCHREALTIME/,/.}"; }
-
-# Runs a command once and prints its wall time in seconds.
+# Runs a command once; prints its wall time and its CPU time (user + system), in seconds.
 wall() {
-    local t0 t1
-    t0=$(now)
-    "$@" >/dev/null 2>&1 || true
-    t1=$(now)
-    echo "$t1 - $t0" | bc -l
+    local out
+    out=$("$TIME" -f '%e %U %S' "$@" 2>&1 >/dev/null | tail -1)
+    echo "$out" | awk '{printf "%s %.2f\n", $1, $2 + $3}'
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
 
-# Alternates two commands RUNS times after one warm-up each; prints "median_a median_b".
+# Alternates two commands RUNS times after one warm-up each; prints the medians
+# "wall_a wall_b cpu_a cpu_b".
 race() { # "cmd a" "cmd b"
-    local a=() b=()
+    local wa=() wb=() ca=() cb=() w c
     eval "$1" >/dev/null 2>&1 || true
     eval "$2" >/dev/null 2>&1 || true
     for _ in $(seq "$RUNS"); do
-        a+=("$(wall bash -c "$1")")
-        b+=("$(wall bash -c "$2")")
+        read -r w c < <(wall bash -c "$1 || true")
+        wa+=("$w"); ca+=("$c")
+        read -r w c < <(wall bash -c "$2 || true")
+        wb+=("$w"); cb+=("$c")
     done
-    echo "$(printf '%s\n' "${a[@]}" | median) $(printf '%s\n' "${b[@]}" | median)"
+    echo "$(printf '%s\n' "${wa[@]}" | median) $(printf '%s\n' "${wb[@]}" | median)" \
+        "$(printf '%s\n' "${ca[@]}" | median) $(printf '%s\n' "${cb[@]}" | median)"
 }
 
 peak_rss_mib() { # command... -> MiB
     "$TIME" -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ {printf "%.0f", $2/1024}'
 }
 
-ratio() { echo "scale=2; $1 / $2" | bc -l | sed 's/^\./0./'; }
-le() { [ "$(echo "$1 <= $2" | bc -l)" = 1 ]; }
+ratio() { echo "scale=2; $1 / $2" | bc -l | sed 's/^\./0./; s/^-\./-0./'; }
+percent() { # signed: +5.0, -0.3
+    echo "scale=1; ($1 - $2) * 100 / $3" | bc -l | sed 's/^\./0./; s/^-\./-0./; s/^\([0-9]\)/+\1/'
+}
+le() { [ "$(echo "${1#+} <= ${2#+}" | bc -l)" = 1 ]; }
 status() { if le "$1" "$2"; then echo met; else echo "**not met**"; fi; }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
@@ -105,19 +108,20 @@ for size in "${SIZES[@]}"; do
     BYTES[$size]=$(du -sb "$dir" | cut -f1)
     sec_cmd="$SECCHECK --format json $dir"
     rg_cmd="rg --count-matches '$REGEX' $(files "$dir")"
-    read -r s r < <(race "$sec_cmd" "$rg_cmd")
+    read -r s r sc rc < <(race "$sec_cmd" "$rg_cmd")
     SEC[$size]=$s
     RG[$size]=$r
     rss=$(peak_rss_mib $SECCHECK --format json "$dir")
     refs=$(bash -c "$rg_cmd" | awk -F: '{n+=$NF} END {print n}')
-    rows+=("| $size | $((BYTES[$size] / 1048576)) MiB | $s s | $r s | $(ratio "$s" "$r")× | $rss MiB | $refs |")
+    rows+=("| $size | $((BYTES[$size] / 1048576)) MiB | $s s ($sc s) | $r s ($rc s) | $(ratio "$s" "$r")× | $rss MiB | $refs |")
     echo "$size: seccheck $s s, rg $r s, peak $rss MiB" >&2
 done
 
 first=${SIZES[0]}
 last=${SIZES[${#SIZES[@]}-1]}
 big=$(corpus "$last" 0)
-read -r t1 t2 < <(race "$SECCHECK --format json --threads 1 $big" "$SECCHECK --format json --threads 2 $big")
+read -r t1 t2 c1 c2 < <(race "$SECCHECK --format json --threads 1 $big" "$SECCHECK --format json --threads 2 $big")
+busy=$(ratio "$c2" "$t2")
 speedup=$(ratio "$t1" "$t2")
 scaling=$(ratio "${SEC[$last]}" "${SEC[$first]}")
 size_ratio=$(ratio "${BYTES[$last]}" "${BYTES[$first]}")
@@ -127,12 +131,12 @@ echo "threads: 1 = $t1 s, 2 = $t2 s" >&2
 clean=$(corpus "$first" 0)
 noisy=$(corpus "$first" "$DEFECTS")
 found=$({ "$SECCHECK" --format json "$noisy" || true; } | grep -o '"code"' | wc -l)
-read -r quiet loud < <(race "$SECCHECK --color never $clean" "$SECCHECK --color never $noisy")
-render=$(echo "scale=1; ($loud - $quiet) * 100 / $quiet" | bc -l)
+read -r quiet loud _ _ < <(race "$SECCHECK --color never $clean" "$SECCHECK --color never $noisy")
+render=$(percent "$loud" "$quiet" "$quiet")
 # The same findings as JSON: what the human format itself costs.
-read -r as_json as_human < <(race "$SECCHECK --format json $noisy" "$SECCHECK --color never $noisy")
-render_only=$(echo "scale=1; ($as_human - $as_json) * 100 / $quiet" | bc -l)
-echo "rendering: none $quiet s, $found findings $loud s (+$render%); JSON $as_json s vs human $as_human s" >&2
+read -r as_json as_human _ _ < <(race "$SECCHECK --format json $noisy" "$SECCHECK --color never $noisy")
+render_only=$(percent "$as_human" "$as_json" "$quiet")
+echo "rendering: none $quiet s, $found findings $loud s ($render%); JSON $as_json s vs human $as_human s" >&2
 
 machine="$(uname -srm); $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //'); $(nproc) cores; $(free -g 2>/dev/null | awk '/Mem:/ {print $2 " GiB RAM"}')"
 report=$(cat <<EOF
@@ -144,7 +148,9 @@ $(date -u '+%Y-%m-%d %H:%M UTC'), commit \`$(git rev-parse --short HEAD)$(git di
 Medians of $RUNS runs, alternating seccheck and rg after one warm-up each (page cache warm).
 Load average (1, 5, 15 min) before the run: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown). Other work on the machine slows both programs alike in a race but lowers the thread speedup.
 
-| corpus | bytes | seccheck | rg | seccheck / rg | seccheck peak RSS | rg matches |
+Times are wall clock, with CPU time (user + system) in brackets.
+
+| corpus | bytes | seccheck | rg | seccheck / rg (wall) | seccheck peak RSS | rg matches |
 |---|---|---|---|---|---|---|
 $(printf '%s\n' "${rows[@]}")
 
@@ -152,11 +158,11 @@ $(printf '%s\n' "${rows[@]}")
 |---|---|---|
 | full check of $last ≤ 3× rg | $(ratio "${SEC[$last]}" "${RG[$last]}")× | $(status "$(ratio "${SEC[$last]}" "${RG[$last]}")" 3) |
 | $last takes ≤ 4.4× $first (bytes ×$size_ratio) | $scaling× | $(status "$scaling" 4.4) |
-| 2 threads ≥ 1.7× faster than 1 ($last: $t1 s vs $t2 s) | $speedup× | $(if le 1.7 "$speedup"; then echo met; else echo "**not met**"; fi) |
+| 2 threads ≥ 1.7× faster than 1 ($last: $t1 s vs $t2 s; with 2 threads the CPU time is $busy× the wall time) | $speedup× | $(if le 1.7 "$speedup"; then echo met; else echo "**not met**"; fi) |
 | peak RSS ≤ 512 MiB on $last | $rss_big MiB | $(status "$rss_big" 512) |
-| rendering $found findings (human) adds ≤ 10% to a run that finds none ($first: $quiet s vs $loud s) | +$render% | $(status "$render" 10) |
+| rendering $found findings (human) adds ≤ 10% to a run that finds none ($first: $quiet s vs $loud s) | $render% | $(status "$render" 10) |
 
-Of the rendering row: the same $found findings as JSON take $as_json s and in the human format $as_human s, so the human format itself adds $render_only% of the clean run; the rest is finding them (a corpus with $found planted defects also has more citations to resolve and a "did you mean" search per missing clause).
+Of the rendering row: the same $found findings as JSON take $as_json s and in the human format $as_human s, so the human format itself costs $render_only% of the clean run; the rest is finding them (a corpus with $found planted defects also has more citations to resolve and a "did you mean" search per missing clause).
 
 Commands (CORPUS = \`$BENCH_DIR/<size>-seed$SEED-defects0\`, made by \`seccheck-gen CORPUS --size <size> --seed $SEED\`):
 
