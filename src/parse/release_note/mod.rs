@@ -30,6 +30,7 @@ use crate::parse::dates::{DateMention, find_dates};
 use affected::affected_entry;
 use changed::changed_in_paragraph;
 use opening::{collect_versions, on_date_came_into_effect, shift_mention, stated_effect_on};
+pub(crate) use proposals::NUMBER_WORDS;
 pub use proposals::find_proposals;
 use proposals::{find_stated_count, summarised};
 use sections::{

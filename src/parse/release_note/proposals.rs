@@ -134,7 +134,8 @@ static STATED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("count regex")
 });
 
-const NUMBER_WORDS: [&str; 20] = [
+/// "one" to "twenty", as notes write a count of proposals.
+pub(crate) const NUMBER_WORDS: [&str; 20] = [
     "one",
     "two",
     "three",

@@ -195,32 +195,11 @@ pub(crate) fn and_list(items: &[String]) -> String {
 
 /// "four" for 4 (up to twenty), else the digits.
 pub(crate) fn number_word(n: usize) -> String {
-    const WORDS: [&str; 21] = [
-        "no",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    WORDS
-        .get(n)
-        .map_or_else(|| n.to_string(), |w| w.to_string())
+    let word = match n {
+        0 => Some("no"),
+        n => crate::parse::release_note::NUMBER_WORDS.get(n - 1).copied(),
+    };
+    word.map_or_else(|| n.to_string(), |w| w.to_string())
 }
 
 /// A finding as tests see it: (path, line, message, [(related path, related line)]).
