@@ -521,7 +521,7 @@ pub(crate) fn mismatch(
     let exp = Text::of_file(etext);
     let div = compare(&got, &exp)?;
     let wd = word_diff(&got, &exp, div, Instant::now() + DIFF_TIME);
-    let name = format!("{} {}", expected.document, expected_version);
+    let name = format!("{} version {}", expected.document, expected_version);
     let (verb, what, changed) = match side {
         Side::Before => ("rejecting", "rejected", "unchanged or deleted"),
         Side::After => ("accepting", "accepted", "unchanged or inserted"),
@@ -939,7 +939,7 @@ mod tests {
                 "RED004".into(),
                 "redlines/section-h/1.1.md".into(),
                 1,
-                "Section H 1.1 is in no release".into()
+                "Section H version 1.1 is in no release".into()
             )]
         );
     }
