@@ -553,7 +553,10 @@ pub(crate) fn mismatch(
     // Short lines, each under the report's width, so none is wrapped mid-name.
     let help = format!(
         "{verb} the changes must give {name} exactly. The first difference:\n{}\nfix the redline's {changed} text, or {name} if that is what is wrong",
-        wd.lines(&name, &format!("changes {what}"))
+        wd.lines(
+            &format!("version {expected_version}"),
+            &format!("changes {what}")
+        )
     );
     Some(
         Diagnostic::new(code, message)
