@@ -342,19 +342,28 @@ fn refs_human(corpus: &Corpus, root: &Path, target: &RefTarget, found: &Refs) ->
                 lacks.join(", ")
             )
         } else if lacks.is_empty() {
-            format!("{} is in {doc} {}.", capitalised(&what), has.join(", "))
+            format!("{} is in {doc} {}.", capitalised(&what), versions(&has))
         } else {
             format!(
                 "{} is in {doc} {}; not in {}.",
                 capitalised(&what),
-                has.join(", "),
-                lacks.join(", ")
+                versions(&has),
+                versions(&lacks)
             )
         };
         out.push_str(&line);
         out.push('\n');
     }
     out
+}
+
+/// "version 9.2", "versions 9.0 and 9.1", as the check's messages name versions.
+fn versions(list: &[String]) -> String {
+    match list {
+        [one] => format!("version {one}"),
+        [init @ .., last] => format!("versions {} and {last}", init.join(", ")),
+        [] => String::new(),
+    }
 }
 
 /// The `refs` JSON object, documented in docs/json-format.md. Field order is part of

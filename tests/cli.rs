@@ -504,6 +504,25 @@ fn a_release_note_without_blank_lines_reads_as_one_with_them() {
 }
 
 #[test]
+fn proposals_in_bold_bullets_are_counted() {
+    let note = "# SEC v61.0 published\n\n\
+        SEC version 61.0 came into effect on 29 June 2023. It included three Modification Proposals.\n\n\
+        ## Summary of changes\n\n\
+        - **MP201** \"Alert Routing Review\" amends Section H3.2.\n\
+        - __MP202__ \"Alert Thresholds\" amends Section H3.3.\n\n\
+        ## What parts of the SEC were affected?\n\n\
+        - Section H – DCC Services\n";
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "note.md", note.as_bytes());
+    let (v, _) = json(dir.path(), &[]);
+    assert_eq!(codes(&v), vec!["REL005"], "{v:#}");
+    assert_eq!(
+        v["diagnostics"][0]["message"],
+        "the 61.0 release note says three Modification Proposals but summarises two: MP201 and MP202"
+    );
+}
+
+#[test]
 fn config_switches_rules_off_and_changes_severity() {
     let dir = clean_corpus();
     write(dir.path(), "documents/section-h/1.2.md", H11.as_bytes());

@@ -133,7 +133,7 @@ It also retires Appendix AM ‘SMETS1 Supporting Requirements’.
     );
     assert_eq!(
         found[0].message,
-        "the 57.0 release note cites H4.7, which exists in neither Section H version 1.1 \
+        "the 57.0 release note cites Section H4.7, which exists in neither Section H version 1.1 \
          (release 57.0) nor version 1.0 (release 54.0)"
     );
     assert_eq!(
@@ -243,7 +243,7 @@ fn a_loose_folder_resolves_against_its_own_files() {
     assert!(found[1].message.contains("this folder's copy of Section H"));
     assert_eq!(
         found[1].help,
-        "did you mean H8.16? (resolved against the files in this folder; there is no Document Log)"
+        "did you mean Section H8.16? (resolved against the files in this folder; there is no Document Log)"
     );
     assert_eq!(found[1].related, ["h.md"]);
     // A release note may cite what its release deletes: without a log it is not resolved.

@@ -89,7 +89,7 @@ documents/section-h/9.1.md:20:127  Section H4.9  (in effect at 40.0–54.0)
 releases/57.0.md:11:61             Section H4.9  (release note for 57.0)
 
 5 citations of Section H4.9 in 5 files.
-H4.9 is in Section H 9.0, 9.1; not in 9.2.
+H4.9 is in Section H versions 9.0 and 9.1; not in version 9.2.
 "
     );
     // Every spelling of the same clause gives the same list.

@@ -70,6 +70,9 @@ impl SourceCode for Indexed<'_> {
     }
 }
 
+/// How many lines above the next label a label may be and still share its snippet.
+const NEAR_LINES: usize = 3;
+
 /// A line longer than this many bytes is not shown whole (a PDF extraction can put a
 /// document on one line; miette would also refuse a label that far to the right).
 const LONG_LINE: usize = 1000;
@@ -189,8 +192,32 @@ fn view<'a>(corpus: &'a Corpus, d: &'a Diagnostic) -> View<'a> {
     let mut notes = Vec::new();
     if let Some(primary) = &d.primary {
         labels.push(primary);
+        let file = corpus.file(primary.file);
+        let line = |l: &Label| file.line_index(l.span.start as usize);
+        // A label in the same file shares the primary's snippet, unless it is above the
+        // primary and too far to join its snippet: it would then open a snippet of its own
+        // before the primary's, and head the finding with the wrong line. Such a label
+        // becomes a note after the primary. (miette joins two snippets whose lines, with
+        // one line of context each, touch.)
+        let mut above: Vec<&Label> = d
+            .related
+            .iter()
+            .filter(|r| r.file == primary.file && line(r) < line(primary))
+            .collect();
+        above.sort_by_key(|r| std::cmp::Reverse(r.span.start));
+        let mut joined: Vec<*const Label> = Vec::new();
+        let mut reach = line(primary);
+        for r in above {
+            if reach - line(r) > NEAR_LINES {
+                break;
+            }
+            reach = line(r);
+            joined.push(r);
+        }
         for r in &d.related {
-            if r.file == primary.file {
+            let inline = r.file == primary.file
+                && (line(r) >= line(primary) || joined.contains(&(r as *const Label)));
+            if inline {
                 labels.push(r);
             } else {
                 notes.push(View {
@@ -355,6 +382,47 @@ fn code_runs(codes: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_finding_is_headed_by_its_own_line_and_far_labels_above_become_notes() {
+        // Six 40.0 rows give 2021-06-24; the last gives 2021-06-23 (LOG006), with the
+        // first of the others, five lines above, as its related label.
+        let mut log = String::from("release,effective_date,document,version,title\n");
+        for letter in ["a", "b", "c", "d", "e", "f"] {
+            log.push_str(&format!("40.0,2021-06-24,section-{letter},1.0,Title\n"));
+        }
+        log.push_str("40.0,2021-06-23,section-g,1.0,Title\n");
+        let mut files = vec![("document-log.csv".to_string(), log)];
+        for letter in ["a", "b", "c", "d", "e", "f", "g"] {
+            files.push((
+                format!("documents/section-{letter}/1.0.md"),
+                format!(
+                    "# Section {}: Title\n\n{}1.1 Text.\n",
+                    letter.to_uppercase(),
+                    letter.to_uppercase()
+                ),
+            ));
+        }
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        let mut outcome = crate::rules::testing::check_strs(&files);
+        outcome.diagnostics.retain(|d| d.code == "LOG006");
+        assert_eq!(outcome.diagnostics.len(), 1);
+        let text = super::render(
+            &outcome,
+            &super::HumanOptions {
+                color: false,
+                width: 100,
+            },
+        );
+        let headers: Vec<&str> = text.lines().filter(|l| l.contains("╭─[")).collect();
+        assert_eq!(headers.len(), 2, "{text}");
+        assert!(headers[0].contains("[document-log.csv:8:6]"), "{text}");
+        assert!(headers[1].contains("[document-log.csv:2:6]"), "{text}");
+        assert!(text.contains("  note: "), "{text}");
+    }
+
     #[test]
     fn a_finding_written_plainly_keeps_its_place_and_help() {
         let outcome = crate::rules::testing::check_strs(&[

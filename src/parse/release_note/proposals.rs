@@ -116,6 +116,9 @@ pub(super) fn summarised(
                 }
                 None => continue,
             };
+            // Past Markdown emphasis: "**MP210** …".
+            let start =
+                start + text[start..].len() - text[start..].trim_start_matches(['*', '_']).len();
             if let Some(k) = proposals
                 .iter()
                 .position(|p| p.span.start == start && p.kind == ProposalKind::Modification)

@@ -76,7 +76,7 @@ pub(crate) fn mismatch(
     let exp = Text::of_file(etext);
     let div = compare(&got, &exp)?;
     let wd = word_diff(&got, &exp, div, Instant::now() + DIFF_TIME);
-    let name = format!("{} {}", expected.document, expected_version);
+    let name = format!("{} version {}", expected.document, expected_version);
     let (verb, what, changed) = match side {
         Side::Before => ("rejecting", "rejected", "unchanged or deleted"),
         Side::After => ("accepting", "accepted", "unchanged or inserted"),
@@ -108,7 +108,10 @@ pub(crate) fn mismatch(
     // Short lines, each under the report's width, so none is wrapped mid-name.
     let help = format!(
         "{verb} the changes must give {name} exactly. The first difference:\n{}\nfix the redline's {changed} text, or {name} if that is what is wrong",
-        wd.lines(&name, &format!("changes {what}"))
+        wd.lines(
+            &format!("version {expected_version}"),
+            &format!("changes {what}"),
+        )
     );
     Some(
         Diagnostic::new(code, message)

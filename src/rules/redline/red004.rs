@@ -51,7 +51,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         .at(
             r.file,
             first_line(corpus, r.file),
-            format!("{} {} is in no release", r.document, r.version),
+            format!("{} version {} is in no release", r.document, r.version),
         )
         .help(format!(
             "{listed}: name the redline after the version it produces, add that version to the log, or remove the redline if it is a draft"

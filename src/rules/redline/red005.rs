@@ -41,7 +41,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let same = format!(
-            "{document} {version} has the same text as {}",
+            "{document} version {version} has the same text as version {}",
             previous.version
         );
         let mut d = Diagnostic::new(

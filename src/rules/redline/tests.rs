@@ -359,7 +359,7 @@ fn a_redline_for_a_version_only_a_malformed_row_names_is_left_to_log008() {
             "RED004".into(),
             "redlines/section-h/1.1.md".into(),
             1,
-            "Section H 1.1 is in no release".into()
+            "Section H version 1.1 is in no release".into()
         )]
     );
 }

@@ -280,7 +280,7 @@ pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> V
                         {
                             out.push(Missing {
                                 file: doc.file,
-                                citer: doc.document.to_string(),
+                                citer: named(doc),
                                 note: false,
                                 clause,
                                 clause_span: clause_span.clone(),
@@ -295,7 +295,7 @@ pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> V
                 if !plain.is_empty() {
                     out.push(Missing {
                         file: doc.file,
-                        citer: doc.document.to_string(),
+                        citer: named(doc),
                         note: false,
                         clause,
                         clause_span: clause_span.clone(),

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::diagnostic::Diagnostic;
 use crate::model::{Clause, Corpus, DocumentVersion};
-use crate::rules::definition::definition_targets;
+use crate::rules::definition::{clause_name, definition_targets};
 use crate::rules::log::list_releases;
 use crate::rules::{Needs, Rule, document_anchor};
 use crate::source::{FileId, Span};
@@ -49,7 +49,9 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                     RULE.code,
                     format!(
                         "{} cites {}, which this folder's copy of {} does not have",
-                        m.citer, m.clause, m.target
+                        m.citer,
+                        clause_name(m.target, m.clause),
+                        m.target
                     ),
                 )
                 .at(m.file, Span::from(m.clause_span.clone()), "no such clause");
@@ -100,7 +102,7 @@ fn with_log(corpus: &Corpus, log: &crate::model::DocumentLog, m: &Missing<'_>) -
         format!(
             "{} cites {}, which exists in neither {} {}",
             m.citer,
-            m.clause,
+            clause_name(m.target, m.clause),
             m.target,
             parts.join(" nor ")
         )
@@ -110,7 +112,7 @@ fn with_log(corpus: &Corpus, log: &crate::model::DocumentLog, m: &Missing<'_>) -
         format!(
             "{} cites {}, which does not exist in {} version {} in effect at {}",
             m.citer,
-            m.clause,
+            clause_name(m.target, m.clause),
             m.target,
             versions.join(" or "),
             list_releases(m.at.iter().map(|r| &r.release))
@@ -166,7 +168,10 @@ fn suggest(
     match nearest(target, clause) {
         Some(c) => d
             .related(target.file, c.span, format!("{} is here", c.number))
-            .help(format!("did you mean {}?{note}", c.number)),
+            .help(format!(
+                "did you mean {}?{note}",
+                clause_name(&target.document, &c.number)
+            )),
         None => d
             .related(
                 target.file,

@@ -5,6 +5,7 @@ use super::missing_clauses;
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::parse::redline::Segment;
+use crate::rules::definition::clause_name;
 use crate::rules::{Needs, Rule};
 use crate::source::Span;
 
@@ -25,7 +26,11 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             RULE.code,
             format!(
                 "{} cites {}, which {} version {} deleted or renumbered at release {}",
-                m.citer, m.clause, m.target, now.version, now.release
+                m.citer,
+                clause_name(m.target, m.clause),
+                m.target,
+                now.version,
+                now.release
             ),
         )
         .at(
@@ -35,7 +40,10 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         )
         .help(format!(
             "update this citation in the same release: {} was in {} version {} (release {})",
-            m.clause, m.target, before.version, before.release
+            clause_name(m.target, m.clause),
+            m.target,
+            before.version,
+            before.release
         ));
         // Point at the deletion in the redline, where the corpus has one.
         let redline = corpus

@@ -203,14 +203,15 @@ fn prefix(a: &str, b: &str) -> bool {
     long.starts_with(short) && long.as_bytes().get(short.len()) == Some(&b' ')
 }
 
-/// "the 57.0 release note", "the version-control table of Section J 3.2", "this text".
+/// "the 57.0 release note", "the version-control table of Section J version 3.2", "this
+/// text".
 fn describe(corpus: &Corpus, s: Source, here: bool) -> String {
     match s {
         Source::Note(i) => super::note_name(&corpus.release_notes[i]),
         Source::DocumentTable(i, _) => {
             let d = &corpus.documents[i];
             match &d.version {
-                Some(v) => format!("the version-control table of {} {v}", d.document),
+                Some(v) => format!("the version-control table of {} version {v}", d.document),
                 None => format!("the version-control table of {}", d.document),
             }
         }
@@ -275,7 +276,7 @@ mod rule_tests {
         );
         assert_eq!(
             got[0].2,
-            "the version-control table of Section J 3.2 calls MP190 ‘Explicit Charging for Test Environments’, but the 57.0 release note calls it ‘Explicit Charges for Test Environment Access’"
+            "the version-control table of Section J version 3.2 calls MP190 ‘Explicit Charging for Test Environments’, but the 57.0 release note calls it ‘Explicit Charges for Test Environment Access’"
         );
         assert_eq!(got[0].3, [("releases/57.0.md".to_string(), 7)]);
         // Case, quotes, commas, dashes and white space are folded.
