@@ -102,7 +102,7 @@ impl Date {
     /// "24 June 2021", the form used in messages.
     pub fn long(self) -> String {
         format!(
-            "{} {} {}",
+            "{} {} {:04}",
             self.day,
             MONTHS[self.month as usize - 1],
             self.year

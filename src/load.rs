@@ -59,9 +59,12 @@ fn role_of(path: &str) -> Option<Role> {
         return Some(Role::Config);
     }
     let parts: Vec<&str> = path.split('/').collect();
+    // Capitals in a key or an extension (`Appendix-AC`, `9.0.MD`) name the same file on
+    // the file systems that ignore case, so they are read as such.
     let stem_version = |file: &str, exts: &[&str]| -> Option<Version> {
         let (stem, ext) = file.rsplit_once('.')?;
-        exts.contains(&ext).then_some(())?;
+        exts.contains(&ext.to_ascii_lowercase().as_str())
+            .then_some(())?;
         Version::parse(stem)
     };
     match parts.as_slice() {
@@ -74,7 +77,7 @@ fn role_of(path: &str) -> Option<Role> {
         ["documents", key, file] | ["redlines", key, file] => {
             let is_doc = parts[0] == "documents";
             match (
-                DocumentId::from_key(key),
+                DocumentId::from_key(&key.to_ascii_lowercase()),
                 stem_version(file, &["md", "txt"]),
             ) {
                 (Some(d), Some(v)) if is_doc => Some(Role::Document(d, v)),
@@ -253,7 +256,7 @@ pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
 
 fn parse_file(source: &SourceFile, role: Role) -> Parsed {
     let text = source.text.as_str();
-    let markdown = source.path.ends_with(".md");
+    let markdown = source.path.to_ascii_lowercase().ends_with(".md");
     match role {
         Role::Log => Parsed::Log(parse::log::parse(text)),
         Role::Config => Parsed::Config,
@@ -423,6 +426,10 @@ mod tests {
         assert!(matches!(
             role_of("redlines/section-h/12.0.docx"),
             Some(Role::Misplaced(_))
+        ));
+        assert!(matches!(
+            role_of("documents/Appendix-AC/1.0.MD"),
+            Some(Role::Document(d, _)) if d.key() == "appendix-ac"
         ));
         assert!(matches!(
             role_of("releases/57.0.txt"),

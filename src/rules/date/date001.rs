@@ -29,7 +29,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
                 .unwrap_or_default();
             let why = if m.month == 2 && m.day == 29 && !is_leap_year(m.year) {
-                format!("{} is not a leap year, so February has 28 days", m.year)
+                format!("{:04} is not a leap year, so February has 28 days", m.year)
             } else {
                 format!("{month} has {last} days")
             };
@@ -40,7 +40,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 )
                 .at(fd.file, Span::from(m.span.clone()), "no such day")
                 .help(format!(
-                    "check the date against its source and correct it; the last day of {month} {} is the {last}th",
+                    "check the date against its source and correct it; the last day of {month} {:04} is the {last}th",
                     m.year
                 )),
             );
@@ -82,6 +82,26 @@ mod tests {
             got[2].1.contains("\u{2018}31 April 2019\u{2019}"),
             "{}",
             got[2].1
+        );
+    }
+
+    #[test]
+    fn the_help_gives_the_last_day_and_the_year_as_written() {
+        let out = check_memory(vec![(
+            "note.txt".into(),
+            "On 31 April 2021 and 31 February 0000.".as_bytes().to_vec(),
+        )]);
+        let helps: Vec<&str> = out
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.help.as_deref())
+            .collect();
+        assert_eq!(
+            helps,
+            [
+                "check the date against its source and correct it; the last day of April 2021 is the 30th",
+                "check the date against its source and correct it; the last day of February 0000 is the 29th",
+            ]
         );
     }
 
