@@ -142,6 +142,7 @@ pub const GENERATED: &[&str] = &[
     "document-log.csv",
     PLANTED_FILE,
     "README.md",
+    "seccheck.toml",
 ];
 
 struct Gen {

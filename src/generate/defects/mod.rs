@@ -1,5 +1,6 @@
 //! Planted defects: each planter makes one known inconsistency at a random place in the
-//! clean corpus and says where seccheck must report it.
+//! clean corpus and says where seccheck must report it. LOG, REF, DOC and CFG rules have
+//! planters; IO rules do not (odd bytes would hide a document's other findings).
 //!
 //! # Adding a rule family
 //! Write `defects/<family>.rs` with one `pub const <CODE>: Planter` per rule and add one
@@ -21,6 +22,7 @@
 //! computed after every edit of its file, so inserted log rows shift later findings
 //! correctly.
 
+mod config;
 mod document;
 mod log;
 mod reference;
@@ -63,6 +65,7 @@ pub static PLANTERS: &[Planter] = &[
     reference::REF004,
     reference::REF005,
     reference::REF006,
+    config::CFG001,
 ];
 
 /// How many random sites a planter tries before it is retired.
