@@ -89,6 +89,26 @@ impl Date {
         era * 146097 + doe - 719468
     }
 
+    /// The date `days` after 1970-01-01 (negative before), after Howard Hinnant's
+    /// `civil_from_days`: the inverse of [`Self::days_since_epoch`].
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date::new(year, month, day).expect("civil_from_days gives a valid date")
+    }
+
+    /// The date `days` after this one (before, when negative).
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
     /// 0 = Monday … 6 = Sunday.
     pub fn weekday(self) -> usize {
         // 1970-01-01 was a Thursday (index 3).
@@ -149,6 +169,28 @@ pub fn weekday_from_name(name: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn days_since_epoch_round_trips() {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2021, 12, 21),
+            (2000, 2, 29),
+            (1969, 12, 31),
+            (2024, 3, 1),
+        ] {
+            let date = Date::new(y, m, d).unwrap();
+            assert_eq!(Date::from_days_since_epoch(date.days_since_epoch()), date);
+        }
+        let d = Date::new(2021, 12, 17).unwrap();
+        assert_eq!(d.add_days(0), d);
+        assert_eq!(d.add_days(15), Date::new(2022, 1, 1).unwrap());
+        assert_eq!(d.add_days(-17), Date::new(2021, 11, 30).unwrap());
+        assert_eq!(
+            Date::new(2024, 2, 28).unwrap().add_days(1),
+            Date::new(2024, 2, 29).unwrap()
+        );
+    }
+
     use super::*;
 
     #[test]

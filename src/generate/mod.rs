@@ -593,7 +593,7 @@ impl Gen {
             doc.push_row(iso, designation, "First publication");
             return;
         }
-        let first = releases::add_days(self.calendar.date, -(rng.range(300, 900) as i64));
+        let first = self.calendar.date.add_days(-(rng.range(300, 900) as i64));
         doc.push_row(&first.to_string(), designation, "First publication");
         let prev = doc.version();
         doc.major = major;

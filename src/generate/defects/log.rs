@@ -2,7 +2,7 @@
 
 use super::Planter;
 use crate::generate::notes::date_phrases;
-use crate::generate::releases::{add_days, log_row};
+use crate::generate::releases::log_row;
 
 const LOG: &str = "document-log.csv";
 
@@ -58,7 +58,7 @@ pub const LOG002: Planter = Planter {
         };
         let next = format!("{major}.{}", minor.parse::<u32>().unwrap_or(0) + 1);
         let last = index.releases.last().expect("releases").date;
-        let date = add_days(last, 60);
+        let date = last.add_days(60);
         if !ctx.claim(&[format!("doc:{i}")], &[format!("stray:{i}")]) {
             return false;
         }
@@ -155,7 +155,9 @@ pub const LOG005: Planter = Planter {
         {
             return false;
         }
-        let date = add_days(before.date, ctx.rng.range(1, gap as usize - 1) as i64);
+        let date = before
+            .date
+            .add_days(ctx.rng.range(1, gap as usize - 1) as i64);
         // Every file that writes a bumped document's row for this release.
         let mut files: Vec<(String, String)> = Vec::new();
         for &i in &bumped {
@@ -229,7 +231,7 @@ pub const LOG006: Planter = Planter {
         let days = if ctx.rng.chance(50) { 1 } else { -1 };
         let new = log_row(
             &rel.number,
-            add_days(rel.date, days),
+            rel.date.add_days(days),
             &d.key,
             &row.version,
             &d.title,
