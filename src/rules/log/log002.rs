@@ -19,7 +19,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         if log.rows_for(&doc.document, version).next().is_some() {
             continue;
         }
-        let mut d = Diagnostic::new(
+        let d = Diagnostic::new(
             RULE.code,
             format!(
                 "{} version {version} is in the corpus, but no Document Log row puts it in effect",
@@ -30,22 +30,6 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         .help(
             "add rows for this version at the releases it is in effect for, or remove the file if it is a draft",
         );
-        // The newest row of the same document shows what the log says instead.
-        if let Some(row) = log
-            .rows
-            .iter()
-            .filter(|r| r.document == doc.document)
-            .max_by(|a, b| a.release.cmp(&b.release))
-        {
-            d = d.related(
-                log.file,
-                row.version_span,
-                format!(
-                    "the log's latest {} is version {} at release {}",
-                    doc.document, row.version, row.release
-                ),
-            );
-        }
-        out.push(d);
+        out.push(crate::rules::log::note_latest_row(d, log, &doc.document));
     }
 }

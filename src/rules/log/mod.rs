@@ -1,6 +1,7 @@
 //! The Document Log against itself and against the document files.
 
 use crate::date::Date;
+use crate::diagnostic::Diagnostic;
 use crate::model::{DocumentLog, LogRow};
 use crate::names::Version;
 use std::collections::BTreeMap;
@@ -16,6 +17,31 @@ pub mod log008;
 
 /// Each release's effective date: the date most of its rows give (the first such row
 /// on a tie), with that row. One stray date must not move the whole release.
+/// Adds a note at the log's latest row for `document` (what the log says instead of a
+/// version it does not name), when the log has one.
+pub(crate) fn note_latest_row(
+    d: Diagnostic,
+    log: &DocumentLog,
+    document: &crate::names::DocumentId,
+) -> Diagnostic {
+    match log
+        .rows
+        .iter()
+        .filter(|row| &row.document == document)
+        .max_by(|a, b| a.release.cmp(&b.release))
+    {
+        Some(row) => d.related(
+            log.file,
+            row.version_span,
+            format!(
+                "the log's latest {document} is version {} at release {}",
+                row.version, row.release
+            ),
+        ),
+        None => d,
+    }
+}
+
 pub(crate) fn release_dates(log: &DocumentLog) -> BTreeMap<&Version, (Date, &LogRow)> {
     let mut out = BTreeMap::new();
     for rel in log.releases() {

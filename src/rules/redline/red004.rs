@@ -41,7 +41,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                     .join(", ")
             ),
         };
-        let mut d = Diagnostic::new(
+        let d = Diagnostic::new(
             RULE.code,
             format!(
                 "this redline produces {} version {}, which the Document Log never lists",
@@ -56,22 +56,6 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         .help(format!(
             "{listed}: name the redline after the version it produces, add that version to the log, or remove the redline if it is a draft"
         ));
-        // The log's latest row for the document shows what it says instead.
-        if let Some(row) = log
-            .rows
-            .iter()
-            .filter(|row| row.document == r.document)
-            .max_by(|a, b| a.release.cmp(&b.release))
-        {
-            d = d.related(
-                log.file,
-                row.version_span,
-                format!(
-                    "the log's latest {} is version {} at release {}",
-                    r.document, row.version, row.release
-                ),
-            );
-        }
-        out.push(d);
+        out.push(crate::rules::log::note_latest_row(d, log, &r.document));
     }
 }
