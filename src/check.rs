@@ -38,7 +38,7 @@ pub fn check_found(found: Vec<Found>) -> Outcome {
     let corpus = load::load(found);
     let config = corpus
         .config
-        .map(|f| config::parse(&corpus.file(f).text, |c| rules::get(c).is_some()).0)
+        .map(|f| config::parse(&corpus.source(f).text, |c| rules::get(c).is_some()).0)
         .unwrap_or_default();
     let (diagnostics, skipped) = run_rules(&corpus, &config);
     Outcome {
@@ -103,6 +103,20 @@ fn run_rules(corpus: &Corpus, config: &Config) -> (Vec<Diagnostic>, Vec<Skipped>
             out
         })
         .collect();
+    // A document or redline read again for the rules but changed on disk since it was
+    // parsed: its spans no longer fit its text (see `store`).
+    for (i, f) in corpus.files.iter().enumerate() {
+        if f.changed() {
+            diagnostics.push(
+                Diagnostic::new(
+                    "IO001",
+                    format!("{} changed on disk while seccheck was checking it", f.path),
+                )
+                .at(crate::source::FileId(i as u32), Default::default(), "changed")
+                .help("findings in this file may be wrong: run seccheck again once the file is no longer being written"),
+            );
+        }
+    }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     (diagnostics, skipped)

@@ -21,3 +21,4 @@ pub mod refs;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod store;

@@ -16,6 +16,7 @@ use crate::parse::release_note::{ReleaseNote, parse_release_note};
 use crate::parse::version_table::{VersionTable, parse_version_table};
 use crate::parse::{self, classify::Kind, log::ParsedLog, redline::Redline};
 use crate::source::{DecodeProblem, FileId, SourceFile, decode};
+use crate::store::CorpusFile;
 use rayon::prelude::*;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -117,7 +118,7 @@ enum Parsed {
 }
 
 struct FileResult {
-    source: SourceFile,
+    file: CorpusFile,
     problems: Vec<ReadProblemKind>,
     parsed: Parsed,
     dates: Vec<DateMention>,
@@ -170,10 +171,15 @@ fn mark_duplicates(roles: &mut [(Found, Role)]) {
 
 fn read_and_parse(found: Found, role: Role) -> FileResult {
     let mut problems = Vec::new();
+    let mut disk = None;
     let bytes = match found.content {
         Content::Memory(b) => Some(b),
         Content::Disk(p) => match std::fs::read(&p) {
-            Ok(b) => Some(b),
+            Ok(b) => {
+                let modified = std::fs::metadata(&p).ok().and_then(|m| m.modified().ok());
+                disk = Some((p, modified));
+                Some(b)
+            }
             Err(e) => {
                 problems.push(ReadProblemKind::Unreadable(e.to_string()));
                 None
@@ -193,7 +199,7 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
     if let Some(problem) = not_read {
         problems.push(problem);
         return FileResult {
-            source: SourceFile::new(found.path, String::new()),
+            file: CorpusFile::kept(SourceFile::new(found.path, String::new())),
             problems,
             parsed: Parsed::Nothing,
             dates: Vec::new(),
@@ -221,8 +227,17 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
             (Parsed::Nothing, Vec::new())
         }
     };
+    // The bulk of a corpus, documents and redlines, is read again when needed rather than
+    // held (see `store`).
+    let bulky = matches!(parsed.0, Parsed::Document { .. } | Parsed::Redline(..));
+    let file = match disk {
+        Some((disk, modified)) if bulky && !source.text.is_empty() => {
+            CorpusFile::on_disk(source, disk, modified)
+        }
+        _ => CorpusFile::kept(source),
+    };
     FileResult {
-        source,
+        file,
         problems,
         parsed: parsed.0,
         dates: parsed.1,
@@ -325,7 +340,7 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
                 ReadProblemKind::Decode(DecodeProblem::InvalidUtf8 { .. })
             )
         });
-        corpus.files.push(r.source);
+        corpus.files.push(r.file);
         corpus.read_problems.extend(
             r.problems
                 .into_iter()

@@ -9,6 +9,7 @@ use seccheck::names::DocumentKind;
 use seccheck::refs::{self, Effect, RefTarget, Refs};
 use seccheck::report::{self, Summary, human::HumanOptions};
 use seccheck::source::DecodeProblem;
+use seccheck::store::Held;
 use seccheck::{discover, load};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -264,15 +265,15 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// One line per citation, `path:line:column  cited text  (in effect at …)`, then a
 /// summary and which versions of the document have the clause.
 fn refs_human(corpus: &Corpus, root: &Path, target: &RefTarget, found: &Refs) -> String {
+    let held = Held::new(&corpus.files);
     let rows: Vec<(String, &str, String)> = found
         .citations
         .iter()
         .map(|c| {
-            let file = corpus.file(c.file);
-            let (line, col) = file.line_col(c.span.start as usize);
+            let (line, col) = held.get(c.file).line_col(c.span.start as usize);
             let effect = refs::describe(&c.effect, &found.releases);
             (
-                format!("{}:{line}:{col}", file.path),
+                format!("{}:{line}:{col}", corpus.file(c.file).path),
                 c.text.as_str(),
                 effect,
             )
@@ -420,13 +421,14 @@ fn refs_json(corpus: &Corpus, input: &str, target: &RefTarget, found: &Refs) -> 
         status: &'static str,
         releases: Vec<&'a str>,
     }
+    let held = Held::new(&corpus.files);
     let citations: Vec<CitationJson> = found
         .citations
         .iter()
         .map(|c| {
-            let file = corpus.file(c.file);
-            let (line, column) = file.line_col(c.span.start as usize);
-            let (end_line, end_column) = file.line_col(c.span.end as usize);
+            let source = held.get(c.file);
+            let (line, column) = source.line_col(c.span.start as usize);
+            let (end_line, end_column) = source.line_col(c.span.end as usize);
             let (status, releases) = match &c.effect {
                 Effect::Logged(v) => ("logged", v.iter().map(|r| r.as_str()).collect()),
                 Effect::NotInLog => ("not_in_log", vec![]),
@@ -434,7 +436,7 @@ fn refs_json(corpus: &Corpus, input: &str, target: &RefTarget, found: &Refs) -> 
                 Effect::NoLog => ("no_log", vec![]),
             };
             CitationJson {
-                path: &file.path,
+                path: &corpus.file(c.file).path,
                 line,
                 column,
                 end_line,
@@ -466,14 +468,13 @@ fn refs_json(corpus: &Corpus, input: &str, target: &RefTarget, found: &Refs) -> 
         versions: found
             .versions
             .iter()
-            .map(|p| {
-                let file = corpus.file(p.file);
-                VersionJson {
-                    path: &file.path,
-                    version: p.version.as_ref().map(|v| v.as_str()),
-                    has_clause: p.has_clause,
-                    line: p.span.map(|s| file.line_col(s.start as usize).0),
-                }
+            .map(|p| VersionJson {
+                path: &corpus.file(p.file).path,
+                version: p.version.as_ref().map(|v| v.as_str()),
+                has_clause: p.has_clause,
+                line: p
+                    .span
+                    .map(|s| held.get(p.file).line_col(s.start as usize).0),
             })
             .collect(),
         citations,

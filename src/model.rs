@@ -13,7 +13,9 @@ use crate::parse::references::Reference;
 use crate::parse::release_note::ReleaseNote;
 use crate::parse::version_table::VersionTable;
 use crate::source::{DecodeProblem, FileId, SourceFile, Span};
+use crate::store::CorpusFile;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Whether the folder follows the corpus contract (`document-log.csv`, `documents/`, …)
 /// or is a loose folder of published files classified by their content.
@@ -27,7 +29,7 @@ pub enum Layout {
 pub struct Corpus {
     pub layout: Layout,
     /// Every file read, sorted by path; [`FileId`] indexes this.
-    pub files: Vec<SourceFile>,
+    pub files: Vec<CorpusFile>,
     pub log: Option<DocumentLog>,
     pub documents: Vec<DocumentVersion>,
     pub redlines: Vec<RedlineFile>,
@@ -88,8 +90,14 @@ impl Corpus {
         kinds
     }
 
-    pub fn file(&self, id: FileId) -> &SourceFile {
+    pub fn file(&self, id: FileId) -> &CorpusFile {
         &self.files[id.0 as usize]
+    }
+
+    /// One file's text and line index (read again from disk for documents and redlines:
+    /// hold the result while working on the file, not across the corpus).
+    pub fn source(&self, id: FileId) -> std::sync::Arc<SourceFile> {
+        self.file(id).source()
     }
 
     /// The clean text of one document version, if the corpus has it.
@@ -304,7 +312,13 @@ impl DocumentVersion {
     /// Whether a cited clause exists: numbered as such, or a part whose clauses are
     /// (`H3` when `H3.1` exists). A sub-clause that the text writes inline rather than on
     /// its own line ("… as follows: (a) …; (b) …") counts when its parent's body has it.
-    pub fn has_clause(&self, number: &str, text: &str) -> bool {
+    /// The text (`corpus`'s copy of this version's file) is read only for that last case.
+    pub fn has_clause(&self, corpus: &Corpus, number: &str) -> bool {
+        self.has_clause_in(number, || corpus.source(self.file))
+    }
+
+    /// [`Self::has_clause`], with this version's text from `source`.
+    fn has_clause_in(&self, number: &str, source: impl FnOnce() -> Arc<SourceFile>) -> bool {
         let is_under = |c: &Clause| {
             c.number.len() > number.len()
                 && c.number.starts_with(number)
@@ -336,7 +350,8 @@ impl DocumentVersion {
         };
         let parent = &number[..open];
         self.clause(parent).is_some_and(|p| {
-            text.get(p.body.range()).is_some_and(|body| {
+            let source = source();
+            source.text.get(p.body.range()).is_some_and(|body| {
                 number[open..]
                     .split_inclusive(')')
                     .all(|sub| body.contains(sub))
@@ -423,6 +438,7 @@ mod tests {
     fn the_clause_index_answers_as_the_scan_does() {
         let text = "## H3 Part\nH3.1 A:\n(a) one;\n(b) two, as follows: (i) x; (ii) y.\nH3.10 B.\nH30.1 C.\nH3.2A D.\n## H8 Other\nH8.16 E.\nH8.17 F:\n(a) G:\n(ii) H.\n";
         let (plain, fast) = (version(text, false), version(text, true));
+        let source = || Arc::new(SourceFile::new("h.md".into(), text.into()));
         for n in [
             "H3",
             "H3.1",
@@ -446,14 +462,18 @@ mod tests {
             "H8.17(a)(i)",
             "H8.17(b)",
         ] {
-            assert_eq!(plain.has_clause(n, text), fast.has_clause(n, text), "{n}");
+            assert_eq!(
+                plain.has_clause_in(n, source),
+                fast.has_clause_in(n, source),
+                "{n}"
+            );
             assert_eq!(
                 plain.clause(n).map(|c| c.span),
                 fast.clause(n).map(|c| c.span),
                 "{n}"
             );
         }
-        assert!(fast.has_clause("H3", text) && fast.has_clause("H3.1(b)(ii)", text));
-        assert!(!fast.has_clause("H3.2", text) && !fast.has_clause("H4", text));
+        assert!(fast.has_clause_in("H3", source) && fast.has_clause_in("H3.1(b)(ii)", source));
+        assert!(!fast.has_clause_in("H3.2", source) && !fast.has_clause_in("H4", source));
     }
 }

@@ -407,7 +407,8 @@ pub fn find(corpus: &Corpus, target: &RefTarget) -> Refs {
             let Some(matched) = matches(r, target, target_parts.as_deref()) else {
                 continue;
             };
-            let text = &corpus.file(file).text;
+            let text_source = corpus.source(file);
+            let text = text_source.text.as_str();
             citations.push(Citation {
                 file,
                 span: Span::from(r.span.clone()),
@@ -451,7 +452,7 @@ pub fn find(corpus: &Corpus, target: &RefTarget) -> Refs {
             .iter()
             .filter(|d| &d.document == target.document())
         {
-            let has_clause = doc.has_clause(clause, &corpus.file(doc.file).text);
+            let has_clause = doc.has_clause(corpus, clause);
             versions.push(Presence {
                 file: doc.file,
                 version: doc.version.clone(),

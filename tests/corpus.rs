@@ -55,7 +55,7 @@ fn the_readme_lists_what_the_corpus_reports() {
         .iter()
         .map(|d| {
             let p = d.primary.as_ref().expect("corpus findings have a place");
-            let file = outcome.corpus.file(p.file);
+            let file = outcome.corpus.source(p.file);
             (
                 d.code.to_string(),
                 file.path.clone(),

@@ -28,7 +28,7 @@ fn run(files: &[(&str, &str)]) -> Vec<Found> {
         .filter(|d| d.code.starts_with("REF") || d.code.starts_with("DEF"))
         .map(|d| {
             let p = d.primary.as_ref().expect("a place");
-            let file = outcome.corpus.file(p.file);
+            let file = outcome.corpus.source(p.file);
             Found {
                 code: d.code.to_string(),
                 path: file.path.clone(),
@@ -345,7 +345,8 @@ fn the_clean_fixture_has_every_title_form_and_definition_shape() {
     let corpus = load(discover(&root).unwrap());
     let mut titles: Vec<String> = Vec::new();
     for d in &corpus.documents {
-        let text = &corpus.file(d.file).text;
+        let source = corpus.source(d.file);
+        let text = &source.text;
         for r in &d.references {
             if let Some(t) = &r.cited_title {
                 // The character before the title says how it is set off.
@@ -372,7 +373,8 @@ fn the_clean_fixture_has_every_title_form_and_definition_shape() {
     }
     let a = DocumentId::from_key("section-a").unwrap();
     for d in corpus.documents.iter().filter(|d| d.document == a) {
-        let text = &corpus.file(d.file).text;
+        let source = corpus.source(d.file);
+        let text = &source.text;
         let opens: Vec<&str> = d
             .definitions
             .iter()

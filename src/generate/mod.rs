@@ -700,7 +700,7 @@ pub fn recall(root: &Path) -> io::Result<Recall> {
         .iter()
         .map(|d| match &d.primary {
             Some(p) => {
-                let f = outcome.corpus.file(p.file);
+                let f = outcome.corpus.source(p.file);
                 Planted {
                     code: d.code.to_string(),
                     path: f.path.clone(),

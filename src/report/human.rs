@@ -9,24 +9,26 @@ use crate::check::{Outcome, Skipped};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::model::Corpus;
 use crate::source::SourceFile;
+use crate::store::Held;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
 };
 use rayon::prelude::*;
 use std::fmt::{self, Write as _};
+use std::sync::Arc;
 
 /// A file's text as miette reads it, with line lookups by binary search.
-struct Indexed<'a>(&'a SourceFile);
+struct Indexed(Arc<SourceFile>);
 
-impl SourceCode for Indexed<'_> {
+impl SourceCode for Indexed {
     fn read_span<'b>(
         &'b self,
         span: &SourceSpan,
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let file = self.0;
+        let file = &*self.0;
         let text = file.text.as_bytes();
         let start = span.offset();
         let end = start + span.len();
@@ -122,7 +124,7 @@ struct View<'a> {
     severity: miette::Severity,
     message: String,
     help: Option<String>,
-    source: Option<Indexed<'a>>,
+    source: Option<Indexed>,
     labels: Vec<&'a Label>,
     /// Notes carry their label as the message; the snippet needs no second copy.
     blank_labels: bool,
@@ -160,7 +162,7 @@ impl miette::Diagnostic for View<'_> {
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
-        let file = self.source.as_ref()?.0;
+        let file = &*self.source.as_ref()?.0;
         Some(Box::new(self.labels.iter().enumerate().map(
             move |(i, l)| {
                 let (start, end) = clamp(file, l.span.start as usize, l.span.end as usize);
@@ -176,13 +178,13 @@ impl miette::Diagnostic for View<'_> {
     }
 }
 
-fn source_of<'a>(corpus: &'a Corpus, label: &Label) -> Option<Indexed<'a>> {
-    let file = corpus.file(label.file);
+fn source_of(held: &Held<'_>, label: &Label) -> Option<Indexed> {
+    let file = held.get(label.file);
     // A file with no text (binary, unreadable) has no snippet: the message names it.
     (!file.text.is_empty()).then_some(Indexed(file))
 }
 
-fn view<'a>(corpus: &'a Corpus, d: &'a Diagnostic) -> View<'a> {
+fn view<'a>(held: &Held<'_>, d: &'a Diagnostic) -> View<'a> {
     let severity = match d.severity {
         Severity::Error => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,
@@ -192,7 +194,7 @@ fn view<'a>(corpus: &'a Corpus, d: &'a Diagnostic) -> View<'a> {
     let mut notes = Vec::new();
     if let Some(primary) = &d.primary {
         labels.push(primary);
-        let file = corpus.file(primary.file);
+        let file = held.get(primary.file);
         let line = |l: &Label| file.line_index(l.span.start as usize);
         // A label in the same file shares the primary's snippet, unless it is above the
         // primary and too far to join its snippet: it would then open a snippet of its own
@@ -225,7 +227,7 @@ fn view<'a>(corpus: &'a Corpus, d: &'a Diagnostic) -> View<'a> {
                     severity: miette::Severity::Advice,
                     message: r.message.clone(),
                     help: None,
-                    source: source_of(corpus, r),
+                    source: source_of(held, r),
                     labels: vec![r],
                     blank_labels: true,
                     notes: vec![],
@@ -238,7 +240,7 @@ fn view<'a>(corpus: &'a Corpus, d: &'a Diagnostic) -> View<'a> {
         severity,
         message: d.message.clone(),
         help: d.help.clone(),
-        source: d.primary.as_ref().and_then(|p| source_of(corpus, p)),
+        source: d.primary.as_ref().and_then(|p| source_of(held, p)),
         labels,
         blank_labels: false,
         notes,
@@ -261,28 +263,21 @@ pub fn render(outcome: &Outcome, options: &HumanOptions) -> String {
         .with_links(false)
         .with_width(options.width)
         .with_context_lines(1);
-    // Each finding is rendered on its own, in parallel, and the texts joined in order.
-    let parts: Vec<String> = outcome
+    // The findings of one file are rendered together, holding the texts they show; files
+    // are rendered in parallel and the texts joined in order.
+    let corpus = &outcome.corpus;
+    let by_file: Vec<&[Diagnostic]> = outcome
         .diagnostics
+        .chunk_by(|a, b| a.primary.as_ref().map(|l| l.file) == b.primary.as_ref().map(|l| l.file))
+        .collect();
+    let parts: Vec<String> = by_file
         .par_iter()
-        .map(|d| {
-            let mut out = String::new();
-            let v = view(&outcome.corpus, d);
-            // A failure (or a panic) of the snippet renderer on odd text must not lose
-            // the finding: it is then written plainly, with its place.
-            let rendered = crate::load::guarded(|| {
-                let mut s = String::new();
-                handler.render_report(&mut s, &v).map(|_| s)
-            });
-            match rendered {
-                Ok(Ok(s)) => out.push_str(&s),
-                _ => plain(&mut out, &outcome.corpus, d),
-            }
-            for note in &v.notes {
-                render_note(&mut out, &handler, note);
-            }
-            out.push('\n');
-            out
+        .flat_map_iter(|findings| {
+            let held = Held::new(&corpus.files);
+            findings
+                .iter()
+                .map(|d| render_one(&handler, &held, d))
+                .collect::<Vec<_>>()
         })
         .collect();
     let mut out = String::with_capacity(parts.iter().map(String::len).sum::<usize>() + 256);
@@ -298,11 +293,31 @@ pub fn render(outcome: &Outcome, options: &HumanOptions) -> String {
     out
 }
 
+fn render_one(handler: &GraphicalReportHandler, held: &Held<'_>, d: &Diagnostic) -> String {
+    let mut out = String::new();
+    let v = view(held, d);
+    // A failure (or a panic) of the snippet renderer on odd text must not lose the
+    // finding: it is then written plainly, with its place.
+    let rendered = crate::load::guarded(|| {
+        let mut s = String::new();
+        handler.render_report(&mut s, &v).map(|_| s)
+    });
+    match rendered {
+        Ok(Ok(s)) => out.push_str(&s),
+        _ => plain(&mut out, held, d),
+    }
+    for note in &v.notes {
+        render_note(&mut out, handler, note);
+    }
+    out.push('\n');
+    out
+}
+
 /// A finding without a snippet: severity, code, message, place and help.
-fn plain(out: &mut String, corpus: &Corpus, d: &Diagnostic) {
+fn plain(out: &mut String, held: &Held<'_>, d: &Diagnostic) {
     let _ = writeln!(out, "{}[{}]: {}", d.severity, d.code, d.message);
     if let Some(p) = &d.primary {
-        let file = corpus.file(p.file);
+        let file = held.get(p.file);
         let (line, column) = file.line_col(p.span.start as usize);
         let _ = writeln!(out, "  --> {}:{line}:{column}: {}", file.path, p.message);
     }
@@ -437,7 +452,7 @@ mod tests {
         ]);
         let d = &outcome.diagnostics[0];
         let mut out = String::new();
-        super::plain(&mut out, &outcome.corpus, d);
+        super::plain(&mut out, &crate::store::Held::new(&outcome.corpus.files), d);
         assert!(out.starts_with(&format!("{}[{}]: {}\n", d.severity, d.code, d.message)));
         assert!(
             out.contains("  --> documents/section-h/1.0.md:1:1: "),

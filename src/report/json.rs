@@ -4,6 +4,7 @@
 use crate::check::Outcome;
 use crate::diagnostic::Label;
 use crate::model::Corpus;
+use crate::store::Held;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -57,12 +58,12 @@ struct Span {
     end: usize,
 }
 
-fn location<'a>(corpus: &'a Corpus, l: &'a Label) -> Location<'a> {
-    let file = corpus.file(l.file);
+fn location<'a>(corpus: &'a Corpus, held: &Held<'_>, l: &'a Label) -> Location<'a> {
+    let file = held.get(l.file);
     let (line, column) = file.line_col(l.span.start as usize);
     let (end_line, end_column) = file.line_col(l.span.end as usize);
     Location {
-        path: &file.path,
+        path: &corpus.file(l.file).path,
         line,
         column,
         end_line,
@@ -77,6 +78,10 @@ fn location<'a>(corpus: &'a Corpus, l: &'a Label) -> Location<'a> {
 
 pub fn render(outcome: &Outcome) -> String {
     let corpus = &outcome.corpus;
+    // Diagnostics come sorted by file: the texts of one file's findings are held while
+    // they are placed, then let go.
+    let mut held = Held::new(&corpus.files);
+    let mut holding = None;
     let report = Report {
         schema: 1,
         summary: super::Summary::of(outcome),
@@ -100,13 +105,23 @@ pub fn render(outcome: &Outcome) -> String {
         diagnostics: outcome
             .diagnostics
             .iter()
-            .map(|d| DiagnosticJson {
-                code: d.code,
-                severity: d.severity.as_str(),
-                message: &d.message,
-                location: d.primary.as_ref().map(|l| location(corpus, l)),
-                help: d.help.as_deref(),
-                related: d.related.iter().map(|l| location(corpus, l)).collect(),
+            .map(|d| {
+                let file = d.primary.as_ref().map(|l| l.file);
+                if file != holding {
+                    (held, holding) = (Held::new(&corpus.files), file);
+                }
+                DiagnosticJson {
+                    code: d.code,
+                    severity: d.severity.as_str(),
+                    message: &d.message,
+                    location: d.primary.as_ref().map(|l| location(corpus, &held, l)),
+                    help: d.help.as_deref(),
+                    related: d
+                        .related
+                        .iter()
+                        .map(|l| location(corpus, &held, l))
+                        .collect(),
+                }
             })
             .collect(),
     };

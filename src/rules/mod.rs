@@ -99,7 +99,7 @@ pub(crate) fn document_anchor(
     match &doc.heading {
         Some(h) => h.span,
         None => {
-            let file = corpus.file(doc.file);
+            let file = corpus.source(doc.file);
             if file.text.is_empty() {
                 crate::source::Span::default()
             } else {
@@ -146,7 +146,7 @@ pub(crate) mod testing {
             .filter(|d| d.code == code)
             .map(|d| {
                 let p = d.primary.as_ref().expect("a primary label");
-                let f = out.corpus.file(p.file);
+                let f = out.corpus.source(p.file);
                 (f.slice(p.span).to_string(), d.message.clone())
             })
             .collect()

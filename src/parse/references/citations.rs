@@ -312,6 +312,7 @@ impl Scan<'_> {
                 cited_title: it.title.clone().or_else(|| ctx.title.clone()),
                 external: ctx.external,
                 instrument: ctx.instrument.clone(),
+                quoted: false, // set by `extract`
             });
         }
         (out, end)

@@ -101,6 +101,9 @@ pub struct Reference {
     /// The external instrument's name as written, white space folded ("Energy Act
     /// 2008", "DCC Licence"), when the text names it.
     pub instrument: Option<String>,
+    /// True in a Markdown block quote (`> …`): quoted wording, often of an earlier
+    /// version, which rules do not resolve.
+    pub quoted: bool,
 }
 
 /// A title cited with a reference: `text` is white-space-normalised, `span` covers the
@@ -167,7 +170,33 @@ pub fn extract(text: &str) -> Vec<Reference> {
             out.extend(refs);
         }
     }
+    mark_quoted(text, &mut out);
     out
+}
+
+/// Sets [`Reference::quoted`]. Citations come in text order, so each line start is
+/// found once (a long line with many citations stays linear).
+fn mark_quoted(text: &str, refs: &mut [Reference]) {
+    let b = text.as_bytes();
+    let (mut scanned, mut quoted) = (0usize, None::<bool>);
+    for r in refs {
+        let at = r.span.start.min(b.len());
+        let from = scanned.min(at);
+        if let Some(i) = memchr::memrchr(b'\n', &b[from..at]) {
+            quoted = Some(is_quote_line(&text[from + i + 1..]));
+        } else if quoted.is_none() {
+            let start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
+            quoted = Some(is_quote_line(&text[start..]));
+        }
+        scanned = scanned.max(at);
+        r.quoted = quoted == Some(true);
+    }
+}
+
+fn is_quote_line(from_line_start: &str) -> bool {
+    from_line_start
+        .trim_start_matches([' ', '\t'])
+        .starts_with('>')
 }
 
 #[cfg(test)]

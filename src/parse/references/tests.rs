@@ -800,3 +800,22 @@ fn empty_and_tiny_inputs() {
     assert!(extract("Section").is_empty());
     assert_eq!(extract("see H8.1").len(), 1);
 }
+
+#[test]
+fn citations_in_block_quotes_are_marked_quoted() {
+    let text = "H4.1 See Section H4.9.\n> H4.1 The old text cited Section H4.2.\n  > nested Section H4.3 and Section H4.4\nSection H4.5 \tno> quote";
+    let quoted: Vec<(&str, bool)> = extract(text)
+        .iter()
+        .map(|r| (&text[r.span.clone()], r.quoted))
+        .collect();
+    assert_eq!(
+        quoted,
+        [
+            ("Section H4.9", false),
+            ("Section H4.2", true),
+            ("Section H4.3", true),
+            ("Section H4.4", true),
+            ("Section H4.5", false),
+        ]
+    );
+}

@@ -30,6 +30,8 @@ use crate::names::Version;
 
 use markdown::parse_markdown;
 use pdf::parse_pdf;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// A version-control table.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +40,9 @@ pub struct VersionTable {
     pub span: Range<usize>,
     pub shape: TableShape,
     pub rows: Vec<VersionRow>,
+    /// Whether every row was read (see [`all_rows_read`]): the rules check only tables
+    /// read whole, since a lost row would make the rest look wrong.
+    pub complete: bool,
 }
 
 /// Which layout the table was read from.
@@ -117,12 +122,54 @@ pub struct Reason {
 ///   overview lines such as "Section X as directed by the" (after a closed reason) or
 ///   "Section J, Section K and" (a bare letter after "Section") out of the reasons.
 pub fn parse_version_table(text: &str) -> Option<VersionTable> {
-    if memchr::memchr(b'|', text.as_bytes()).is_some()
-        && let Some(t) = parse_markdown(text)
-    {
-        return Some(t);
+    let markdown = (memchr::memchr(b'|', text.as_bytes()).is_some())
+        .then(|| parse_markdown(text))
+        .flatten();
+    let mut table = match markdown {
+        Some(t) => t,
+        None => parse_pdf(text)?,
+    };
+    table.complete = all_rows_read(text, &table);
+    Some(table)
+}
+
+/// A line of a PDF-extracted table that looks like the start of a row the parser could
+/// not read: a version number alone, or followed only by a day ("4.2", "4.2 18th"), the
+/// month and year having been pushed to later lines.
+static LOST_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,3}(?:\.\d{1,3})+(?:[ \t]+\d{1,2}(?:st|nd|rd|th)?)?$").expect("lost row")
+});
+
+/// Whether the parser read every row of the table. A Markdown table must have produced a
+/// row from every line under its header (a row whose version cell is not a version is
+/// dropped by the parser); a PDF-extracted table must have no line that looks like a row
+/// start the parser could not read. A table without rows is not checked either.
+fn all_rows_read(text: &str, table: &VersionTable) -> bool {
+    if table.rows.is_empty() {
+        return false;
     }
-    parse_pdf(text)
+    let Some(span) = text.get(table.span.clone()) else {
+        return false;
+    };
+    match table.shape {
+        TableShape::Markdown => {
+            let lines = span.lines().filter(|l| !l.trim().is_empty()).count();
+            lines == table.rows.len() + 2
+        }
+        TableShape::PdfText => {
+            let starts: Vec<usize> = table.rows.iter().map(|r| r.version_span.start).collect();
+            let mut offset = table.span.start;
+            for line in span.split_inclusive('\n') {
+                let trimmed = line.trim();
+                let lead = line.len() - line.trim_start().len();
+                if LOST_ROW.is_match(trimmed) && !starts.contains(&(offset + lead)) {
+                    return false;
+                }
+                offset += line.len();
+            }
+            true
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -180,6 +180,7 @@ pub(super) fn parse_pdf(text: &str) -> Option<VersionTable> {
         span: start..trim_span(text, start, end).end,
         shape: TableShape::PdfText,
         rows,
+        complete: false, // set by `parse_version_table`
     })
 }
 

@@ -12,7 +12,8 @@ pub const RULE: Rule = Rule {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let Some(file) = corpus.config else { return };
-    let text = &corpus.file(file).text;
+    let text_source = corpus.source(file);
+    let text = text_source.text.as_str();
     let (_, problems) = crate::config::parse(text, |c| crate::rules::get(c).is_some());
     for p in problems {
         out.push(

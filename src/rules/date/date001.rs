@@ -18,7 +18,8 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         if unreadable(corpus, fd.file) {
             continue;
         }
-        let text = &corpus.file(fd.file).text;
+        let text_source = corpus.source(fd.file);
+        let text = text_source.text.as_str();
         for m in fd.mentions.iter().filter(|m| m.date.is_none()) {
             let Some(month) = m.month.checked_sub(1).and_then(|i| MONTHS.get(i as usize)) else {
                 continue;
@@ -60,7 +61,7 @@ mod tests {
             .map(|d| {
                 let p = d.primary.as_ref().unwrap();
                 (
-                    out.corpus.file(p.file).slice(p.span).to_string(),
+                    out.corpus.source(p.file).slice(p.span).to_string(),
                     d.message.clone(),
                 )
             })

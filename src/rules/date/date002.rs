@@ -88,7 +88,7 @@ mod tests {
             .map(|d| {
                 let p = d.primary.as_ref().unwrap();
                 (
-                    out.corpus.file(p.file).slice(p.span).to_string(),
+                    out.corpus.source(p.file).slice(p.span).to_string(),
                     d.message.clone(),
                     d.help.clone().unwrap(),
                 )

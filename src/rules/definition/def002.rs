@@ -61,8 +61,9 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 if !clauses_known(corpus, t) {
                     return None;
                 }
-                let text = &corpus.file(t.file).text;
-                if !t.has_clause(clause, text) {
+                let text_source = corpus.source(t.file);
+                let text = text_source.text.as_str();
+                if !t.has_clause(corpus, clause) {
                     return Some(Problem::NoSuchClause);
                 }
                 let body = clause_body(t, clause)?;
@@ -85,9 +86,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                                 .and_then(|v| target_at(corpus, log, v, target))
                                 .is_some_and(|(p_row, p_doc)| {
                                     p_row.version != t_row.version
-                                        && p_doc.is_some_and(|p| {
-                                            p.has_clause(clause, &corpus.file(p.file).text)
-                                        })
+                                        && p_doc.is_some_and(|p| p.has_clause(corpus, clause))
                                 });
                         if !deleted_here {
                             add(&mut found, problem, t_doc, Some(t_row));
@@ -153,7 +152,8 @@ fn report(
     } else {
         String::new()
     };
-    let t_text = &corpus.file(f.target.file).text;
+    let t_text_source = corpus.source(f.target.file);
+    let t_text = t_text_source.text.as_str();
     let mut d = match f.problem {
         Problem::NoSuchClause => Diagnostic::new(
             RULE.code,

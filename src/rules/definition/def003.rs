@@ -114,7 +114,8 @@ fn uses(
     if crate::rules::unreadable(corpus, doc.file) {
         return used;
     }
-    let text = &corpus.file(doc.file).text;
+    let text_source = corpus.source(doc.file);
+    let text = text_source.text.as_str();
     let (folded, map) = fold(text);
     let table: Option<Range<usize>> = doc.version_table.as_ref().map(|t| t.span.clone());
     // This document's own definitions, by term, in text order.

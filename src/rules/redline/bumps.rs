@@ -55,7 +55,7 @@ pub(crate) fn named_by_malformed_row(
     document: &DocumentId,
     version: &Version,
 ) -> bool {
-    let file = corpus.file(log.file);
+    let file = corpus.source(log.file);
     let key = document.key();
     log.malformed.iter().any(|m| {
         let line = file.line_range(file.line_index(m.span.start as usize));

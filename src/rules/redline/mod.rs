@@ -52,7 +52,7 @@ pub(crate) fn readable_document<'a>(
 
 /// The first line of a file, for findings about a whole file.
 pub(crate) fn first_line(corpus: &Corpus, file: FileId) -> Span {
-    let f = corpus.file(file);
+    let f = corpus.source(file);
     if f.text.is_empty() {
         Span::default()
     } else {
@@ -70,8 +70,10 @@ pub(crate) fn mismatch(
     expected: &DocumentVersion,
     expected_version: &Version,
 ) -> Option<Diagnostic> {
-    let rtext = &corpus.file(redline.file).text;
-    let etext = &corpus.file(expected.file).text;
+    let rtext_source = corpus.source(redline.file);
+    let rtext = rtext_source.text.as_str();
+    let etext_source = corpus.source(expected.file);
+    let etext = etext_source.text.as_str();
     let got = Text::of_side(&redline.redline, rtext, side);
     let exp = Text::of_file(etext);
     let div = compare(&got, &exp)?;

@@ -29,8 +29,8 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         let after = readable_document(corpus, document, version);
         let unchanged = match (before, after) {
             (Some(b), Some(a)) => compare(
-                &Text::of_file(&corpus.file(a.file).text),
-                &Text::of_file(&corpus.file(b.file).text),
+                &Text::of_file(&corpus.source(a.file).text),
+                &Text::of_file(&corpus.source(b.file).text),
             )
             .is_none(),
             // Without both texts (LOG001 says which is missing), a well-formed redline

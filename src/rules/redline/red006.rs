@@ -70,7 +70,8 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         if unreadable(corpus, r.file) {
             continue;
         }
-        let text = &corpus.file(r.file).text;
+        let text_source = corpus.source(r.file);
+        let text = text_source.text.as_str();
         for e in &r.redline.errors {
             let d = match &e.kind {
                 MarkupErrorKind::Unclosed(open) => Diagnostic::new(

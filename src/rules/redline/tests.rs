@@ -231,7 +231,7 @@ fn run(files: &[(&str, &str)]) -> Vec<(String, String, usize, String)> {
         .iter()
         .map(|d| {
             let p = d.primary.as_ref().unwrap();
-            let f = outcome.corpus.file(p.file);
+            let f = outcome.corpus.source(p.file);
             (
                 d.code.to_string(),
                 f.path.clone(),

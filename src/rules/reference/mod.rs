@@ -16,7 +16,7 @@
 use crate::model::{Corpus, DocumentLog, DocumentVersion, LogRow, ReleaseNoteFile};
 use crate::names::{DocumentId, Version};
 use crate::parse::references::{CitedTitle, Reference, Target};
-use crate::source::{FileId, SourceFile};
+use crate::source::FileId;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -140,15 +140,6 @@ pub(crate) struct Missing<'a> {
 pub(crate) const FOLDER_NOTE: &str =
     "resolved against the files in this folder; there is no Document Log";
 
-/// Whether the citation at `at` sits in a Markdown block quote (`> …`): quoted text,
-/// often the wording of an earlier version, which is not resolved.
-/// The line is found through the file's line index: scanning back for it would make a
-/// long line with many citations quadratic.
-pub(crate) fn quoted(file: &SourceFile, at: usize) -> bool {
-    let line = file.line_range(file.line_index(at.min(file.text.len())));
-    file.text[line].trim_start().starts_with('>')
-}
-
 /// The release before `release` in the log.
 pub(crate) fn release_before<'a>(
     releases: &[&'a Version],
@@ -241,7 +232,7 @@ pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> V
             let Some(target) = resolvable(r) else {
                 continue;
             };
-            if quoted(corpus.file(doc.file), r.span.start) {
+            if r.quoted {
                 continue;
             }
             let per_release = versions.entry(target).or_insert_with(|| {
@@ -264,7 +255,7 @@ pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> V
                     let has = match last {
                         Some((p, has)) if std::ptr::eq(p, t_doc) => has,
                         _ => {
-                            let has = t_doc.has_clause(clause, &corpus.file(t_doc.file).text);
+                            let has = t_doc.has_clause(corpus, clause);
                             last = Some((t_doc, has));
                             has
                         }
@@ -276,7 +267,7 @@ pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> V
                     match *before {
                         Some((p_row, Some(p_doc)))
                             if p_row.version != t_row.version
-                                && p_doc.has_clause(clause, &corpus.file(p_doc.file).text) =>
+                                && p_doc.has_clause(corpus, clause) =>
                         {
                             out.push(Missing {
                                 file: doc.file,
@@ -316,7 +307,7 @@ pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> V
             let Some(target) = resolvable(r) else {
                 continue;
             };
-            if quoted(corpus.file(note.file), r.span.start) {
+            if r.quoted {
                 continue;
             }
             for (clause, clause_span) in cited_clauses(r) {
@@ -326,7 +317,7 @@ pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> V
                     let Some((t_row, Some(t_doc))) = target_at(corpus, log, release, target) else {
                         continue;
                     };
-                    if t_doc.has_clause(clause, &corpus.file(t_doc.file).text) {
+                    if t_doc.has_clause(corpus, clause) {
                         found = true;
                         break;
                     }
@@ -376,7 +367,7 @@ pub(crate) fn missing_in_folder(corpus: &Corpus) -> Vec<FolderMissing<'_>> {
             let Some(target) = resolvable(r) else {
                 continue;
             };
-            if quoted(corpus.file(file), r.span.start) {
+            if r.quoted {
                 continue;
             }
             let Some(copy) = folder
@@ -386,7 +377,7 @@ pub(crate) fn missing_in_folder(corpus: &Corpus) -> Vec<FolderMissing<'_>> {
                 continue;
             };
             for (clause, clause_span) in cited_clauses(r) {
-                if !copy.has_clause(clause, &corpus.file(copy.file).text) {
+                if !copy.has_clause(corpus, clause) {
                     out.push(FolderMissing {
                         file,
                         citer: citer.clone(),
@@ -428,7 +419,7 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{document_title, edit_distance, quoted};
+    use super::{document_title, edit_distance};
     use crate::parse::references::extract;
 
     /// The document titles in `text`, one per citation (`None` where there is none).
@@ -462,18 +453,6 @@ mod tests {
             None,
         ];
         assert_eq!(titles(text), want.map(|t| t.map(String::from)).to_vec());
-    }
-
-    #[test]
-    fn block_quotes_are_quoted_text() {
-        let text = "H4.1 See Section H4.9.\n> H4.1 The old text cited Section H4.2.\n  > nested";
-        let file = crate::source::SourceFile::new("x.md".into(), text.into());
-        let at = |n: &str| text.find(n).unwrap();
-        assert!(!quoted(&file, at("Section H4.9")));
-        assert!(quoted(&file, at("Section H4.2")));
-        assert!(quoted(&file, at("nested")));
-        assert!(!quoted(&file, 0));
-        assert!(quoted(&file, text.len()));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! not put in effect at a release where the citing version is in effect, or, in a
 //! release note, at neither the note's release nor the one before.
 
-use super::{in_effect, note_releases, quoted, resolvable};
+use super::{in_effect, note_releases, resolvable};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Corpus, DocumentLog};
 use crate::names::{DocumentId, Version};
@@ -28,7 +28,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             let Some(target) = resolvable(r) else {
                 continue;
             };
-            if *target == doc.document || quoted(corpus.file(doc.file), r.span.start) {
+            if *target == doc.document || r.quoted {
                 continue;
             }
             let broken: Vec<&Version> = rows
@@ -67,9 +67,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             let Some(target) = resolvable(r) else {
                 continue;
             };
-            if quoted(corpus.file(note.file), r.span.start)
-                || at.iter().any(|v| log.row(v, target).is_some())
-            {
+            if r.quoted || at.iter().any(|v| log.row(v, target).is_some()) {
                 continue;
             }
             let when = match at.get(1) {

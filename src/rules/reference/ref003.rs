@@ -13,7 +13,7 @@
 //! Without a Document Log, the title is compared with the heading of the folder's one
 //! copy of the cited document.
 
-use super::{FOLDER_NOTE, Folder, document_title, in_effect, named, quoted, resolvable};
+use super::{FOLDER_NOTE, Folder, document_title, in_effect, named, resolvable};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Corpus, DocumentVersion, LogRow};
 use crate::names::{DocumentId, Version, normalize_title};
@@ -45,7 +45,8 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         if crate::rules::unreadable(corpus, doc.file) {
             continue;
         }
-        let text = &corpus.file(doc.file).text;
+        let text_source = corpus.source(doc.file);
+        let text = text_source.text.as_str();
         let rows = corpus.log.as_ref().map(|log| in_effect(log, doc));
         // The first titled citation of each document in this file.
         let mut first: HashMap<&DocumentId, Titled<'_>> = HashMap::new();
@@ -56,7 +57,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             let Some(title) = document_title(text, r) else {
                 continue;
             };
-            if quoted(corpus.file(doc.file), r.span.start) {
+            if r.quoted {
                 continue;
             }
             let folded = normalize_title(&title.text);

@@ -51,7 +51,8 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             .iter()
             .find(|r| &r.document == m.target && r.version == now.version);
         if let Some(r) = redline {
-            let text = &corpus.file(r.file).text;
+            let text_source = corpus.source(r.file);
+            let text = text_source.text.as_str();
             let deleted = r.redline.segments.iter().find_map(|s| {
                 let span = match s {
                     Segment::Delete(x) => *x,

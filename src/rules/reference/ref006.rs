@@ -24,7 +24,8 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             if !matches!(r.target, Target::Placeholder) {
                 continue;
             }
-            let text = &corpus.file(file).text[r.span.clone()];
+            let source = corpus.source(file);
+            let text = &source.text[r.span.clone()];
             out.push(
                 Diagnostic::new(
                     RULE.code,

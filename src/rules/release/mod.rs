@@ -212,7 +212,7 @@ pub(crate) type Found = (String, usize, String, Vec<(String, usize)>);
 pub(crate) fn run(code: &str, files: &[(&str, &str)]) -> Vec<Found> {
     let outcome = crate::rules::testing::check_strs(files);
     let place = |l: &crate::diagnostic::Label| {
-        let f = outcome.corpus.file(l.file);
+        let f = outcome.corpus.source(l.file);
         (f.path.clone(), f.line_col(l.span.start as usize).0)
     };
     outcome

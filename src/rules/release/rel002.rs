@@ -68,7 +68,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             (None, Some(t)) => t.clone(),
             (None, None) => continue,
         };
-        let header = corpus.file(releases.log.file).line_range(0);
+        let header = corpus.source(releases.log.file).line_range(0);
         let held = match (releases.order.first(), releases.order.last()) {
             (Some(a), Some(b)) if a != b => format!("it has releases {a} to {b}, not {release}"),
             _ => format!("it has release {} only", releases.order[0]),

@@ -47,7 +47,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 "{} says {} Modification Proposal{} but summarises {}: {}",
                 note_name(nf),
                 corpus
-                    .file(nf.file)
+                    .source(nf.file)
                     .text
                     .get(stated.span.clone())
                     .unwrap_or_default(),

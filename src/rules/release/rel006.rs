@@ -58,7 +58,8 @@ struct Mention<'a> {
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let mut found: Vec<Scanned> = Vec::new();
     let mut scan = |file: FileId, source: Source, range: Range<usize>| {
-        let text = &corpus.file(file).text;
+        let text_source = corpus.source(file);
+        let text = text_source.text.as_str();
         let Some(slice) = text.get(range.clone()) else {
             return;
         };
@@ -94,7 +95,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     }
     for &f in &corpus.others {
         if !unreadable(corpus, f) {
-            scan(f, Source::Other, 0..corpus.file(f).text.len());
+            scan(f, Source::Other, 0..corpus.source(f).text.len());
         }
     }
 

@@ -26,7 +26,8 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         let Some(heading) = &note.affected_heading else {
             continue;
         };
-        let text = &corpus.file(nf.file).text;
+        let text_source = corpus.source(nf.file);
+        let text = text_source.text.as_str();
         let mut reported: Vec<&DocumentId> = Vec::new();
         for c in &note.changed_mentions {
             let d = &c.document;

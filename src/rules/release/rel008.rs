@@ -26,7 +26,8 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         if unreadable(corpus, nf.file) {
             continue;
         }
-        let text = &corpus.file(nf.file).text;
+        let text_source = corpus.source(nf.file);
+        let text = text_source.text.as_str();
         let name = note_name(nf);
         let release = release_of(nf);
         // Each prose title folded once, by document: a long list is then not quadratic.

@@ -10,14 +10,11 @@
 use crate::date::Date;
 use crate::model::{Corpus, DocumentVersion, LogRow};
 use crate::names::Version;
-use crate::parse::version_table::{TableShape, VersionRow, VersionTable};
+use crate::parse::version_table::{VersionRow, VersionTable};
 use crate::rules::log::release_dates;
 use crate::rules::unreadable;
 use crate::source::FileId;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 pub mod vct001;
 pub mod vct002;
@@ -47,47 +44,8 @@ pub(crate) fn tables(corpus: &Corpus) -> Vec<Table<'_>> {
         doc: None,
     });
     own.chain(loose)
-        .filter(|t| !unreadable(corpus, t.file) && readable(&corpus.file(t.file).text, t.table))
+        .filter(|t| !unreadable(corpus, t.file) && t.table.complete)
         .collect()
-}
-
-/// A line of a PDF-extracted table that looks like the start of a row the parser could
-/// not read: a version number alone, or followed only by a day ("4.2", "4.2 18th"), the
-/// month and year having been pushed to later lines.
-static LOST_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{1,3}(?:\.\d{1,3})+(?:[ \t]+\d{1,2}(?:st|nd|rd|th)?)?$").expect("lost row")
-});
-
-/// Whether the parser read every row of the table. A Markdown table must have produced a
-/// row from every line under its header (a row whose version cell is not a version is
-/// dropped by the parser); a PDF-extracted table must have no line that looks like a row
-/// start the parser could not read. A table without rows is not checked either.
-pub(crate) fn readable(text: &str, table: &VersionTable) -> bool {
-    if table.rows.is_empty() {
-        return false;
-    }
-    let Some(span) = text.get(table.span.clone()) else {
-        return false;
-    };
-    match table.shape {
-        TableShape::Markdown => {
-            let lines = span.lines().filter(|l| !l.trim().is_empty()).count();
-            lines == table.rows.len() + 2
-        }
-        TableShape::PdfText => {
-            let starts: Vec<usize> = table.rows.iter().map(|r| r.version_span.start).collect();
-            let mut offset = table.span.start;
-            for line in span.split_inclusive('\n') {
-                let trimmed = line.trim();
-                let lead = line.len() - line.trim_start().len();
-                if LOST_ROW.is_match(trimmed) && !starts.contains(&(offset + lead)) {
-                    return false;
-                }
-                offset += line.len();
-            }
-            true
-        }
-    }
 }
 
 /// The newest row: the one with the highest version (the first, if two rows share it).
@@ -186,7 +144,7 @@ pub(crate) fn newest_date_mismatch<'a>(
     let dates = dates.as_ref()?;
     let version = doc.version.as_ref()?;
     let table = doc.version_table.as_ref()?;
-    if unreadable(corpus, doc.file) || !readable(&corpus.file(doc.file).text, table) {
+    if unreadable(corpus, doc.file) || !table.complete {
         return None;
     }
     let row = newest(table)?;
@@ -281,13 +239,13 @@ mod tests {
     #[test]
     fn a_markdown_row_without_a_version_makes_the_table_unreadable() {
         let t = parse_version_table(MD).unwrap();
-        assert!(readable(MD, &t));
+        assert!(t.complete);
         let bad = MD.replace("| 1.1 |", "| v1.1 draft |");
         let t = parse_version_table(&bad).unwrap();
         assert_eq!(t.rows.len(), 2);
-        assert!(!readable(&bad, &t));
+        assert!(!t.complete);
         let empty = "| Version | Date | Reason |\n|---|---|---|\n";
-        assert!(!readable(empty, &parse_version_table(empty).unwrap()));
+        assert!(!parse_version_table(empty).unwrap().complete);
     }
 
     #[test]
@@ -297,18 +255,18 @@ mod tests {
                     1.2 3rd July 2021 Modifications to SEC\nversion 1.1\n";
         let t = parse_version_table(good).unwrap();
         assert_eq!(t.rows.len(), 3);
-        assert!(readable(good, &t));
+        assert!(t.complete);
         let split = good.replace("1.1 2nd June 2021", "1.1 2nd\nJune 2021");
         let t = parse_version_table(&split).unwrap();
         assert_eq!(t.rows.len(), 2, "the 1.1 row is lost");
-        assert!(!readable(&split, &t));
+        assert!(!t.complete);
     }
 
     #[test]
     fn the_fixture_pdf_table_is_readable() {
         let text = include_str!("../../../tests/fixtures/extract/version-control-pdf.txt");
         let t = parse_version_table(text).unwrap();
-        assert!(readable(text, &t));
+        assert!(t.complete);
         assert!(ascending(&t));
     }
 

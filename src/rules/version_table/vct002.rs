@@ -100,11 +100,11 @@ mod tests {
             .filter(|d| d.code == "VCT002")
             .map(|d| {
                 let p = d.primary.as_ref().unwrap();
-                let f = out.corpus.file(p.file);
+                let f = out.corpus.source(p.file);
                 let related = d
                     .related
                     .iter()
-                    .map(|l| out.corpus.file(l.file).slice(l.span).to_string())
+                    .map(|l| out.corpus.source(l.file).slice(l.span).to_string())
                     .collect();
                 (
                     f.slice(p.span).to_string(),

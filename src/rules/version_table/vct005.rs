@@ -70,7 +70,7 @@ mod tests {
             .filter(|d| d.code == "VCT005")
             .map(|d| {
                 let p = d.primary.as_ref().unwrap();
-                let f = out.corpus.file(p.file);
+                let f = out.corpus.source(p.file);
                 let related = d
                     .related
                     .iter()
