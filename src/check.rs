@@ -35,7 +35,9 @@ pub fn check_path(root: &Path) -> std::io::Result<Outcome> {
 
 /// Checks files already found (or held in memory).
 pub fn check_found(found: Vec<Found>) -> Outcome {
+    let started = std::time::Instant::now();
     let corpus = load::load(found);
+    timing("load", started);
     let config = corpus
         .config
         .map(|f| config::parse(&corpus.source(f).text, |c| rules::get(c).is_some()).0)
@@ -84,7 +86,10 @@ fn run_rules(corpus: &Corpus, config: &Config) -> (Vec<Diagnostic>, Vec<Skipped>
         .par_iter()
         .flat_map_iter(|(rule, severity)| {
             let mut out = Vec::new();
-            if let Err(msg) = guarded(|| (rule.check)(corpus, &mut out)) {
+            let started = std::time::Instant::now();
+            let result = guarded(|| (rule.check)(corpus, &mut out));
+            timing(rule.code, started);
+            if let Err(msg) = result {
                 out =
                     vec![Diagnostic::new(
                     "IO005",
@@ -120,6 +125,19 @@ fn run_rules(corpus: &Corpus, config: &Config) -> (Vec<Diagnostic>, Vec<Skipped>
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     (diagnostics, skipped)
+}
+
+/// With `SECCHECK_TIMINGS` set, writes how long a stage or rule took to stderr: for
+/// profiling (BENCHMARKS.md), never part of a report.
+pub fn timing(what: &str, started: std::time::Instant) {
+    static ON: std::sync::LazyLock<bool> =
+        std::sync::LazyLock::new(|| std::env::var_os("SECCHECK_TIMINGS").is_some());
+    if *ON {
+        eprintln!(
+            "timing {what} {:.1} ms",
+            started.elapsed().as_secs_f64() * 1e3
+        );
+    }
 }
 
 /// The catalogue's severity for a code; `error` for a code without an entry (a test

@@ -53,11 +53,12 @@ pub struct SourceFile {
     /// Path relative to the corpus root, with `/` separators: what every report shows.
     pub path: String,
     pub text: String,
-    line_starts: Vec<u32>,
+    /// Built on first use: most files read again for a rule are never asked for a line.
+    line_starts: std::sync::OnceLock<Vec<u32>>,
     /// The number of characters before each [`CHAR_BLOCK`]-byte block of the text, so
     /// that a column on a long line is counted from the nearest block, not from the
     /// line's start (a 50 MB line with many findings would otherwise be quadratic).
-    char_blocks: Vec<u32>,
+    char_blocks: std::sync::OnceLock<Vec<u32>>,
 }
 
 /// Bytes per entry of [`SourceFile::char_blocks`].
@@ -70,27 +71,40 @@ fn count_chars(bytes: &[u8]) -> usize {
 
 impl SourceFile {
     pub fn new(path: String, text: String) -> SourceFile {
-        let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
-        line_starts.push(0);
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
-        let mut char_blocks = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
-        let mut chars = 0u32;
-        for block in text.as_bytes().chunks(CHAR_BLOCK) {
-            char_blocks.push(chars);
-            chars += count_chars(block) as u32;
-        }
         SourceFile {
             path,
             text,
-            line_starts,
-            char_blocks,
+            line_starts: Default::default(),
+            char_blocks: Default::default(),
         }
+    }
+
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            let text = self.text.as_bytes();
+            let mut starts = Vec::with_capacity(text.len() / 40 + 1);
+            starts.push(0);
+            starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i as u32 + 1));
+            starts
+        })
+    }
+
+    fn char_blocks(&self) -> &[u32] {
+        self.char_blocks.get_or_init(|| {
+            let mut blocks = Vec::with_capacity(self.text.len() / CHAR_BLOCK + 1);
+            let mut chars = 0u32;
+            for block in self.text.as_bytes().chunks(CHAR_BLOCK) {
+                blocks.push(chars);
+                chars += count_chars(block) as u32;
+            }
+            blocks
+        })
     }
 
     /// Characters before byte `offset` of the text.
     fn chars_before(&self, offset: usize) -> usize {
         let block = offset / CHAR_BLOCK;
-        match self.char_blocks.get(block) {
+        match self.char_blocks().get(block) {
             Some(&n) => n as usize + count_chars(&self.text.as_bytes()[block * CHAR_BLOCK..offset]),
             None => count_chars(&self.text.as_bytes()[..offset]),
         }
@@ -98,7 +112,7 @@ impl SourceFile {
 
     /// 0-based line index of the line holding `offset`.
     pub fn line_index(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&(offset as u32)) {
+        match self.line_starts().binary_search(&(offset as u32)) {
             Ok(i) => i,
             Err(i) => i - 1,
         }
@@ -108,7 +122,7 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
-        let start = self.line_starts[line] as usize;
+        let start = self.line_starts()[line] as usize;
         let col = if offset - start < CHAR_BLOCK {
             count_chars(&self.text.as_bytes()[start..offset]) + 1
         } else {
@@ -119,9 +133,9 @@ impl SourceFile {
 
     /// Byte range of the 0-based line `line`, without its line end.
     pub fn line_range(&self, line: usize) -> Range<usize> {
-        let start = self.line_starts[line] as usize;
+        let start = self.line_starts()[line] as usize;
         let mut end = self
-            .line_starts
+            .line_starts()
             .get(line + 1)
             .map_or(self.text.len(), |&s| s as usize);
         let bytes = self.text.as_bytes();
@@ -135,7 +149,7 @@ impl SourceFile {
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 
     pub fn slice(&self, span: Span) -> &str {

@@ -23,6 +23,9 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::ops::Range;
 
+/// Documents searched together before the terms still to find are taken again.
+const BATCH: usize = 32;
+
 pub const RULE: Rule = Rule {
     code: "DEF003",
     needs: Needs::Log,
@@ -52,31 +55,51 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     if defined.is_empty() {
         return;
     }
-    let mut patterns: Vec<String> = Vec::new();
-    let mut pattern_term: Vec<usize> = Vec::new();
+    let mut keys = vec![""; defined.len()];
     for (key, &id) in &ids {
-        for s in spellings(key) {
-            patterns.push(s);
-            pattern_term.push(id);
-        }
+        keys[id] = key.as_str();
     }
-    let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(&patterns)
-    else {
-        return;
-    };
-    let used: Vec<bool> = corpus
-        .documents
-        .par_iter()
-        .map(|doc| uses(corpus, doc, &ac, &pattern_term, &ids, defined.len()))
-        .reduce(
-            || vec![false; defined.len()],
-            |mut a, b| {
-                a.iter_mut().zip(b).for_each(|(x, y)| *x |= y);
-                a
-            },
-        );
+    // Documents are searched a batch at a time, for the terms not yet seen used: in a
+    // Code whose terms are all used, the search stops after the first few batches.
+    let mut used = vec![false; defined.len()];
+    let mut searched_for = usize::MAX;
+    let mut search: Option<(AhoCorasick, Vec<usize>)> = None;
+    for batch in search_order(corpus).chunks(BATCH) {
+        let remaining: Vec<usize> = (0..defined.len()).filter(|&id| !used[id]).collect();
+        if remaining.is_empty() {
+            break;
+        }
+        if remaining.len() != searched_for {
+            searched_for = remaining.len();
+            let mut patterns: Vec<String> = Vec::new();
+            let mut pattern_term: Vec<usize> = Vec::new();
+            for &id in &remaining {
+                for s in spellings(keys[id]) {
+                    patterns.push(s);
+                    pattern_term.push(id);
+                }
+            }
+            search = AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .ok()
+                .map(|ac| (ac, pattern_term));
+        }
+        let Some((ac, pattern_term)) = &search else {
+            return;
+        };
+        let found: Vec<bool> = batch
+            .par_iter()
+            .map(|doc| uses(corpus, doc, ac, pattern_term, &ids, defined.len()))
+            .reduce(
+                || vec![false; defined.len()],
+                |mut a, b| {
+                    a.iter_mut().zip(b).for_each(|(x, y)| *x |= y);
+                    a
+                },
+            );
+        used.iter_mut().zip(found).for_each(|(x, y)| *x |= y);
+    }
     for (id, defs) in defined.iter().enumerate() {
         if used[id] {
             continue;
@@ -99,6 +122,29 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             ),
         );
     }
+}
+
+/// Every document version, newest of each document first, then the next newest of
+/// each, and so on: a term used anywhere is most likely seen early this way.
+fn search_order(corpus: &Corpus) -> Vec<&DocumentVersion> {
+    let mut by_document: HashMap<&crate::names::DocumentId, Vec<&DocumentVersion>> = HashMap::new();
+    for doc in &corpus.documents {
+        by_document.entry(&doc.document).or_default().push(doc);
+    }
+    let mut groups: Vec<Vec<&DocumentVersion>> = by_document.into_values().collect();
+    for g in &mut groups {
+        g.sort_by(|a, b| b.version.cmp(&a.version).then(a.file.cmp(&b.file)));
+    }
+    groups.sort_by_key(|g| g[0].file);
+    let mut order = Vec::with_capacity(corpus.documents.len());
+    for rank in 0.. {
+        let before = order.len();
+        order.extend(groups.iter().filter_map(|g| g.get(rank).copied()));
+        if order.len() == before {
+            break;
+        }
+    }
+    order
 }
 
 /// Which terms `doc` uses, by term id.

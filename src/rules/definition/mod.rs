@@ -75,7 +75,19 @@ pub(crate) fn fold(text: &str) -> (String, Vec<u32>) {
     let mut out = String::with_capacity(text.len());
     let mut map: Vec<u32> = Vec::with_capacity(text.len());
     let mut space = false;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII, nearly all of the Code, byte by byte; other characters whole.
+        let (c, len) = match bytes[i] {
+            b if b.is_ascii() => (b as char, 1),
+            _ => {
+                let c = text[i..].chars().next().expect("a character at a boundary");
+                (c, c.len_utf8())
+            }
+        };
+        let at = i as u32;
+        i += len;
         if c.is_whitespace() || c == ',' {
             space = !out.is_empty();
             continue;
@@ -85,8 +97,13 @@ pub(crate) fn fold(text: &str) -> (String, Vec<u32>) {
         }
         if space {
             out.push(' ');
-            map.push(i as u32);
+            map.push(at);
             space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            map.push(at);
+            continue;
         }
         let before = out.len();
         if c == '’' || c == '‘' {
@@ -94,7 +111,7 @@ pub(crate) fn fold(text: &str) -> (String, Vec<u32>) {
         } else {
             out.extend(c.to_lowercase());
         }
-        map.extend(std::iter::repeat_n(i as u32, out.len() - before));
+        map.extend(std::iter::repeat_n(at, out.len() - before));
     }
     (out, map)
 }
