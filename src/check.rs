@@ -7,7 +7,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::{self, Found};
 use crate::load::{self, guarded};
 use crate::model::{Corpus, Layout};
-use crate::rules::{self, Needs, RULES};
+use crate::rules::citing::{CitationRun, Citer, with_citing};
+use crate::rules::{self, Check, Needs, RULES, Rule};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -82,30 +83,57 @@ fn run_rules(corpus: &Corpus, config: &Config) -> (Vec<Diagnostic>, Vec<Skipped>
         }
         active.push((rule, severity));
     }
-    let mut diagnostics: Vec<Diagnostic> = active
+    // Corpus rules run one job each; citation rules run together, one job per citing
+    // file (see `rules::citing`), so that every job is small and both cores stay busy.
+    let run = CitationRun::new(corpus);
+    let citation_rules: Vec<(&Rule, Severity)> = active
+        .iter()
+        .filter(|(r, _)| matches!(r.check, Check::Citations(_)))
+        .copied()
+        .collect();
+    let mut jobs: Vec<Job<'_>> = active
+        .iter()
+        .filter(|(r, _)| matches!(r.check, Check::Corpus(_)))
+        .map(|&(rule, severity)| Job::Rule(rule, severity))
+        .collect();
+    if !citation_rules.is_empty() {
+        jobs.extend(run.citing_files().map(Job::Citing));
+    }
+    let mut diagnostics: Vec<Diagnostic> = jobs
         .par_iter()
-        .flat_map_iter(|(rule, severity)| {
-            let mut out = Vec::new();
-            let started = std::time::Instant::now();
-            let result = guarded(|| (rule.check)(corpus, &mut out));
-            timing(rule.code, started);
-            if let Err(msg) = result {
-                out =
-                    vec![Diagnostic::new(
-                    "IO005",
-                    format!("seccheck's rule {} failed: {msg}", rule.code),
-                )
-                .help("this is a bug in seccheck: please report it; the other rules still ran")];
-            }
-            for d in &mut out {
-                // A rule's own findings take its severity; an internal error stays an error.
-                d.severity = if d.code == rule.code {
-                    *severity
-                } else {
-                    Severity::Error
+        .flat_map_iter(|job| match *job {
+            Job::Rule(rule, severity) => {
+                let mut out = Vec::new();
+                let started = std::time::Instant::now();
+                let result = match rule.check {
+                    Check::Corpus(check) => guarded(|| check(corpus, &mut out)),
+                    Check::Citations(_) => Ok(()),
                 };
+                timing(rule.code, started);
+                finish(rule, severity, out, result.err(), None)
             }
-            out
+            Job::Citing(of) => {
+                let path = &corpus.file(of.file()).path;
+                let found = guarded(|| {
+                    with_citing(&run, of, |citing| {
+                        let mut all = Vec::new();
+                        for &(rule, severity) in &citation_rules {
+                            let Check::Citations(check) = rule.check else {
+                                continue;
+                            };
+                            let mut out = Vec::new();
+                            let result = guarded(|| check(citing, &mut out));
+                            all.extend(finish(rule, severity, out, result.err(), Some(path)));
+                        }
+                        all
+                    })
+                });
+                found.unwrap_or_else(|msg| {
+                    vec![internal_error(&format!(
+                        "seccheck failed reading the citations of {path}: {msg}"
+                    ))]
+                })
+            }
         })
         .collect();
     // A document or redline read again for the rules but changed on disk since it was
@@ -125,6 +153,46 @@ fn run_rules(corpus: &Corpus, config: &Config) -> (Vec<Diagnostic>, Vec<Skipped>
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     (diagnostics, skipped)
+}
+
+/// A unit of the rules' parallel work.
+enum Job<'a> {
+    Rule(&'static Rule, Severity),
+    Citing(Citer<'a>),
+}
+
+/// A rule's findings with their severity, or, if it panicked (`failed`), the internal
+/// error that says so (naming the file, for a citation rule).
+fn finish(
+    rule: &Rule,
+    severity: Severity,
+    mut out: Vec<Diagnostic>,
+    failed: Option<String>,
+    file: Option<&str>,
+) -> Vec<Diagnostic> {
+    if let Some(msg) = failed {
+        let on = file.map(|f| format!(" on {f}")).unwrap_or_default();
+        return vec![internal_error(&format!(
+            "seccheck's rule {} failed{on}: {msg}",
+            rule.code
+        ))];
+    }
+    for d in &mut out {
+        // A rule's own findings take its severity; anything else stays an error.
+        d.severity = if d.code == rule.code {
+            severity
+        } else {
+            Severity::Error
+        };
+    }
+    out
+}
+
+fn internal_error(message: &str) -> Diagnostic {
+    let mut d = Diagnostic::new("IO005", message.to_string())
+        .help("this is a bug in seccheck: please report it; the other rules still ran");
+    d.severity = Severity::Error;
+    d
 }
 
 /// With `SECCHECK_TIMINGS` set, writes how long a stage or rule took to stderr: for

@@ -368,7 +368,7 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
                 version,
                 heading: parsed.heading,
                 clauses: parsed.clauses,
-                references: parsed.references,
+                table_block: parsed.table_block,
                 version_table: parsed.version_table,
                 definitions: parsed.definitions,
                 numbers: Vec::new(), // built below, in parallel

@@ -260,8 +260,9 @@ pub struct DocumentVersion {
     pub version: Option<Version>,
     pub heading: Option<Heading>,
     pub clauses: Vec<Clause>,
-    /// Citations in the body, in text order.
-    pub references: Vec<Reference>,
+    /// The Markdown version-control table's lines, if any. The version's citations are
+    /// not held here: see [`crate::rules::citing`].
+    pub table_block: Option<Span>,
     /// The document's own version-control table, when it has one.
     pub version_table: Option<VersionTable>,
     /// Defined terms, in text order (Section A only; empty for every other document).
@@ -422,7 +423,7 @@ mod tests {
             document,
             version: None,
             heading: None,
-            references: Vec::new(),
+            table_block: None,
             version_table: None,
             definitions: Vec::new(),
             numbers: Vec::new(),

@@ -22,7 +22,9 @@
 use crate::model::{Corpus, in_effect};
 use crate::names::{DocumentId, DocumentKind, Version};
 use crate::parse::references::{Reference, Target};
+use crate::rules::citing::document_citations;
 use crate::source::{FileId, Span};
+use rayon::prelude::*;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -400,15 +402,13 @@ pub struct Refs {
 pub fn find(corpus: &Corpus, target: &RefTarget) -> Refs {
     let target_parts = target.clause().and_then(parse_clause);
     let log = corpus.log.as_ref();
-    let mut citations = Vec::new();
-    let mut scan = |file: FileId, refs: &[Reference], effect: &dyn Fn() -> Effect| {
+    let scan = |file: FileId, text: &str, refs: &[Reference], effect: &dyn Fn() -> Effect| {
+        let mut citations = Vec::new();
         let mut effect_once: Option<Effect> = None;
         for r in refs {
             let Some(matched) = matches(r, target, target_parts.as_deref()) else {
                 continue;
             };
-            let text_source = corpus.source(file);
-            let text = text_source.text.as_str();
             citations.push(Citation {
                 file,
                 span: Span::from(r.span.clone()),
@@ -423,25 +423,39 @@ pub fn find(corpus: &Corpus, target: &RefTarget) -> Refs {
                 effect: effect_once.get_or_insert_with(effect).clone(),
             });
         }
+        citations
     };
-    for doc in &corpus.documents {
-        scan(doc.file, &doc.references, &|| match log {
-            None => Effect::NoLog,
-            Some(log) => {
-                let rows = in_effect(log, doc);
-                if rows.is_empty() {
-                    Effect::NotInLog
-                } else {
-                    Effect::Logged(rows.into_iter().map(|r| r.release.clone()).collect())
+    // Each document's citations are extracted from its text again, in parallel.
+    let mut citations: Vec<Citation> = corpus
+        .documents
+        .par_iter()
+        .filter(|doc| !crate::rules::unreadable(corpus, doc.file))
+        .flat_map_iter(|doc| {
+            let (source, refs) = document_citations(corpus, doc);
+            scan(doc.file, &source.text, &refs, &|| match log {
+                None => Effect::NoLog,
+                Some(log) => {
+                    let rows = in_effect(log, doc);
+                    if rows.is_empty() {
+                        Effect::NotInLog
+                    } else {
+                        Effect::Logged(rows.into_iter().map(|r| r.release.clone()).collect())
+                    }
                 }
-            }
-        });
-    }
+            })
+        })
+        .collect();
     for note in &corpus.release_notes {
-        scan(note.file, &note.references, &|| match &note.release {
-            Some(v) => Effect::ReleaseNote(v.clone()),
-            None => Effect::NoLog,
-        });
+        let source = corpus.source(note.file);
+        citations.extend(scan(
+            note.file,
+            &source.text,
+            &note.references,
+            &|| match &note.release {
+                Some(v) => Effect::ReleaseNote(v.clone()),
+                None => Effect::NoLog,
+            },
+        ));
     }
     citations.sort_by_key(|c| (c.file, c.span.start, c.span.end));
 

@@ -345,9 +345,9 @@ fn the_clean_fixture_has_every_title_form_and_definition_shape() {
     let corpus = load(discover(&root).unwrap());
     let mut titles: Vec<String> = Vec::new();
     for d in &corpus.documents {
-        let source = corpus.source(d.file);
+        let (source, references) = seccheck::rules::citing::document_citations(&corpus, d);
         let text = &source.text;
-        for r in &d.references {
+        for r in &references {
             if let Some(t) = &r.cited_title {
                 // The character before the title says how it is set off.
                 let before = text[..t.span.start].trim_end().chars().last().unwrap();

@@ -32,9 +32,9 @@ pub(crate) fn contains_ci(hay: &str, needle: &str) -> bool {
 pub struct ParsedDocument {
     pub heading: Option<Heading>,
     pub clauses: Vec<Clause>,
-    /// Citations in the body: not in the heading, not in the version-control table
-    /// (whose reasons cite history, not the text in effect).
-    pub references: Vec<references::Reference>,
+    /// The Markdown version-control table's block ([`version_table_block`]), which holds
+    /// no clauses or citations of the text.
+    pub table_block: Option<Span>,
     /// The version-control table: Markdown in `.md` files, PDF-extracted in `.txt`.
     pub version_table: Option<version_table::VersionTable>,
     /// Defined terms: read in Section A only, outside the version-control table.
@@ -68,6 +68,26 @@ pub fn version_table_block(text: &str) -> Option<Span> {
         .map(|s| Span::new(s, text.len()))
 }
 
+/// A document's citations: in the body, not in the heading (`heading`, its span) nor in
+/// the version-control table (`table_block`), whose reasons cite history, not the text in
+/// effect. Not part of [`parse_document`]: citations are the bulk of a parse, so the
+/// rules take them one document at a time rather than hold the whole corpus's.
+pub fn document_citations(
+    text: &str,
+    heading: Option<Span>,
+    table_block: Option<Span>,
+) -> Vec<references::Reference> {
+    let outside = |r: &references::Reference| {
+        let inside = |s: Option<Span>| {
+            s.is_some_and(|s| r.span.start >= s.start as usize && r.span.start < s.end as usize)
+        };
+        !inside(heading) && !inside(table_block)
+    };
+    let mut refs = references::extract(text);
+    refs.retain(outside);
+    refs
+}
+
 /// Parses a document's heading and clauses. `document` is what the path says it is; the
 /// clauses are numbered after it (a heading naming another document is a finding, not a
 /// reason to read the clauses differently).
@@ -78,16 +98,6 @@ pub fn parse_document(text: &str, markdown: bool, document: Option<&DocumentId>)
     let clauses = numbering
         .map(|d| document::parse_clauses(text, d, table))
         .unwrap_or_default();
-    let outside = |r: &references::Reference| {
-        let inside = |s: Option<Span>| {
-            s.is_some_and(|s| r.span.start >= s.start as usize && r.span.start < s.end as usize)
-        };
-        !inside(heading.as_ref().map(|h| h.span)) && !inside(table)
-    };
-    let references = references::extract(text)
-        .into_iter()
-        .filter(outside)
-        .collect();
     // A Markdown document's table is the `|` block found above; only a plain-text
     // document is searched for the PDF shape, so prose never becomes table rows.
     let version_table = if markdown {
@@ -105,7 +115,7 @@ pub fn parse_document(text: &str, markdown: bool, document: Option<&DocumentId>)
     ParsedDocument {
         heading,
         clauses,
-        references,
+        table_block: table,
         version_table,
         definitions,
     }

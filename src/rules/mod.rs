@@ -5,6 +5,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 
+pub mod citing;
 mod config;
 mod date;
 mod definition;
@@ -28,7 +29,16 @@ pub enum Needs {
 pub struct Rule {
     pub code: &'static str,
     pub needs: Needs,
-    pub check: fn(&Corpus, &mut Vec<Diagnostic>),
+    pub check: Check,
+}
+
+/// How a rule reads the corpus.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// All at once.
+    Corpus(fn(&Corpus, &mut Vec<Diagnostic>)),
+    /// One citing file at a time, with its citations ([`citing`]).
+    Citations(fn(&citing::Citing<'_>, &mut Vec<Diagnostic>)),
 }
 
 /// Every implemented rule. A test checks this table against the `rules/` catalogue.

@@ -4,13 +4,13 @@
 use crate::date::{Date, WEEKDAYS};
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
-use crate::rules::{Needs, Rule, unreadable};
+use crate::rules::{Check, Needs, Rule, unreadable};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
     code: "DATE002",
     needs: Needs::Nothing,
-    check,
+    check: Check::Corpus(check),
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {

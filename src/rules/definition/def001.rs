@@ -5,14 +5,14 @@ use crate::model::Corpus;
 use crate::names::normalize_title;
 use crate::parse::definitions::Definition;
 use crate::rules::reference::named;
-use crate::rules::{Needs, Rule};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
     code: "DEF001",
     needs: Needs::Nothing,
-    check,
+    check: Check::Corpus(check),
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {

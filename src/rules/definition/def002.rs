@@ -13,18 +13,20 @@ use crate::model::{Corpus, DocumentVersion, LogRow};
 use crate::names::DocumentId;
 use crate::parse::definitions::Definition;
 use crate::parse::references::Target;
+use crate::rules::citing::Citing;
 use crate::rules::log::list_releases;
 use crate::rules::reference::{
-    FOLDER_NOTE, Folder, clauses_known, in_effect, named, release_before, target_at,
+    FOLDER_NOTE, clauses_known, in_effect, named, release_before, target_at,
 };
-use crate::rules::{Needs, Rule, document_anchor};
+use crate::rules::{Check, Needs, Rule, document_anchor};
 use crate::source::Span;
+use crate::store::Held;
 use std::ops::Range;
 
 pub const RULE: Rule = Rule {
     code: "DEF002",
     needs: Needs::Nothing,
-    check,
+    check: Check::Citations(check),
 };
 
 /// What is wrong with the clause a definition points to, in one version of its document.
@@ -41,69 +43,66 @@ struct Found<'a> {
     rows: Vec<&'a LogRow>,
 }
 
-fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
-    let releases: Vec<_> = corpus
-        .log
-        .as_ref()
-        .map(|log| log.releases().into_iter().map(|r| r.release).collect())
-        .unwrap_or_default();
-    let folder = Folder::new(corpus);
-    for doc in &corpus.documents {
-        if doc.definitions.is_empty() || crate::rules::unreadable(corpus, doc.file) {
+fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
+    let corpus = citing.corpus;
+    let releases = &citing.run.releases;
+    let folder = &citing.run.folder;
+    let Some(doc) = citing.document().filter(|d| !d.definitions.is_empty()) else {
+        return;
+    };
+    // Definitions point into a few documents, again and again: hold their texts while
+    // this version of Section A is checked.
+    let held = Held::with_capacity(&corpus.files, usize::MAX);
+    let rows = corpus.log.as_ref().map(|log| in_effect(log, doc));
+    for (def, r) in definition_targets(doc, citing.references) {
+        let (Some(target), Target::Clause { clause, span }) = (&r.document, &r.target) else {
             continue;
+        };
+        let problem_in = |t: &DocumentVersion| -> Option<Problem> {
+            if !clauses_known(corpus, t) {
+                return None;
+            }
+            let text_source = held.get(t.file);
+            let text = text_source.text.as_str();
+            if !t.has_clause(corpus, clause) {
+                return Some(Problem::NoSuchClause);
+            }
+            let body = clause_body(t, clause)?;
+            (!mentions(&text[body.range()], &def.term)).then_some(Problem::Silent)
+        };
+        let mut found: Vec<Found<'_>> = Vec::new();
+        match (&corpus.log, &rows) {
+            (Some(log), Some(rows)) => {
+                for row in rows {
+                    let Some((t_row, Some(t_doc))) = target_at(corpus, log, &row.release, target)
+                    else {
+                        continue; // REF001 or LOG001
+                    };
+                    let Some(problem) = problem_in(t_doc) else {
+                        continue;
+                    };
+                    let deleted_here = problem == Problem::NoSuchClause
+                        && release_before(releases, &row.release)
+                            .and_then(|v| target_at(corpus, log, v, target))
+                            .is_some_and(|(p_row, p_doc)| {
+                                p_row.version != t_row.version
+                                    && p_doc.is_some_and(|p| p.has_clause(corpus, clause))
+                            });
+                    if !deleted_here {
+                        add(&mut found, problem, t_doc, Some(t_row));
+                    }
+                }
+            }
+            _ => {
+                if let Some(copy) = folder.copy(Some(doc), target)
+                    && let Some(problem) = problem_in(copy)
+                {
+                    add(&mut found, problem, copy, None);
+                }
+            }
         }
-        let rows = corpus.log.as_ref().map(|log| in_effect(log, doc));
-        for (def, r) in definition_targets(doc) {
-            let (Some(target), Target::Clause { clause, span }) = (&r.document, &r.target) else {
-                continue;
-            };
-            let problem_in = |t: &DocumentVersion| -> Option<Problem> {
-                if !clauses_known(corpus, t) {
-                    return None;
-                }
-                let text_source = corpus.source(t.file);
-                let text = text_source.text.as_str();
-                if !t.has_clause(corpus, clause) {
-                    return Some(Problem::NoSuchClause);
-                }
-                let body = clause_body(t, clause)?;
-                (!mentions(&text[body.range()], &def.term)).then_some(Problem::Silent)
-            };
-            let mut found: Vec<Found<'_>> = Vec::new();
-            match (&corpus.log, &rows) {
-                (Some(log), Some(rows)) => {
-                    for row in rows {
-                        let Some((t_row, Some(t_doc))) =
-                            target_at(corpus, log, &row.release, target)
-                        else {
-                            continue; // REF001 or LOG001
-                        };
-                        let Some(problem) = problem_in(t_doc) else {
-                            continue;
-                        };
-                        let deleted_here = problem == Problem::NoSuchClause
-                            && release_before(&releases, &row.release)
-                                .and_then(|v| target_at(corpus, log, v, target))
-                                .is_some_and(|(p_row, p_doc)| {
-                                    p_row.version != t_row.version
-                                        && p_doc.is_some_and(|p| p.has_clause(corpus, clause))
-                                });
-                        if !deleted_here {
-                            add(&mut found, problem, t_doc, Some(t_row));
-                        }
-                    }
-                }
-                _ => {
-                    if let Some(copy) = folder.copy(Some(doc), target)
-                        && let Some(problem) = problem_in(copy)
-                    {
-                        add(&mut found, problem, copy, None);
-                    }
-                }
-            }
-            for f in found {
-                out.push(report(corpus, doc, def, target, clause, span, &f));
-            }
+        for f in found {
+            out.push(report(corpus, doc, def, target, clause, span, &f));
         }
     }
 }

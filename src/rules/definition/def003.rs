@@ -16,7 +16,7 @@ use super::{at_word_boundary, fold, spellings};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Corpus, DocumentVersion};
 use crate::parse::definitions::Definition;
-use crate::rules::{Needs, Rule};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
@@ -29,7 +29,7 @@ const BATCH: usize = 32;
 pub const RULE: Rule = Rule {
     code: "DEF003",
     needs: Needs::Log,
-    check,
+    check: Check::Corpus(check),
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {

@@ -16,17 +16,16 @@ pub mod def003;
 /// clause. Definitions whose first citation is of a whole document or of an external
 /// instrument ("in Condition 22 of the DCC Licence, as applied by Section X5.4"), or that
 /// cite nothing the grammar reads, are left out.
-pub(crate) fn definition_targets(
-    doc: &DocumentVersion,
-) -> impl Iterator<Item = (&Definition, &Reference)> {
+pub(crate) fn definition_targets<'a>(
+    doc: &'a DocumentVersion,
+    references: &'a [Reference],
+) -> impl Iterator<Item = (&'a Definition, &'a Reference)> {
     doc.definitions
         .iter()
         .filter(|d| d.kind == DefinitionKind::MeaningGiven)
         .filter_map(|d| {
-            let from = doc
-                .references
-                .partition_point(|r| r.span.start < d.body.start);
-            let r = doc.references[from..]
+            let from = references.partition_point(|r| r.span.start < d.body.start);
+            let r = references[from..]
                 .first()
                 .filter(|r| r.span.start < d.body.end)?;
             let sec_clause =
@@ -236,13 +235,15 @@ mod tests {
             version: None,
             heading: parsed.heading,
             clauses: parsed.clauses,
-            references: parsed.references,
+            table_block: parsed.table_block,
             version_table: None,
             definitions: parsed.definitions,
             numbers: Vec::new(),
             indexed: false,
         };
-        let got: Vec<(&str, &str)> = definition_targets(&doc)
+        let references =
+            crate::parse::document_citations(text, doc.heading.as_ref().map(|h| h.span), None);
+        let got: Vec<(&str, &str)> = definition_targets(&doc, &references)
             .map(|(d, r)| (d.term.as_str(), &text[r.span.clone()]))
             .collect();
         assert_eq!(

@@ -2,12 +2,12 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
-use crate::rules::{Needs, Rule, document_anchor, unreadable};
+use crate::rules::{Check, Needs, Rule, document_anchor, unreadable};
 
 pub const RULE: Rule = Rule {
     code: "DOC001",
     needs: Needs::Nothing,
-    check,
+    check: Check::Corpus(check),
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {

@@ -3,13 +3,13 @@
 
 use super::report;
 use crate::model::ReadProblemKind;
-use crate::rules::{Needs, Rule};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
     code: "IO005",
     needs: Needs::Nothing,
-    check: |corpus, out| {
+    check: Check::Corpus(|corpus, out| {
         report(corpus, out, RULE.code, |path, kind| {
             match kind {
             ReadProblemKind::ParserPanic(msg) => Some((
@@ -22,5 +22,5 @@ pub const RULE: Rule = Rule {
             _ => None,
         }
         })
-    },
+    }),
 };

@@ -4,13 +4,13 @@
 
 use super::report;
 use crate::model::ReadProblemKind;
-use crate::rules::{Needs, Rule};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
     code: "IO006",
     needs: Needs::Nothing,
-    check: |corpus, out| {
+    check: Check::Corpus(|corpus, out| {
         report(corpus, out, RULE.code, |path, kind| match kind {
             ReadProblemKind::NotInLayout(hint) => Some((
                 Span::default(),
@@ -28,5 +28,5 @@ pub const RULE: Rule = Rule {
             )),
             _ => None,
         })
-    },
+    }),
 };

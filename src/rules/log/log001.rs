@@ -4,13 +4,13 @@
 use super::list_releases;
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
-use crate::rules::{Needs, Rule};
+use crate::rules::{Check, Needs, Rule};
 use std::collections::BTreeMap;
 
 pub const RULE: Rule = Rule {
     code: "LOG001",
     needs: Needs::Log,
-    check,
+    check: Check::Corpus(check),
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {

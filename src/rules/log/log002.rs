@@ -2,12 +2,12 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
-use crate::rules::{Needs, Rule, document_anchor};
+use crate::rules::{Check, Needs, Rule, document_anchor};
 
 pub const RULE: Rule = Rule {
     code: "LOG002",
     needs: Needs::Log,
-    check,
+    check: Check::Corpus(check),
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {

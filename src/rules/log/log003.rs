@@ -3,13 +3,13 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::{Corpus, LogRow};
 use crate::names::DocumentId;
-use crate::rules::{Needs, Rule};
+use crate::rules::{Check, Needs, Rule};
 use std::collections::BTreeMap;
 
 pub const RULE: Rule = Rule {
     code: "LOG003",
     needs: Needs::Log,
-    check,
+    check: Check::Corpus(check),
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {

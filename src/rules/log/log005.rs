@@ -5,12 +5,12 @@ use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Corpus, LogRow};
 use crate::names::Version;
-use crate::rules::{Needs, Rule};
+use crate::rules::{Check, Needs, Rule};
 
 pub const RULE: Rule = Rule {
     code: "LOG005",
     needs: Needs::Log,
-    check,
+    check: Check::Corpus(check),
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {

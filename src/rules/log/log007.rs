@@ -5,12 +5,12 @@ use super::list_releases;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Corpus, LogRow};
 use crate::names::normalize_title;
-use crate::rules::{Needs, Rule};
+use crate::rules::{Check, Needs, Rule};
 
 pub const RULE: Rule = Rule {
     code: "LOG007",
     needs: Needs::Log,
-    check,
+    check: Check::Corpus(check),
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {

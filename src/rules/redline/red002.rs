@@ -5,12 +5,12 @@ use super::{comparable, mismatch, readable_document};
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::parse::redline::Side;
-use crate::rules::{Needs, Rule};
+use crate::rules::{Check, Needs, Rule};
 
 pub const RULE: Rule = Rule {
     code: "RED002",
     needs: Needs::Log,
-    check,
+    check: Check::Corpus(check),
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {

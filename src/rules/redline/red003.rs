@@ -4,12 +4,12 @@
 use super::bumps;
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
-use crate::rules::{Needs, Rule};
+use crate::rules::{Check, Needs, Rule};
 
 pub const RULE: Rule = Rule {
     code: "RED003",
     needs: Needs::Log,
-    check,
+    check: Check::Corpus(check),
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {

@@ -5,12 +5,12 @@ use super::{first_line, named_by_malformed_row};
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::names::Version;
-use crate::rules::{Needs, Rule};
+use crate::rules::{Check, Needs, Rule};
 
 pub const RULE: Rule = Rule {
     code: "RED004",
     needs: Needs::Log,
-    check,
+    check: Check::Corpus(check),
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {

@@ -7,12 +7,12 @@
 use super::{Text, bumps, comparable, compare, first_line, readable_document};
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
-use crate::rules::{Needs, Rule, document_anchor};
+use crate::rules::{Check, Needs, Rule, document_anchor};
 
 pub const RULE: Rule = Rule {
     code: "RED005",
     needs: Needs::Log,
-    check,
+    check: Check::Corpus(check),
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {

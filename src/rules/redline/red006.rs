@@ -5,13 +5,13 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::{Corpus, RedlineFile};
 use crate::parse::redline::{MarkupErrorKind, Segment};
-use crate::rules::{Needs, Rule, unreadable};
+use crate::rules::{Check, Needs, Rule, unreadable};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
     code: "RED006",
     needs: Needs::Nothing,
-    check,
+    check: Check::Corpus(check),
 };
 
 /// What a mark is called, from its opening or closing mark.

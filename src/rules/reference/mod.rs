@@ -16,6 +16,7 @@
 use crate::model::{Corpus, DocumentLog, DocumentVersion, LogRow, ReleaseNoteFile};
 use crate::names::{DocumentId, Version};
 use crate::parse::references::{CitedTitle, Reference, Target};
+use crate::rules::citing::{CitationRun, Citer};
 use crate::source::FileId;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -168,6 +169,7 @@ pub(crate) fn note_releases<'a>(log: &'a DocumentLog, note: &ReleaseNoteFile) ->
 
 /// The folder's copies of each document, for resolving without a log: built once per
 /// rule run, so that each citation is a lookup rather than a scan of every document.
+#[derive(Default)]
 pub(crate) struct Folder<'a> {
     /// Each document's only copy; `None` when the folder holds several.
     only: HashMap<&'a DocumentId, Option<&'a DocumentVersion>>,
@@ -220,125 +222,156 @@ type TargetAt<'a> = Option<(&'a LogRow, Option<&'a DocumentVersion>)>;
 /// grouped per citation and by whether a release's own change deleted it: citations in
 /// document versions at every release where the version is in effect, and citations in
 /// release notes at the note's release or the one before.
-pub(crate) fn missing_clauses<'a>(corpus: &'a Corpus, log: &'a DocumentLog) -> Vec<Missing<'a>> {
-    let releases: Vec<&Version> = log.releases().into_iter().map(|r| r.release).collect();
+pub(crate) fn missing_clauses<'a>(
+    run: &CitationRun<'a>,
+    log: &'a DocumentLog,
+    of: Citer<'a>,
+    references: &'a [Reference],
+) -> Vec<Missing<'a>> {
+    let corpus = run.corpus;
+    let releases = &run.releases;
     let mut out = Vec::new();
-    for doc in &corpus.documents {
-        let rows = in_effect(log, doc);
-        // Per cited document, its version at each of `rows`' releases and at the release
-        // before: looked up once per citing version, not once per citation.
-        let mut versions: HashMap<&DocumentId, Vec<(TargetAt<'a>, TargetAt<'a>)>> = HashMap::new();
-        for r in &doc.references {
-            let Some(target) = resolvable(r) else {
-                continue;
-            };
-            if r.quoted {
-                continue;
-            }
-            let per_release = versions.entry(target).or_insert_with(|| {
-                rows.iter()
-                    .map(|row| {
-                        let before = release_before(&releases, &row.release)
-                            .and_then(|v| target_at(corpus, log, v, target));
-                        (target_at(corpus, log, &row.release, target), before)
-                    })
-                    .collect()
-            });
-            for (clause, clause_span) in cited_clauses(r) {
-                let mut plain: Vec<&LogRow> = Vec::new();
-                // Consecutive releases usually share the cited version: ask it once.
-                let mut last: Option<(*const DocumentVersion, bool)> = None;
-                for (current, before) in per_release.iter() {
-                    let Some((t_row, Some(t_doc))) = *current else {
-                        continue; // not in effect (REF001) or no text (LOG001)
-                    };
-                    let has = match last {
-                        Some((p, has)) if std::ptr::eq(p, t_doc) => has,
-                        _ => {
-                            let has = t_doc.has_clause(corpus, clause);
-                            last = Some((t_doc, has));
-                            has
-                        }
-                    };
-                    if has {
-                        continue;
-                    }
-                    // Did the release before have it, in another version?
-                    match *before {
-                        Some((p_row, Some(p_doc)))
-                            if p_row.version != t_row.version
-                                && p_doc.has_clause(corpus, clause) =>
-                        {
-                            out.push(Missing {
-                                file: doc.file,
-                                citer: named(doc),
-                                note: false,
-                                clause,
-                                clause_span: clause_span.clone(),
-                                target,
-                                at: vec![t_row],
-                                deleted_after: Some(p_row),
-                            });
-                        }
-                        _ => plain.push(t_row),
-                    }
+    match of {
+        Citer::Document(doc) => {
+            let rows = in_effect(log, doc);
+            // Per cited document, its version at each of `rows`' releases and at the
+            // release before: looked up once per citing version, not once per citation.
+            let mut versions: HashMap<&DocumentId, Vec<(TargetAt<'a>, TargetAt<'a>)>> =
+                HashMap::new();
+            for r in references {
+                let Some(target) = resolvable(r) else {
+                    continue;
+                };
+                if r.quoted {
+                    continue;
                 }
-                if !plain.is_empty() {
-                    out.push(Missing {
-                        file: doc.file,
-                        citer: named(doc),
-                        note: false,
-                        clause,
-                        clause_span: clause_span.clone(),
+                let per_release = versions.entry(target).or_insert_with(|| {
+                    rows.iter()
+                        .map(|row| {
+                            let before = release_before(releases, &row.release)
+                                .and_then(|v| target_at(corpus, log, v, target));
+                            (target_at(corpus, log, &row.release, target), before)
+                        })
+                        .collect()
+                });
+                for (clause, clause_span) in cited_clauses(r) {
+                    missing_in_document(
+                        corpus,
+                        doc,
+                        per_release,
                         target,
-                        at: plain,
-                        deleted_after: None,
-                    });
+                        clause,
+                        clause_span,
+                        &mut out,
+                    );
                 }
             }
         }
-    }
-    for note in &corpus.release_notes {
-        let at = note_releases(log, note);
-        let Some(own) = at.first() else {
-            continue;
-        };
-        for r in &note.references {
-            let Some(target) = resolvable(r) else {
-                continue;
+        Citer::Note(note) => {
+            let at = note_releases(log, note);
+            let Some(own) = at.first() else {
+                return out;
             };
-            if r.quoted {
-                continue;
-            }
-            for (clause, clause_span) in cited_clauses(r) {
-                let mut checked: Vec<&LogRow> = Vec::new();
-                let mut found = false;
-                for release in &at {
-                    let Some((t_row, Some(t_doc))) = target_at(corpus, log, release, target) else {
-                        continue;
-                    };
-                    if t_doc.has_clause(corpus, clause) {
-                        found = true;
-                        break;
-                    }
-                    checked.push(t_row);
+            for r in references {
+                let Some(target) = resolvable(r) else {
+                    continue;
+                };
+                if r.quoted {
+                    continue;
                 }
-                if !found && !checked.is_empty() {
-                    out.push(Missing {
-                        file: note.file,
-                        citer: format!("the {own} release note"),
-                        note: true,
-                        clause,
-                        clause_span: clause_span.clone(),
-                        target,
-                        at: checked,
-                        deleted_after: None,
-                    });
+                for (clause, clause_span) in cited_clauses(r) {
+                    let mut checked: Vec<&LogRow> = Vec::new();
+                    let mut found = false;
+                    for release in &at {
+                        let Some((t_row, Some(t_doc))) = target_at(corpus, log, release, target)
+                        else {
+                            continue;
+                        };
+                        if t_doc.has_clause(corpus, clause) {
+                            found = true;
+                            break;
+                        }
+                        checked.push(t_row);
+                    }
+                    if !found && !checked.is_empty() {
+                        out.push(Missing {
+                            file: note.file,
+                            citer: format!("the {own} release note"),
+                            note: true,
+                            clause,
+                            clause_span: clause_span.clone(),
+                            target,
+                            at: checked,
+                            deleted_after: None,
+                        });
+                    }
                 }
             }
         }
     }
     out
+}
+
+/// One cited clause of a document version, checked at each release where the version is
+/// in effect (`per_release`: the cited document there and at the release before).
+fn missing_in_document<'a>(
+    corpus: &'a Corpus,
+    doc: &DocumentVersion,
+    per_release: &[(TargetAt<'a>, TargetAt<'a>)],
+    target: &'a DocumentId,
+    clause: &'a str,
+    clause_span: Range<usize>,
+    out: &mut Vec<Missing<'a>>,
+) {
+    let mut plain: Vec<&LogRow> = Vec::new();
+    // Consecutive releases usually share the cited version: ask it once.
+    let mut last: Option<(*const DocumentVersion, bool)> = None;
+    for (current, before) in per_release {
+        let Some((t_row, Some(t_doc))) = *current else {
+            continue; // not in effect (REF001) or no text (LOG001)
+        };
+        let has = match last {
+            Some((p, has)) if std::ptr::eq(p, t_doc) => has,
+            _ => {
+                let has = t_doc.has_clause(corpus, clause);
+                last = Some((t_doc, has));
+                has
+            }
+        };
+        if has {
+            continue;
+        }
+        // Did the release before have it, in another version?
+        match *before {
+            Some((p_row, Some(p_doc)))
+                if p_row.version != t_row.version && p_doc.has_clause(corpus, clause) =>
+            {
+                out.push(Missing {
+                    file: doc.file,
+                    citer: named(doc),
+                    note: false,
+                    clause,
+                    clause_span: clause_span.clone(),
+                    target,
+                    at: vec![t_row],
+                    deleted_after: Some(p_row),
+                });
+            }
+            _ => plain.push(t_row),
+        }
+    }
+    if !plain.is_empty() {
+        out.push(Missing {
+            file: doc.file,
+            citer: named(doc),
+            note: false,
+            clause,
+            clause_span,
+            target,
+            at: plain,
+            deleted_after: None,
+        });
+    }
 }
 
 /// A cited clause that the folder's one copy of the cited document does not have (no log).
@@ -355,38 +388,37 @@ pub(crate) struct FolderMissing<'a> {
 /// document, in documents. Nothing is said of a document the folder holds no copy of, or
 /// several; nor of release notes, which describe a change and may cite what it deletes
 /// (with no log, the folder cannot tell the version before the change from the one after).
-pub(crate) fn missing_in_folder(corpus: &Corpus) -> Vec<FolderMissing<'_>> {
-    let citers = corpus
-        .documents
-        .iter()
-        .map(|d| (d.file, Some(d), named(d), &d.references));
-    let folder = Folder::new(corpus);
+pub(crate) fn missing_in_folder<'a>(
+    run: &CitationRun<'a>,
+    citing: &'a DocumentVersion,
+    references: &'a [Reference],
+) -> Vec<FolderMissing<'a>> {
+    let corpus = run.corpus;
     let mut out = Vec::new();
-    for (file, citing, citer, references) in citers {
-        for r in references {
-            let Some(target) = resolvable(r) else {
-                continue;
-            };
-            if r.quoted {
-                continue;
-            }
-            let Some(copy) = folder
-                .copy(citing, target)
-                .filter(|c| clauses_known(corpus, c))
-            else {
-                continue;
-            };
-            for (clause, clause_span) in cited_clauses(r) {
-                if !copy.has_clause(corpus, clause) {
-                    out.push(FolderMissing {
-                        file,
-                        citer: citer.clone(),
-                        clause,
-                        clause_span,
-                        target,
-                        copy,
-                    });
-                }
+    for r in references {
+        let Some(target) = resolvable(r) else {
+            continue;
+        };
+        if r.quoted {
+            continue;
+        }
+        let Some(copy) = run
+            .folder
+            .copy(Some(citing), target)
+            .filter(|c| clauses_known(corpus, c))
+        else {
+            continue;
+        };
+        for (clause, clause_span) in cited_clauses(r) {
+            if !copy.has_clause(corpus, clause) {
+                out.push(FolderMissing {
+                    file: citing.file,
+                    citer: named(citing),
+                    clause,
+                    clause_span,
+                    target,
+                    copy,
+                });
             }
         }
     }

@@ -4,89 +4,109 @@
 
 use super::{in_effect, note_releases, resolvable};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Corpus, DocumentLog};
+use crate::model::{DocumentLog, DocumentVersion, ReleaseNoteFile};
 use crate::names::{DocumentId, Version};
+use crate::parse::references::Reference;
+use crate::rules::citing::{Citer, Citing};
 use crate::rules::log::list_releases;
-use crate::rules::{Needs, Rule};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 use std::collections::BTreeSet;
 
 pub const RULE: Rule = Rule {
     code: "REF001",
     needs: Needs::Log,
-    check,
+    check: Check::Citations(check),
 };
 
-fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
-    let Some(log) = &corpus.log else { return };
-    for doc in &corpus.documents {
-        let rows = in_effect(log, doc);
-        if rows.is_empty() {
-            continue;
-        }
-        for r in &doc.references {
-            let Some(target) = resolvable(r) else {
-                continue;
-            };
-            if *target == doc.document || r.quoted {
-                continue;
-            }
-            let broken: Vec<&Version> = rows
-                .iter()
-                .filter(|row| log.row(&row.release, target).is_none())
-                .map(|row| &row.release)
-                .collect();
-            if broken.is_empty() {
-                continue;
-            }
-            let citer = format!(
-                "{} version {}",
-                doc.document,
-                doc.version.as_ref().map_or("", |v| v.as_str())
-            );
-            let (message, help) = explain(
-                log,
-                &citer,
-                target,
-                &list_releases(broken),
-                "remove the citation from this version",
-            );
-            out.push(
-                Diagnostic::new(RULE.code, message)
-                    .at(doc.file, Span::from(r.span.clone()), "cited here")
-                    .help(help),
-            );
-        }
+fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(log) = &citing.corpus.log else {
+        return;
+    };
+    match citing.of {
+        Citer::Document(doc) => in_document(log, doc, citing.references, out),
+        Citer::Note(note) => in_note(log, note, citing.references, out),
     }
-    for note in &corpus.release_notes {
-        let at = note_releases(log, note);
-        let Some(own) = at.first() else {
+}
+
+fn in_document(
+    log: &DocumentLog,
+    doc: &DocumentVersion,
+    references: &[Reference],
+    out: &mut Vec<Diagnostic>,
+) {
+    let rows = in_effect(log, doc);
+    if rows.is_empty() {
+        return;
+    }
+    for r in references {
+        let Some(target) = resolvable(r) else {
             continue;
         };
-        for r in &note.references {
-            let Some(target) = resolvable(r) else {
-                continue;
-            };
-            if r.quoted || at.iter().any(|v| log.row(v, target).is_some()) {
-                continue;
-            }
-            let when = match at.get(1) {
-                Some(before) => format!("release {own} or {before}"),
-                None => format!("release {own}"),
-            };
-            let (message, help) = explain(
-                log,
-                &format!("the {own} release note"),
-                target,
-                &when,
-                "correct the citation",
-            );
-            out.push(
-                Diagnostic::new(RULE.code, message)
-                    .at(note.file, Span::from(r.span.clone()), "cited here")
-                    .help(help),
-            );
+        if *target == doc.document || r.quoted {
+            continue;
         }
+        let broken: Vec<&Version> = rows
+            .iter()
+            .filter(|row| log.row(&row.release, target).is_none())
+            .map(|row| &row.release)
+            .collect();
+        if broken.is_empty() {
+            continue;
+        }
+        let citer = format!(
+            "{} version {}",
+            doc.document,
+            doc.version.as_ref().map_or("", |v| v.as_str())
+        );
+        let (message, help) = explain(
+            log,
+            &citer,
+            target,
+            &list_releases(broken),
+            "remove the citation from this version",
+        );
+        out.push(
+            Diagnostic::new(RULE.code, message)
+                .at(doc.file, Span::from(r.span.clone()), "cited here")
+                .help(help),
+        );
+    }
+}
+
+fn in_note(
+    log: &DocumentLog,
+    note: &ReleaseNoteFile,
+    references: &[Reference],
+    out: &mut Vec<Diagnostic>,
+) {
+    let at = note_releases(log, note);
+    let Some(own) = at.first() else {
+        return;
+    };
+    for r in references {
+        let Some(target) = resolvable(r) else {
+            continue;
+        };
+        if r.quoted || at.iter().any(|v| log.row(v, target).is_some()) {
+            continue;
+        }
+        let when = match at.get(1) {
+            Some(before) => format!("release {own} or {before}"),
+            None => format!("release {own}"),
+        };
+        let (message, help) = explain(
+            log,
+            &format!("the {own} release note"),
+            target,
+            &when,
+            "correct the citation",
+        );
+        out.push(
+            Diagnostic::new(RULE.code, message)
+                .at(note.file, Span::from(r.span.clone()), "cited here")
+                .help(help),
+        );
     }
 }
 

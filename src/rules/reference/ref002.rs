@@ -7,42 +7,52 @@
 //! the cited document (and not at all when the folder holds none, or several); release
 //! notes' citations are then not resolved.
 
-use super::{
-    FOLDER_NOTE, Missing, edit_distance, missing_clauses, missing_in_folder, named, target_at,
-};
+use super::{FOLDER_NOTE, Missing, edit_distance, named, target_at};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Clause, Corpus, DocumentVersion};
+use crate::rules::citing::Citing;
 use crate::rules::definition::{clause_name, definition_targets};
 use crate::rules::log::list_releases;
-use crate::rules::{Needs, Rule, document_anchor};
-use crate::source::{FileId, Span};
-use std::collections::HashMap;
+use crate::rules::{Check, Needs, Rule, document_anchor};
+use crate::source::Span;
 use std::ops::Range;
 
 pub const RULE: Rule = Rule {
     code: "REF002",
     needs: Needs::Nothing,
-    check,
+    check: Check::Citations(check),
 };
 
-fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
+    let corpus = citing.corpus;
     // A definition pointing to a missing clause is DEF002's, which says what it breaks.
-    let targets = DefinitionTargets::new(corpus);
+    let targets: Vec<Range<usize>> = match citing.document() {
+        Some(doc) => definition_targets(doc, citing.references)
+            .map(|(_, r)| r.span.clone())
+            .collect(),
+        None => Vec::new(),
+    };
+    let held_by_definition = |span: &Range<usize>| {
+        // Citations do not overlap and come in text order: only the last one starting at
+        // or before `span` can hold it.
+        let after = targets.partition_point(|r| r.start <= span.start);
+        after > 0 && span.end <= targets[after - 1].end
+    };
     match &corpus.log {
         Some(log) => {
-            for m in missing_clauses(corpus, log) {
+            for m in citing.missing_clauses() {
                 if m.deleted_after.is_some() {
                     continue; // REF004
                 }
-                if targets.holds(m.file, &m.clause_span) {
+                if held_by_definition(&m.clause_span) {
                     continue;
                 }
-                out.push(with_log(corpus, log, &m));
+                out.push(with_log(corpus, log, m));
             }
         }
         None => {
-            for m in missing_in_folder(corpus) {
-                if targets.holds(m.file, &m.clause_span) {
+            for m in citing.missing_in_folder() {
+                if held_by_definition(&m.clause_span) {
                     continue;
                 }
                 let d = Diagnostic::new(
@@ -58,37 +68,6 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 out.push(suggest(corpus, d, m.copy, m.clause, &named(m.copy), true));
             }
         }
-    }
-}
-
-/// The citations that Section A definitions point with (DEF002's), by file and sorted,
-/// built once per run: a lookup per missing clause, not a scan of every definition.
-struct DefinitionTargets(HashMap<FileId, Vec<Range<usize>>>);
-
-impl DefinitionTargets {
-    fn new(corpus: &Corpus) -> DefinitionTargets {
-        let mut by_file: HashMap<FileId, Vec<Range<usize>>> = HashMap::new();
-        for d in &corpus.documents {
-            by_file
-                .entry(d.file)
-                .or_default()
-                .extend(definition_targets(d).map(|(_, r)| r.span.clone()));
-        }
-        for spans in by_file.values_mut() {
-            spans.sort_by_key(|r| (r.start, r.end));
-        }
-        DefinitionTargets(by_file)
-    }
-
-    /// Whether the clause at `span` is inside one of them.
-    fn holds(&self, file: FileId, span: &Range<usize>) -> bool {
-        let Some(spans) = self.0.get(&file) else {
-            return false;
-        };
-        // Citations do not overlap: only the last one starting at or before `span` can
-        // hold it.
-        let after = spans.partition_point(|r| r.start <= span.start);
-        after > 0 && span.end <= spans[after - 1].end
     }
 }
 

@@ -13,20 +13,21 @@
 //! Without a Document Log, the title is compared with the heading of the folder's one
 //! copy of the cited document.
 
-use super::{FOLDER_NOTE, Folder, document_title, in_effect, named, resolvable};
+use super::{FOLDER_NOTE, document_title, in_effect, named, resolvable};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Corpus, DocumentVersion, LogRow};
 use crate::names::{DocumentId, Version, normalize_title};
 use crate::parse::references::CitedTitle;
+use crate::rules::citing::{Citer, Citing};
 use crate::rules::log::list_releases;
-use crate::rules::{Needs, Rule};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
     code: "REF003",
     needs: Needs::Nothing,
-    check,
+    check: Check::Citations(check),
 };
 
 /// One titled citation of a document, in text order.
@@ -39,91 +40,90 @@ struct Titled<'a> {
     reported: bool,
 }
 
-fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
-    let folder = Folder::new(corpus);
-    for doc in &corpus.documents {
-        if crate::rules::unreadable(corpus, doc.file) {
+fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
+    let corpus = citing.corpus;
+    let folder = &citing.run.folder;
+    // Release notes name documents in their affected lists, which REL008 checks.
+    let Citer::Document(doc) = citing.of else {
+        return;
+    };
+    let text = citing.source.text.as_str();
+    let rows = corpus.log.as_ref().map(|log| in_effect(log, doc));
+    // The first titled citation of each document in this file.
+    let mut first: HashMap<&DocumentId, Titled<'_>> = HashMap::new();
+    for r in citing.references {
+        let Some(target) = resolvable(r) else {
+            continue;
+        };
+        let Some(title) = document_title(text, r) else {
+            continue;
+        };
+        if r.quoted {
             continue;
         }
-        let text_source = corpus.source(doc.file);
-        let text = text_source.text.as_str();
-        let rows = corpus.log.as_ref().map(|log| in_effect(log, doc));
-        // The first titled citation of each document in this file.
-        let mut first: HashMap<&DocumentId, Titled<'_>> = HashMap::new();
-        for r in &doc.references {
-            let Some(target) = resolvable(r) else {
-                continue;
-            };
-            let Some(title) = document_title(text, r) else {
-                continue;
-            };
-            if r.quoted {
-                continue;
+        let folded = normalize_title(&title.text);
+        let dashed = text[..title.span.start]
+            .trim_end()
+            .ends_with(['-', '–', '—']);
+        let matches =
+            |expected: &str| same_title(&normalize_title(expected), false, &folded, dashed);
+        let mut finding = match (&corpus.log, &rows) {
+            (Some(log), Some(rows)) => {
+                let wrong: Vec<&LogRow> = rows
+                    .iter()
+                    .filter_map(|row| log.row(&row.release, target))
+                    .filter(|t_row| !matches(&t_row.title))
+                    .collect();
+                against_log(corpus, doc, target, title, &wrong, &matches)
             }
-            let folded = normalize_title(&title.text);
-            let dashed = text[..title.span.start]
-                .trim_end()
-                .ends_with(['-', '–', '—']);
-            let matches =
-                |expected: &str| same_title(&normalize_title(expected), false, &folded, dashed);
-            let mut finding = match (&corpus.log, &rows) {
-                (Some(log), Some(rows)) => {
-                    let wrong: Vec<&LogRow> = rows
-                        .iter()
-                        .filter_map(|row| log.row(&row.release, target))
-                        .filter(|t_row| !matches(&t_row.title))
-                        .collect();
-                    against_log(corpus, doc, target, title, &wrong, &matches)
-                }
-                _ => folder
-                    .copy(Some(doc), target)
-                    .and_then(|copy| against_copy(corpus, doc, target, title, copy, &matches)),
-            };
-            // The first title this file gives the same document, if this one differs.
-            let earlier = first
-                .get(target)
-                .filter(|s| !same_title(&s.folded, s.dashed, &folded, dashed));
-            let reported = finding.is_some();
-            if let Some(e) = earlier {
-                let label = format!("also cited as ‘{}’ here", e.title.text);
-                let related = Span::from(e.title.span.clone());
-                if reported {
-                    finding = finding.map(|mut d| {
-                        d.help = d.help.map(|h| {
-                            format!(
-                                "{h}; the first citation of {target} in this file gives ‘{}’",
-                                e.title.text
-                            )
-                        });
-                        d.related(doc.file, related, label)
-                    });
-                } else if !e.reported {
-                    finding = Some(
-                        Diagnostic::new(
-                            RULE.code,
-                            format!(
-                                "{} cites {target} under two titles: first ‘{}’, then ‘{}’ here",
-                                named(doc),
-                                e.title.text,
-                                title.text
-                            ),
+            _ => folder
+                .copy(Some(doc), target)
+                .and_then(|copy| against_copy(corpus, doc, target, title, copy, &matches)),
+        };
+        // The first title this file gives the same document, if this one differs.
+        let earlier = first
+            .get(target)
+            .filter(|s| !same_title(&s.folded, s.dashed, &folded, dashed));
+        let reported = finding.is_some();
+        if let Some(e) = earlier {
+            let label = format!("also cited as ‘{}’ here", e.title.text);
+            let related = Span::from(e.title.span.clone());
+            if reported {
+                finding = finding.map(|mut d| {
+                    d.help = d.help.map(|h| {
+                        format!(
+                            "{h}; the first citation of {target} in this file gives ‘{}’",
+                            e.title.text
                         )
-                        .at(doc.file, Span::from(title.span.clone()), "second title")
-                        .related(doc.file, related, "first cited under this title")
-                        .help(format!(
-                            "cite {target} by one title throughout the document"
-                        )),
-                    );
-                }
+                    });
+                    d.related(doc.file, related, label)
+                });
+            } else if !e.reported {
+                finding = Some(
+                    Diagnostic::new(
+                        RULE.code,
+                        format!(
+                            "{} cites {target} under two titles: first ‘{}’, then ‘{}’ here",
+                            named(doc),
+                            e.title.text,
+                            title.text
+                        ),
+                    )
+                    .at(doc.file, Span::from(title.span.clone()), "second title")
+                    .related(doc.file, related, "first cited under this title")
+                    .help(format!(
+                        "cite {target} by one title throughout the document"
+                    )),
+                );
             }
-            first.entry(target).or_insert(Titled {
-                title,
-                folded,
-                dashed,
-                reported,
-            });
-            out.extend(finding);
         }
+        first.entry(target).or_insert(Titled {
+            title,
+            folded,
+            dashed,
+            reported,
+        });
+        out.extend(finding);
     }
 }
 

@@ -1,23 +1,22 @@
 //! REF004 cites-deleted-clause: a citation of a clause that the same release's new
 //! version of the cited document deleted or renumbered.
 
-use super::missing_clauses;
 use crate::diagnostic::Diagnostic;
-use crate::model::Corpus;
 use crate::parse::redline::Segment;
+use crate::rules::citing::Citing;
 use crate::rules::definition::clause_name;
-use crate::rules::{Needs, Rule};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
     code: "REF004",
     needs: Needs::Log,
-    check,
+    check: Check::Citations(check),
 };
 
-fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
-    let Some(log) = &corpus.log else { return };
-    for m in missing_clauses(corpus, log) {
+fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
+    let corpus = citing.corpus;
+    for m in citing.missing_clauses() {
         let Some(before) = m.deleted_after else {
             continue;
         };

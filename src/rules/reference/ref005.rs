@@ -3,15 +3,15 @@
 
 use super::cited_clauses;
 use crate::diagnostic::Diagnostic;
-use crate::model::Corpus;
 use crate::parse::references::Target;
-use crate::rules::{Needs, Rule};
+use crate::rules::citing::Citing;
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
     code: "REF005",
     needs: Needs::Nothing,
-    check,
+    check: Check::Citations(check),
 };
 
 /// A clause number as (letter prefix, numbers): `H10.13` → ("H", [10, 13]).
@@ -31,35 +31,29 @@ fn key(clause: &str) -> (&str, Vec<u32>) {
     (&main[..digits], nums)
 }
 
-fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
-    let citers = corpus
-        .documents
-        .iter()
-        .map(|d| (d.file, &d.references))
-        .chain(corpus.release_notes.iter().map(|n| (n.file, &n.references)));
-    for (file, references) in citers {
-        for r in references {
-            if r.external || !matches!(r.target, Target::Range { .. }) {
-                continue;
-            }
-            let ends = cited_clauses(r);
-            let [(start, s_span), (end, e_span)] = &ends[..] else {
-                continue;
-            };
-            let (s_key, e_key) = (key(start), key(end));
-            let problem = if s_key.0 != e_key.0 {
-                format!("the range {start} to {end} starts in one Section and ends in another")
-            } else if e_key.1 < s_key.1 {
-                format!("the range {start} to {end} ends before it starts")
-            } else {
-                continue;
-            };
-            out.push(
-                Diagnostic::new(RULE.code, problem)
-                    .at(file, Span::from(e_span.clone()), "end of the range")
-                    .related(file, Span::from(s_span.clone()), "start of the range")
-                    .help("write the range from its first clause to its last, within one document"),
-            );
+fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
+    let file = citing.file();
+    for r in citing.references {
+        if r.external || !matches!(r.target, Target::Range { .. }) {
+            continue;
         }
+        let ends = cited_clauses(r);
+        let [(start, s_span), (end, e_span)] = &ends[..] else {
+            continue;
+        };
+        let (s_key, e_key) = (key(start), key(end));
+        let problem = if s_key.0 != e_key.0 {
+            format!("the range {start} to {end} starts in one Section and ends in another")
+        } else if e_key.1 < s_key.1 {
+            format!("the range {start} to {end} ends before it starts")
+        } else {
+            continue;
+        };
+        out.push(
+            Diagnostic::new(RULE.code, problem)
+                .at(file, Span::from(e_span.clone()), "end of the range")
+                .related(file, Span::from(s_span.clone()), "start of the range")
+                .help("write the range from its first clause to its last, within one document"),
+        );
     }
 }

@@ -16,7 +16,7 @@ use crate::model::Corpus;
 use crate::names::Version;
 use crate::parse::release_note::find_proposals;
 use crate::parse::version_table::TableShape;
-use crate::rules::{Needs, Rule, unreadable};
+use crate::rules::{Check, Needs, Rule, unreadable};
 use crate::source::{FileId, Span};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -24,7 +24,7 @@ use std::ops::Range;
 pub const RULE: Rule = Rule {
     code: "REL006",
     needs: Needs::Nothing,
-    check,
+    check: Check::Corpus(check),
 };
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -8,13 +8,13 @@ use super::note_name;
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::names::DocumentId;
-use crate::rules::{Needs, Rule, unreadable};
+use crate::rules::{Check, Needs, Rule, unreadable};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
     code: "REL007",
     needs: Needs::Nothing,
-    check,
+    check: Check::Corpus(check),
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {

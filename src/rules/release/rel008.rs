@@ -10,14 +10,14 @@ use super::{ProseTitle, Releases, fold, note_name, prose_titles, quoted, release
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::names::DocumentId;
-use crate::rules::{Needs, Rule, unreadable};
+use crate::rules::{Check, Needs, Rule, unreadable};
 use crate::source::Span;
 use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
     code: "REL008",
     needs: Needs::Nothing,
-    check,
+    check: Check::Corpus(check),
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {

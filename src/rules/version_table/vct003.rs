@@ -6,14 +6,14 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::names::Version;
 use crate::parse::version_table::TableShape;
-use crate::rules::{Needs, Rule};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 use std::collections::BTreeSet;
 
 pub const RULE: Rule = Rule {
     code: "VCT003",
     needs: Needs::Nothing,
-    check,
+    check: Check::Corpus(check),
 };
 
 /// Releases of the whole Code that the corpus knows: the log's and the release notes'.

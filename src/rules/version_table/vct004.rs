@@ -5,13 +5,13 @@ use super::{Table, ascending, disputed_row, is_disputed, release_dates_of, table
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::parse::version_table::VersionRow;
-use crate::rules::{Needs, Rule};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
     code: "VCT004",
     needs: Needs::Nothing,
-    check,
+    check: Check::Corpus(check),
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {

@@ -4,13 +4,13 @@
 use super::{disputed_row, is_disputed, release_dates_of, tables};
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
-use crate::rules::{Needs, Rule};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
     code: "VCT005",
     needs: Needs::Nothing,
-    check,
+    check: Check::Corpus(check),
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {

@@ -1,0 +1,157 @@
+//! The citation pass: the rules about citations (REF, DEF002) see one citing file at a
+//! time, a document version or a release note with its citations.
+//!
+//! Citations are the bulk of what the parsers find (a few million in the whole SEC
+//! history), so a document's citations are extracted when the pass reaches it, given to
+//! every citation rule, and dropped, never held for the whole corpus. What several rules
+//! need of one file (its missing clauses) is worked out once, on first use, in [`Citing`];
+//! what they need of the whole run (the log's release order, the folder's copies) in
+//! [`CitationRun`].
+
+use super::reference::{Folder, Missing, missing_clauses, missing_in_folder};
+use crate::model::{Corpus, DocumentVersion, ReleaseNoteFile};
+use crate::names::Version;
+use crate::parse::references::Reference;
+use crate::source::{FileId, SourceFile};
+use std::sync::{Arc, OnceLock};
+
+/// What every citation rule shares in one run.
+pub struct CitationRun<'a> {
+    pub corpus: &'a Corpus,
+    /// The log's releases in order (empty without a log).
+    pub releases: Vec<&'a Version>,
+    /// The folder's copy of each document, for resolving without a log (empty with one).
+    pub(crate) folder: Folder<'a>,
+}
+
+impl<'a> CitationRun<'a> {
+    pub fn new(corpus: &'a Corpus) -> CitationRun<'a> {
+        CitationRun {
+            corpus,
+            releases: corpus.log.as_ref().map_or_else(Vec::new, |log| {
+                log.releases().into_iter().map(|r| r.release).collect()
+            }),
+            folder: match corpus.log {
+                Some(_) => Folder::default(),
+                None => Folder::new(corpus),
+            },
+        }
+    }
+
+    /// Every file with citations, in corpus order: document versions, then release notes.
+    pub fn citing_files(&self) -> impl Iterator<Item = Citer<'a>> + 'a {
+        let c = self.corpus;
+        c.documents
+            .iter()
+            .filter(move |d| !super::unreadable(c, d.file))
+            .map(Citer::Document)
+            .chain(c.release_notes.iter().map(Citer::Note))
+    }
+}
+
+/// The file citing.
+#[derive(Clone, Copy)]
+pub enum Citer<'a> {
+    Document(&'a DocumentVersion),
+    Note(&'a ReleaseNoteFile),
+}
+
+impl Citer<'_> {
+    pub fn file(&self) -> FileId {
+        match self {
+            Citer::Document(d) => d.file,
+            Citer::Note(n) => n.file,
+        }
+    }
+}
+
+/// One citing file, as the citation rules see it.
+pub struct Citing<'a> {
+    pub run: &'a CitationRun<'a>,
+    pub corpus: &'a Corpus,
+    pub of: Citer<'a>,
+    pub source: Arc<SourceFile>,
+    /// In text order.
+    pub references: &'a [Reference],
+    missing: OnceLock<Vec<Missing<'a>>>,
+}
+
+impl<'a> Citing<'a> {
+    pub fn new(
+        run: &'a CitationRun<'a>,
+        of: Citer<'a>,
+        source: Arc<SourceFile>,
+        references: &'a [Reference],
+    ) -> Citing<'a> {
+        let corpus = run.corpus;
+        Citing {
+            run,
+            corpus,
+            of,
+            source,
+            references,
+            missing: OnceLock::new(),
+        }
+    }
+
+    pub fn file(&self) -> FileId {
+        self.of.file()
+    }
+
+    pub fn document(&self) -> Option<&'a DocumentVersion> {
+        match self.of {
+            Citer::Document(d) => Some(d),
+            Citer::Note(_) => None,
+        }
+    }
+
+    /// Every cited clause missing where it is resolved (REF002 and REF004 share them).
+    pub(crate) fn missing_clauses(&self) -> &[Missing<'a>] {
+        self.missing.get_or_init(|| match &self.corpus.log {
+            Some(log) => missing_clauses(self.run, log, self.of, self.references),
+            None => Vec::new(),
+        })
+    }
+
+    /// Without a log: every cited clause missing from the folder's copy.
+    pub(crate) fn missing_in_folder(&self) -> Vec<super::reference::FolderMissing<'a>> {
+        match self.of {
+            Citer::Document(d) => missing_in_folder(self.run, d, self.references),
+            Citer::Note(_) => Vec::new(),
+        }
+    }
+}
+
+/// A document version's citations, with its text: read again and extracted on demand.
+pub fn document_citations(
+    corpus: &Corpus,
+    doc: &DocumentVersion,
+) -> (Arc<SourceFile>, Vec<Reference>) {
+    let source = corpus.source(doc.file);
+    let references = crate::parse::document_citations(
+        &source.text,
+        doc.heading.as_ref().map(|h| h.span),
+        doc.table_block,
+    );
+    (source, references)
+}
+
+/// Runs `each` on one citing file with its citations (extracted now, for a document).
+pub fn with_citing<T>(
+    run: &CitationRun<'_>,
+    of: Citer<'_>,
+    each: impl FnOnce(&Citing<'_>) -> T,
+) -> T {
+    match of {
+        Citer::Document(d) => {
+            let (source, references) = document_citations(run.corpus, d);
+            each(&Citing::new(run, of, source, &references))
+        }
+        Citer::Note(n) => each(&Citing::new(
+            run,
+            of,
+            run.corpus.source(n.file),
+            &n.references,
+        )),
+    }
+}
