@@ -146,15 +146,19 @@ pub(crate) fn release_before<'a>(
     releases: &[&'a Version],
     release: &Version,
 ) -> Option<&'a Version> {
-    let i = releases.iter().position(|v| *v == release)?;
+    // `releases` is in release order: found by halving, not a scan (once per citation
+    // and release on a long history).
+    let i = releases.binary_search(&release).ok()?;
     i.checked_sub(1).map(|i| releases[i])
 }
 
 /// The releases a release note's citations are resolved at: its own and the one before
 /// (a note may describe what its release changes or deletes). Empty when the note has no
 /// release or the log does not list it.
-pub(crate) fn note_releases<'a>(log: &'a DocumentLog, note: &ReleaseNoteFile) -> Vec<&'a Version> {
-    let releases: Vec<&Version> = log.releases().into_iter().map(|r| r.release).collect();
+pub(crate) fn note_releases<'a>(
+    releases: &[&'a Version],
+    note: &ReleaseNoteFile,
+) -> Vec<&'a Version> {
     let Some(own) = note
         .release
         .as_ref()
@@ -163,7 +167,7 @@ pub(crate) fn note_releases<'a>(log: &'a DocumentLog, note: &ReleaseNoteFile) ->
         return vec![];
     };
     let mut out = vec![own];
-    out.extend(release_before(&releases, own));
+    out.extend(release_before(releases, own));
     out
 }
 
@@ -268,7 +272,7 @@ pub(crate) fn missing_clauses<'a>(
             }
         }
         Citer::Note(note) => {
-            let at = note_releases(log, note);
+            let at = note_releases(releases, note);
             let Some(own) = at.first() else {
                 return out;
             };

@@ -11,7 +11,7 @@ use crate::rules::citing::{Citer, Citing};
 use crate::rules::log::list_releases;
 use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 pub const RULE: Rule = Rule {
     code: "REF001",
@@ -25,7 +25,7 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
     };
     match citing.of {
         Citer::Document(doc) => in_document(log, doc, citing.references, out),
-        Citer::Note(note) => in_note(log, note, citing.references, out),
+        Citer::Note(note) => in_note(log, &citing.run.releases, note, citing.references, out),
     }
 }
 
@@ -39,6 +39,8 @@ fn in_document(
     if rows.is_empty() {
         return;
     }
+    // Where each cited document is not in effect: worked out once per document cited.
+    let mut not_in_effect: HashMap<&DocumentId, Vec<&Version>> = HashMap::new();
     for r in references {
         let Some(target) = resolvable(r) else {
             continue;
@@ -46,11 +48,12 @@ fn in_document(
         if *target == doc.document || r.quoted {
             continue;
         }
-        let broken: Vec<&Version> = rows
-            .iter()
-            .filter(|row| log.row(&row.release, target).is_none())
-            .map(|row| &row.release)
-            .collect();
+        let broken = not_in_effect.entry(target).or_insert_with(|| {
+            rows.iter()
+                .filter(|row| log.row(&row.release, target).is_none())
+                .map(|row| &row.release)
+                .collect()
+        });
         if broken.is_empty() {
             continue;
         }
@@ -63,7 +66,7 @@ fn in_document(
             log,
             &citer,
             target,
-            &list_releases(broken),
+            &list_releases(broken.clone()),
             "remove the citation from this version",
         );
         out.push(
@@ -76,11 +79,12 @@ fn in_document(
 
 fn in_note(
     log: &DocumentLog,
+    releases: &[&Version],
     note: &ReleaseNoteFile,
     references: &[Reference],
     out: &mut Vec<Diagnostic>,
 ) {
-    let at = note_releases(log, note);
+    let at = note_releases(releases, note);
     let Some(own) = at.first() else {
         return;
     };

@@ -51,6 +51,9 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
     let rows = corpus.log.as_ref().map(|log| in_effect(log, doc));
     // The first titled citation of each document in this file.
     let mut first: HashMap<&DocumentId, Titled<'_>> = HashMap::new();
+    // Each cited document's rows where this version is in effect, with their titles
+    // folded: worked out once per document cited, not once per citation.
+    let mut logged: HashMap<&DocumentId, Vec<(&LogRow, String)>> = HashMap::new();
     for r in citing.references {
         let Some(target) = resolvable(r) else {
             continue;
@@ -69,10 +72,17 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
             |expected: &str| same_title(&normalize_title(expected), false, &folded, dashed);
         let mut finding = match (&corpus.log, &rows) {
             (Some(log), Some(rows)) => {
-                let wrong: Vec<&LogRow> = rows
+                let wrong: Vec<&LogRow> = logged
+                    .entry(target)
+                    .or_insert_with(|| {
+                        rows.iter()
+                            .filter_map(|row| log.row(&row.release, target))
+                            .map(|t_row| (t_row, normalize_title(&t_row.title)))
+                            .collect()
+                    })
                     .iter()
-                    .filter_map(|row| log.row(&row.release, target))
-                    .filter(|t_row| !matches(&t_row.title))
+                    .filter(|(_, expected)| !same_title(expected, false, &folded, dashed))
+                    .map(|(t_row, _)| *t_row)
                     .collect();
                 against_log(corpus, doc, target, title, &wrong, &matches)
             }
