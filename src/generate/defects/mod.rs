@@ -1,6 +1,7 @@
 //! Planted defects: each planter makes one known inconsistency at a random place in the
-//! clean corpus and says where seccheck must report it. LOG, REF, DOC and CFG rules have
-//! planters; IO rules do not (odd bytes would hide a document's other findings).
+//! clean corpus and says where seccheck must report it. LOG, RED, REF, DOC and CFG rules
+//! have planters; IO rules do not (odd bytes would hide a document's other
+//! findings), nor RED005 (see `redline.rs`: it cannot fire alone).
 //!
 //! # Adding a rule family
 //! Write `defects/<family>.rs` with one `pub const <CODE>: Planter` per rule and add one
@@ -25,6 +26,7 @@
 mod config;
 mod document;
 mod log;
+mod redline;
 mod reference;
 
 use super::index::Index;
@@ -58,6 +60,7 @@ pub static PLANTERS: &[Planter] = &[
     log::LOG004,
     log::LOG008,
     log::LOG007,
+    redline::RED003,
     document::DOC001,
     document::DOC002,
     reference::REF001,
@@ -65,6 +68,10 @@ pub static PLANTERS: &[Planter] = &[
     reference::REF004,
     reference::REF005,
     reference::REF006,
+    redline::RED001,
+    redline::RED002,
+    redline::RED004,
+    redline::RED006,
     config::CFG001,
 ];
 
