@@ -1,6 +1,6 @@
 //! Planted defects: each planter makes one known inconsistency at a random place in the
-//! clean corpus and says where seccheck must report it. LOG, RED, REF, DOC and CFG rules
-//! have planters; IO rules do not (odd bytes would hide a document's other
+//! clean corpus and says where seccheck must report it. LOG, RED, VCT, REF, DOC and CFG
+//! rules have planters; IO rules do not (odd bytes would hide a document's other
 //! findings), nor RED005 (see `redline.rs`: it cannot fire alone).
 //!
 //! # Adding a rule family
@@ -28,6 +28,7 @@ mod document;
 mod log;
 mod redline;
 mod reference;
+mod version_table;
 
 use super::index::Index;
 use super::rng::Rng;
@@ -72,6 +73,11 @@ pub static PLANTERS: &[Planter] = &[
     redline::RED002,
     redline::RED004,
     redline::RED006,
+    version_table::VCT001,
+    version_table::VCT002,
+    version_table::VCT003,
+    version_table::VCT004,
+    version_table::VCT005,
     config::CFG001,
 ];
 
