@@ -1,6 +1,6 @@
 //! Planted defects: each planter makes one known inconsistency at a random place in the
-//! clean corpus and says where seccheck must report it. LOG, RED, VCT, REF, DOC and CFG
-//! rules have planters; IO rules do not (odd bytes would hide a document's other
+//! clean corpus and says where seccheck must report it. LOG, RED, VCT, REF, DOC, DATE and
+//! CFG rules have planters; IO rules do not (odd bytes would hide a document's other
 //! findings), nor RED005 (see `redline.rs`: it cannot fire alone).
 //!
 //! # Adding a rule family
@@ -24,6 +24,7 @@
 //! correctly.
 
 mod config;
+mod date;
 mod document;
 mod log;
 mod redline;
@@ -78,6 +79,8 @@ pub static PLANTERS: &[Planter] = &[
     version_table::VCT003,
     version_table::VCT004,
     version_table::VCT005,
+    date::DATE001,
+    date::DATE002,
     config::CFG001,
 ];
 
