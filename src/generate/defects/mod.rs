@@ -1,6 +1,7 @@
 //! Planted defects: each planter makes one known inconsistency at a random place in the
-//! clean corpus and says where seccheck must report it. LOG, REF, DOC and CFG rules have
-//! planters; IO rules do not (odd bytes would hide a document's other findings).
+//! clean corpus and says where seccheck must report it. LOG, RED, VCT, REF, DOC, DATE and
+//! CFG rules have planters; IO rules do not (odd bytes would hide a document's other
+//! findings), nor RED005 (see `redline.rs`: it cannot fire alone).
 //!
 //! # Adding a rule family
 //! Write `defects/<family>.rs` with one `pub const <CODE>: Planter` per rule and add one
@@ -23,9 +24,12 @@
 //! correctly.
 
 mod config;
+mod date;
 mod document;
 mod log;
+mod redline;
 mod reference;
+mod version_table;
 
 use super::index::Index;
 use super::rng::Rng;
@@ -58,6 +62,7 @@ pub static PLANTERS: &[Planter] = &[
     log::LOG004,
     log::LOG008,
     log::LOG007,
+    redline::RED003,
     document::DOC001,
     document::DOC002,
     reference::REF001,
@@ -65,6 +70,17 @@ pub static PLANTERS: &[Planter] = &[
     reference::REF004,
     reference::REF005,
     reference::REF006,
+    redline::RED001,
+    redline::RED002,
+    redline::RED004,
+    redline::RED006,
+    version_table::VCT001,
+    version_table::VCT002,
+    version_table::VCT003,
+    version_table::VCT004,
+    version_table::VCT005,
+    date::DATE001,
+    date::DATE002,
     config::CFG001,
 ];
 

@@ -9,7 +9,7 @@ use crate::names::DocumentKind;
 /// A random core-clause line of a random version (not Section A's) that the citation
 /// may go on, with the claims it needs. `targets` are the documents the citation
 /// depends on. Returns (doc, version index, line text) once claimed.
-fn site(
+pub(super) fn site(
     ctx: &mut Ctx,
     pick: impl Fn(&mut Ctx, usize, usize) -> Option<(String, Vec<usize>)>,
 ) -> bool {
