@@ -175,6 +175,21 @@ impl<'a> Ctx<'a> {
         );
     }
 
+    /// Replaces the one occurrence of `old` in the file; the finding (this planter's
+    /// code) is on the line where it starts.
+    pub fn replace_text_found(&mut self, path: &str, old: &str, new: &str) {
+        let finding = Some((self.code, 0));
+        self.push(
+            path,
+            Op::Replace {
+                old: old.into(),
+                new: new.into(),
+                line: false,
+                finding,
+            },
+        );
+    }
+
     /// Inserts a line after the whole line `anchor`; the finding is on the new line.
     pub fn insert_line_after(&mut self, path: &str, anchor: &str, line: &str) {
         let code = self.code;
