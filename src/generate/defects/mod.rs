@@ -62,6 +62,7 @@ pub static PLANTERS: &[Planter] = &[
     document::DOC002,
     reference::REF001,
     reference::REF002,
+    reference::REF003,
     reference::REF004,
     reference::REF005,
     reference::REF006,
