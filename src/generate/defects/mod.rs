@@ -26,6 +26,7 @@ mod config;
 mod document;
 mod log;
 mod reference;
+mod release;
 
 use super::index::Index;
 use super::rng::Rng;
@@ -66,6 +67,14 @@ pub static PLANTERS: &[Planter] = &[
     reference::REF004,
     reference::REF005,
     reference::REF006,
+    release::REL001,
+    release::REL002,
+    release::REL003,
+    release::REL004,
+    release::REL005,
+    release::REL006,
+    release::REL007,
+    release::REL008,
     config::CFG001,
 ];
 
