@@ -23,6 +23,7 @@
 //! correctly.
 
 mod config;
+mod definition;
 mod document;
 mod log;
 mod reference;
@@ -75,6 +76,9 @@ pub static PLANTERS: &[Planter] = &[
     release::REL006,
     release::REL007,
     release::REL008,
+    definition::DEF001,
+    definition::DEF002,
+    definition::DEF003,
     config::CFG001,
 ];
 
