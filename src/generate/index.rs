@@ -11,6 +11,10 @@ pub struct Index {
     pub releases: Vec<ReleaseInfo>,
     pub docs: Vec<DocInfo>,
     pub vanished: Vec<VanishInfo>,
+    /// Section A's definitions at the first release. Definitions are never changed or
+    /// removed, so each is a whole line of every version of Section A and of every
+    /// redline of it, shown unchanged.
+    pub terms: Vec<TermInfo>,
 }
 
 #[derive(Debug)]
@@ -84,4 +88,14 @@ pub struct VanishInfo {
     pub born: usize,
     /// The release whose new version no longer has it.
     pub at: usize,
+}
+
+#[derive(Debug)]
+pub struct TermInfo {
+    pub term: String,
+    /// The definition's line, as written.
+    pub line: String,
+    /// For a term a Section defines ("has the meaning given … in Section H8.16"): that
+    /// Section (an index into `Index::docs`) and the clause.
+    pub given_in: Option<(usize, String)>,
 }

@@ -31,7 +31,7 @@ pub mod rng;
 use crate::names::DocumentKind;
 use cite::Citable;
 use documents::{Block, CATALOGUE, Doc, DocSpec};
-use index::{DocInfo, Index, ReleaseInfo, RowInfo, VanishInfo, VersionInfo};
+use index::{DocInfo, Index, ReleaseInfo, RowInfo, TermInfo, VanishInfo, VersionInfo};
 use notes::{Named, Note};
 use releases::{Calendar, LOG_HEADER, Proposals, log_row};
 use rng::Rng;
@@ -549,37 +549,40 @@ impl Gen {
     /// Section A's definitions at the first release: each Section term, and each
     /// Appendix and Schedule by its title.
     fn define_initial(&mut self, new: &[usize]) {
-        let mut defs: Vec<(String, String)> = Vec::new();
+        let mut defs: Vec<TermInfo> = Vec::new();
         for &i in new {
             let d = self.docs[i].as_ref().expect("new");
             for p in &d.parts {
                 for c in &p.clauses {
                     if let Some(t) = &c.defines {
-                        defs.push((
-                            t.clone(),
-                            format!(
+                        defs.push(TermInfo {
+                            term: t.clone(),
+                            line: format!(
                                 "**{t}** has the meaning given to that expression in Section {}.",
                                 c.number
                             ),
-                        ));
+                            given_in: Some((i, c.number.clone())),
+                        });
                     }
                 }
             }
             if d.kind != DocumentKind::Section {
-                defs.push((
-                    d.title.clone(),
-                    format!(
+                defs.push(TermInfo {
+                    term: d.title.clone(),
+                    line: format!(
                         "**{}** means the SEC Subsidiary Document of that name set out in {}.",
                         d.title,
                         d.name()
                     ),
-                ));
+                    given_in: None,
+                });
             }
         }
         let a = self.doc(0);
-        for (t, text) in defs {
-            a.define(&t, text);
+        for t in &defs {
+            a.define(&t.term, t.line.clone());
         }
+        self.index.terms = defs;
     }
 
     /// The version-control rows of a document in effect at the first release: its

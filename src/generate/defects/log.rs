@@ -180,6 +180,8 @@ pub const LOG005: Planter = Planter {
             format!("order:{}", r - 2),
             format!("order:{}", r - 1),
             format!("order:{r}"),
+            // The note is written whole.
+            format!("note:{r}"),
         ];
         exclusive.extend(rel.rows.iter().map(|row| format!("logrow:{r}:{}", row.doc)));
         if !ctx.claim(&shared, &exclusive) {

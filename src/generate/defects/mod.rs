@@ -25,10 +25,12 @@
 
 mod config;
 mod date;
+mod definition;
 mod document;
 mod log;
 mod redline;
 mod reference;
+mod release;
 mod version_table;
 
 use super::index::Index;
@@ -67,6 +69,7 @@ pub static PLANTERS: &[Planter] = &[
     document::DOC002,
     reference::REF001,
     reference::REF002,
+    reference::REF003,
     reference::REF004,
     reference::REF005,
     reference::REF006,
@@ -81,6 +84,17 @@ pub static PLANTERS: &[Planter] = &[
     version_table::VCT005,
     date::DATE001,
     date::DATE002,
+    release::REL001,
+    release::REL002,
+    release::REL003,
+    release::REL004,
+    release::REL005,
+    release::REL006,
+    release::REL007,
+    release::REL008,
+    definition::DEF001,
+    definition::DEF002,
+    definition::DEF003,
     config::CFG001,
 ];
 
@@ -187,6 +201,21 @@ impl<'a> Ctx<'a> {
                 new: new.into(),
                 line: false,
                 finding: None,
+            },
+        );
+    }
+
+    /// Replaces the one occurrence of `old` in the file; the finding (this planter's
+    /// code) is on the line where it starts.
+    pub fn replace_text_found(&mut self, path: &str, old: &str, new: &str) {
+        let finding = Some((self.code, 0));
+        self.push(
+            path,
+            Op::Replace {
+                old: old.into(),
+                new: new.into(),
+                line: false,
+                finding,
             },
         );
     }

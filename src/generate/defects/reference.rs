@@ -4,6 +4,7 @@
 use super::{Ctx, Planter, in_version};
 use crate::generate::documents::NEVER_DESIGNATED;
 use crate::generate::index::DocInfo;
+use crate::generate::rng::Rng;
 use crate::names::DocumentKind;
 
 /// A random core-clause line of a random version (not Section A's) that the citation
@@ -195,3 +196,67 @@ pub const REF006: Planter = Planter {
         })
     },
 };
+
+/// A title that is not `title`: shortened by its last word, as titles are cut in
+/// practice, or with a word added when it has only one.
+pub(super) fn wrong_title(rng: &mut Rng, title: &str) -> String {
+    let words: Vec<&str> = title.split(' ').collect();
+    if words.len() < 2 || rng.chance(25) {
+        return format!("{title} Arrangements");
+    }
+    let mut keep = &words[..words.len() - 1];
+    while let [init @ .., last] = keep
+        && !init.is_empty()
+        && ["and", "of", "for", "to", "the"].contains(last)
+    {
+        keep = init;
+    }
+    keep.join(" ").trim_end_matches(',').to_string()
+}
+
+/// REF003: a document cited under a title that is not its title.
+pub const REF003: Planter = Planter {
+    code: "REF003",
+    plant: |ctx| {
+        site(ctx, |ctx, i, vi| {
+            let targets: Vec<usize> = in_effect_throughout(ctx, i, vi)
+                .into_iter()
+                .filter(|&t| t != i)
+                .collect();
+            if targets.is_empty() {
+                return None;
+            }
+            let t = *ctx.rng.pick(&targets);
+            let d = &ctx.index.docs[t];
+            let wrong = wrong_title(&mut ctx.rng, &d.title);
+            Some((
+                format!("The DCC shall also comply with {} ‘{wrong}’.", d.name()),
+                vec![t],
+            ))
+        })
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::normalize_title;
+
+    #[test]
+    fn a_wrong_title_is_never_the_title_and_never_ends_in_a_small_word() {
+        let mut rng = Rng::new(4);
+        for spec in crate::generate::documents::CATALOGUE {
+            for _ in 0..8 {
+                let w = wrong_title(&mut rng, spec.title);
+                assert_ne!(normalize_title(&w), normalize_title(spec.title), "{w}");
+                let last = w.rsplit(' ').next().unwrap();
+                assert!(!["and", "of", "for", "to", "the"].contains(&last), "{w}");
+                assert!(!w.ends_with(','), "{w}");
+            }
+        }
+        assert_eq!(
+            wrong_title(&mut Rng::new(1), "Security"),
+            "Security Arrangements"
+        );
+    }
+}
