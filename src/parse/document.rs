@@ -8,6 +8,7 @@
 use crate::model::{Clause, Heading};
 use crate::names::{DocumentId, DocumentKind, kind_from_word};
 use crate::source::{Span, lines_with_offsets};
+use compact_str::CompactString;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -80,7 +81,7 @@ pub fn parse_clauses(text: &str, document: &DocumentId, skip: Option<Span>) -> V
         if let Some(num) = clause_number(rest, document) {
             let at = start + trimmed_at + num.start;
             clauses.push(Clause {
-                number: rest[num.clone()].to_string(),
+                number: CompactString::new(&rest[num.clone()]),
                 span: Span::new(at, start + trimmed_at + num.end),
                 body: Span::new(start, text.len()),
             });
@@ -98,7 +99,7 @@ pub fn parse_clauses(text: &str, document: &DocumentId, skip: Option<Span>) -> V
         // simply the next letter ("(i)" after "(h)").
         let roman_parent = letter.filter(|&(_, prev)| is_roman(token) && !follows(prev, token));
         let parent = roman_parent.map_or(cur, |(li, _)| li);
-        let number = format!("{}({token})", clauses[parent].number);
+        let number = compact_str::format_compact!("{}({token})", clauses[parent].number);
         let is_roman_child = roman_parent.is_some();
         clauses.push(Clause {
             number,
@@ -260,7 +261,7 @@ mod tests {
         let doc = DocumentId::from_key(key).unwrap();
         parse_clauses(text, &doc, None)
             .into_iter()
-            .map(|c| c.number)
+            .map(|c| c.number.into_string())
             .collect()
     }
 
