@@ -295,7 +295,8 @@ impl DocumentVersion {
         }
         numbers.sort_unstable();
         numbers.dedup();
-        let mut table = vec![0u64; (numbers.len() * 2).next_power_of_two().max(8)];
+        // Load at most 3/4 (linear probing stays short), at least 3/8.
+        let mut table = vec![0u64; (numbers.len() * 4 / 3 + 1).next_power_of_two().max(8)];
         let mask = table.len() - 1;
         for key in numbers {
             let mut i = slot(key, mask);
