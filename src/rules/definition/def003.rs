@@ -26,6 +26,59 @@ use std::ops::Range;
 /// Documents searched together before the terms still to find are taken again.
 const BATCH: usize = 32;
 
+/// When this few terms are left to find (usually the unused ones, once the first
+/// batches have found the rest), a document is not folded whole: its raw text is first
+/// searched for a plain token of each term, and only the text around a hit is folded.
+const PREFILTER_TERMS: usize = 512;
+
+/// Bytes of raw text folded on each side of a token hit: more than any term's spelling
+/// spreads over, emphasis and line breaks included.
+const WINDOW: usize = 512;
+
+/// The automaton of the terms still to find, and its prefilter.
+struct Search {
+    terms: AhoCorasick,
+    pattern_term: Vec<usize>,
+    prefilter: Option<AhoCorasick>,
+}
+
+/// For each spelling, its longest run of ASCII letters and digits: every use of the term
+/// has that run verbatim in the raw text (case aside), since folding only drops emphasis
+/// marks and folds white space, commas, quotes and case. `None` when a spelling has no
+/// run of three or more, which would find too much to save anything.
+fn tokens(spellings: &[String]) -> Option<Vec<String>> {
+    spellings
+        .iter()
+        .map(|s| {
+            s.split(|c: char| !c.is_ascii_alphanumeric())
+                .max_by_key(|w| w.len())
+                .filter(|w| w.len() >= 3)
+                .map(str::to_string)
+        })
+        .collect()
+}
+
+/// The stretches of `text` to fold: around each prefilter hit, merged, on character
+/// boundaries.
+fn windows(text: &str, prefilter: &AhoCorasick) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for m in prefilter.find_iter(text) {
+        let mut start = m.start().saturating_sub(WINDOW);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (m.end() + WINDOW).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        match out.last_mut() {
+            Some(last) if start <= last.end => last.end = last.end.max(end),
+            _ => out.push(start..end),
+        }
+    }
+    out
+}
+
 pub const RULE: Rule = Rule {
     code: "DEF003",
     needs: Needs::Log,
@@ -63,7 +116,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     // Code whose terms are all used, the search stops after the first few batches.
     let mut used = vec![false; defined.len()];
     let mut searched_for = usize::MAX;
-    let mut search: Option<(AhoCorasick, Vec<usize>)> = None;
+    let mut search: Option<Search> = None;
     for batch in search_order(corpus).chunks(BATCH) {
         let remaining: Vec<usize> = (0..defined.len()).filter(|&id| !used[id]).collect();
         if remaining.is_empty() {
@@ -79,18 +132,31 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                     pattern_term.push(id);
                 }
             }
+            let prefilter = (remaining.len() <= PREFILTER_TERMS)
+                .then(|| tokens(&patterns))
+                .flatten()
+                .and_then(|t| {
+                    AhoCorasick::builder()
+                        .ascii_case_insensitive(true)
+                        .build(t)
+                        .ok()
+                });
             search = AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
                 .build(&patterns)
                 .ok()
-                .map(|ac| (ac, pattern_term));
+                .map(|terms| Search {
+                    terms,
+                    pattern_term,
+                    prefilter,
+                });
         }
-        let Some((ac, pattern_term)) = &search else {
+        let Some(search) = &search else {
             return;
         };
         let found: Vec<bool> = batch
             .par_iter()
-            .map(|doc| uses(corpus, doc, ac, pattern_term, &ids, defined.len()))
+            .map(|doc| uses(corpus, doc, search, &ids, defined.len()))
             .reduce(
                 || vec![false; defined.len()],
                 |mut a, b| {
@@ -151,8 +217,7 @@ fn search_order(corpus: &Corpus) -> Vec<&DocumentVersion> {
 fn uses(
     corpus: &Corpus,
     doc: &DocumentVersion,
-    ac: &AhoCorasick,
-    pattern_term: &[usize],
+    search: &Search,
     ids: &HashMap<String, usize>,
     terms: usize,
 ) -> Vec<bool> {
@@ -162,7 +227,10 @@ fn uses(
     }
     let text_source = corpus.source(doc.file);
     let text = text_source.text.as_str();
-    let (folded, map) = fold(text);
+    let stretches = match &search.prefilter {
+        Some(p) => windows(text, p),
+        None => vec![0..text.len()],
+    };
     let table: Option<Range<usize>> = doc.version_table.as_ref().map(|t| t.span.clone());
     // This document's own definitions, by term, in text order.
     let own: Vec<(Range<usize>, Option<usize>)> = doc
@@ -170,23 +238,66 @@ fn uses(
         .iter()
         .map(|d| (d.span.clone(), ids.get(&fold(&d.term).0).copied()))
         .collect();
-    for m in ac.find_overlapping_iter(&folded) {
-        let id = pattern_term[m.pattern().as_usize()];
-        if used[id] || !at_word_boundary(&folded, m.start(), m.end()) {
-            continue;
+    for stretch in stretches {
+        let (from, cut_end) = (stretch.start, stretch.end < text.len());
+        let (folded, map) = fold(&text[stretch]);
+        for m in search.terms.find_overlapping_iter(&folded) {
+            let id = search.pattern_term[m.pattern().as_usize()];
+            if used[id] || !at_word_boundary(&folded, m.start(), m.end()) {
+                continue;
+            }
+            // A window may begin or end inside a word, where the boundary cannot be seen;
+            // a term there would be spread over more than the window around its token.
+            if (from > 0 && m.start() == 0) || (cut_end && m.end() == folded.len()) {
+                continue;
+            }
+            let at = from + map[m.start()] as usize;
+            if table.as_ref().is_some_and(|t| t.contains(&at)) {
+                continue;
+            }
+            let i = own.partition_point(|(span, _)| span.end <= at);
+            if own
+                .get(i)
+                .is_some_and(|(span, term)| span.contains(&at) && *term == Some(id))
+            {
+                continue; // inside a definition of this very term
+            }
+            used[id] = true;
         }
-        let at = map[m.start()] as usize;
-        if table.as_ref().is_some_and(|t| t.contains(&at)) {
-            continue;
-        }
-        let i = own.partition_point(|(span, _)| span.end <= at);
-        if own
-            .get(i)
-            .is_some_and(|(span, term)| span.contains(&at) && *term == Some(id))
-        {
-            continue; // inside a definition of this very term
-        }
-        used[id] = true;
     }
     used
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_each_spellings_longest_plain_run() {
+        let spellings = ["smart metering systems".to_string(), "dcc's".to_string()];
+        assert_eq!(
+            tokens(&spellings),
+            Some(vec!["metering".to_string(), "dcc".to_string()])
+        );
+        assert_eq!(tokens(&["x y".to_string()]), None);
+    }
+
+    #[test]
+    fn windows_surround_each_hit_and_merge() {
+        let pre = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["ledger"])
+            .unwrap();
+        let text = format!(
+            "{}Ledger{}LEDGER{}",
+            "a".repeat(2000),
+            "b".repeat(100),
+            "é".repeat(1000)
+        );
+        let w = windows(&text, &pre);
+        assert_eq!(w.len(), 1, "two hits 100 bytes apart share a window: {w:?}");
+        assert_eq!(w[0].start, 2000 - WINDOW);
+        assert!(text.is_char_boundary(w[0].end) && w[0].end > 2112 + WINDOW - 2);
+        assert!(windows("no hit here", &pre).is_empty());
+    }
 }
