@@ -229,7 +229,7 @@ fn uses(
     let text = text_source.text.as_str();
     let stretches = match &search.prefilter {
         Some(p) => windows(text, p),
-        None => vec![0..text.len()],
+        None => std::iter::once(0..text.len()).collect(),
     };
     let table: Option<Range<usize>> = doc.version_table.as_ref().map(|t| t.span.clone());
     // This document's own definitions, by term, in text order.
