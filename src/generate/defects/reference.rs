@@ -7,9 +7,10 @@ use crate::generate::index::DocInfo;
 use crate::generate::rng::Rng;
 use crate::names::DocumentKind;
 
-/// A random core-clause line of a random version (not Section A's) that the citation
-/// may go on, with the claims it needs. `targets` are the documents the citation
-/// depends on. Returns (doc, version index, line text) once claimed.
+/// Appends a sentence to a random core-clause line of a random version (not Section
+/// A's). `pick` writes the sentence for (doc, version index) and names the documents it
+/// depends on, which are claimed shared; the line is claimed exclusively. Returns whether
+/// the edit was queued.
 pub(super) fn site(
     ctx: &mut Ctx,
     pick: impl Fn(&mut Ctx, usize, usize) -> Option<(String, Vec<usize>)>,
