@@ -86,29 +86,24 @@ fn run_rules(corpus: &Corpus, config: &Config) -> (Vec<Diagnostic>, Vec<Skipped>
     // Corpus rules run one job each; citation rules run together, one job per citing
     // file (see `rules::citing`), so that every job is small and both cores stay busy.
     let run = CitationRun::new(corpus);
-    let citation_rules: Vec<(&Rule, Severity)> = active
-        .iter()
-        .filter(|(r, _)| matches!(r.check, Check::Citations(_)))
-        .copied()
-        .collect();
-    let mut jobs: Vec<Job<'_>> = active
-        .iter()
-        .filter(|(r, _)| matches!(r.check, Check::Corpus(_)))
-        .map(|&(rule, severity)| Job::Rule(rule, severity))
-        .collect();
+    let mut jobs: Vec<Job<'_>> = Vec::new();
+    let mut citation_rules = Vec::new();
+    for &(rule, severity) in &active {
+        match rule.check {
+            Check::Corpus(check) => jobs.push(Job::Rule(rule, severity, check)),
+            Check::Citations(check) => citation_rules.push((rule, severity, check)),
+        }
+    }
     if !citation_rules.is_empty() {
         jobs.extend(run.citing_files().map(Job::Citing));
     }
     let mut diagnostics: Vec<Diagnostic> = jobs
         .par_iter()
         .flat_map_iter(|job| match *job {
-            Job::Rule(rule, severity) => {
+            Job::Rule(rule, severity, check) => {
                 let mut out = Vec::new();
                 let started = std::time::Instant::now();
-                let result = match rule.check {
-                    Check::Corpus(check) => guarded(|| check(corpus, &mut out)),
-                    Check::Citations(_) => Ok(()),
-                };
+                let result = guarded(|| check(corpus, &mut out));
                 timing(rule.code, started);
                 finish(rule, severity, out, result.err(), None)
             }
@@ -117,10 +112,7 @@ fn run_rules(corpus: &Corpus, config: &Config) -> (Vec<Diagnostic>, Vec<Skipped>
                 let found = guarded(|| {
                     with_citing(&run, of, |citing| {
                         let mut all = Vec::new();
-                        for &(rule, severity) in &citation_rules {
-                            let Check::Citations(check) = rule.check else {
-                                continue;
-                            };
+                        for &(rule, severity, check) in &citation_rules {
                             let mut out = Vec::new();
                             let result = guarded(|| check(citing, &mut out));
                             all.extend(finish(rule, severity, out, result.err(), Some(path)));
@@ -137,17 +129,22 @@ fn run_rules(corpus: &Corpus, config: &Config) -> (Vec<Diagnostic>, Vec<Skipped>
         })
         .collect();
     // A document or redline read again for the rules but changed on disk since it was
-    // parsed: its spans no longer fit its text (see `store`).
+    // parsed: its spans no longer fit its text (see `store`). IO001 says so, at the
+    // severity the configuration gives it.
+    let io001 = active
+        .iter()
+        .find(|(r, _)| r.code == "IO001")
+        .map(|&(_, s)| s);
     for (i, f) in corpus.files.iter().enumerate() {
-        if f.changed() {
-            diagnostics.push(
-                Diagnostic::new(
-                    "IO001",
-                    format!("{} changed on disk while seccheck was checking it", f.path),
-                )
-                .at(crate::source::FileId(i as u32), Default::default(), "changed")
-                .help("findings in this file may be wrong: run seccheck again once the file is no longer being written"),
-            );
+        if let (true, Some(severity)) = (f.changed(), io001) {
+            let mut d = Diagnostic::new(
+                "IO001",
+                format!("{} changed on disk while seccheck was checking it", f.path),
+            )
+            .at(crate::source::FileId(i as u32), Default::default(), "changed")
+            .help("findings in this file may be wrong: run seccheck again once the file is no longer being written");
+            d.severity = severity;
+            diagnostics.push(d);
         }
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -157,7 +154,7 @@ fn run_rules(corpus: &Corpus, config: &Config) -> (Vec<Diagnostic>, Vec<Skipped>
 
 /// A unit of the rules' parallel work.
 enum Job<'a> {
-    Rule(&'static Rule, Severity),
+    Rule(&'static Rule, Severity, fn(&Corpus, &mut Vec<Diagnostic>)),
     Citing(Citer<'a>),
 }
 
@@ -189,10 +186,8 @@ fn finish(
 }
 
 fn internal_error(message: &str) -> Diagnostic {
-    let mut d = Diagnostic::new("IO005", message.to_string())
-        .help("this is a bug in seccheck: please report it; the other rules still ran");
-    d.severity = Severity::Error;
-    d
+    Diagnostic::new("IO005", message.to_string())
+        .help("this is a bug in seccheck: please report it; the other rules still ran")
 }
 
 /// With `SECCHECK_TIMINGS` set, writes how long a stage or rule took to stderr: for
@@ -226,4 +221,52 @@ pub fn check_memory(files: Vec<(String, Vec<u8>)>) -> Outcome {
         .collect();
     found.sort_by(|a, b| a.path.cmp(&b.path));
     check_found(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document whose file changes between parsing and the rules' second read.
+    fn changed_corpus() -> (tempfile::TempDir, Corpus) {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = dir.path().join("documents/section-h");
+        std::fs::create_dir_all(&doc).unwrap();
+        std::fs::write(
+            doc.join("1.0.md"),
+            "# Section H: Services\n\nH1.1 See Section H1.2.\n\nH1.2 Text.\n",
+        )
+        .unwrap();
+        let corpus = load::load(discover::discover(dir.path()).unwrap());
+        std::fs::write(
+            doc.join("1.0.md"),
+            "# Section H: Services\n\nH1.1 Rewritten meanwhile.\n",
+        )
+        .unwrap();
+        (dir, corpus)
+    }
+
+    #[test]
+    fn a_file_changed_while_checked_is_reported_at_io001s_configured_severity() {
+        let (_dir, corpus) = changed_corpus();
+        let (found, _) = run_rules(&corpus, &Config::default());
+        let io001: Vec<&Diagnostic> = found.iter().filter(|d| d.code == "IO001").collect();
+        assert_eq!(io001.len(), 1, "{found:#?}");
+        assert!(
+            io001[0]
+                .message
+                .contains("documents/section-h/1.0.md changed on disk")
+        );
+        assert_eq!(io001[0].severity, Severity::Error);
+
+        let mut config = Config::default();
+        config.rules.insert("IO001".into(), Some(Severity::Warning));
+        let (found, _) = run_rules(&corpus, &config);
+        let d = found.iter().find(|d| d.code == "IO001").unwrap();
+        assert_eq!(d.severity, Severity::Warning);
+
+        config.rules.insert("IO001".into(), None);
+        let (found, _) = run_rules(&corpus, &config);
+        assert!(found.iter().all(|d| d.code != "IO001"), "{found:#?}");
+    }
 }

@@ -14,7 +14,7 @@
 //! character) and the file is marked [changed](CorpusFile::changed), which the run reports.
 
 use crate::source::{FileId, SourceFile, decode};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 use std::time::SystemTime;
@@ -80,7 +80,7 @@ impl CorpusFile {
         if let Some(s) = cached.upgrade() {
             return s;
         }
-        let text = match self.read_again(disk, len, modified) {
+        let text = match read_again(disk, len, *modified) {
             Some(text) => text,
             None => {
                 self.changed.store(true, Ordering::Relaxed);
@@ -92,25 +92,22 @@ impl CorpusFile {
         source
     }
 
-    fn read_again(
-        &self,
-        disk: &PathBuf,
-        len: usize,
-        modified: &Option<SystemTime>,
-    ) -> Option<String> {
-        let now = std::fs::metadata(disk).ok()?.modified().ok();
-        if now != *modified {
-            return None;
-        }
-        let text = decode(std::fs::read(disk).ok()?).0?;
-        (text.len() == len).then_some(text)
-    }
-
     /// Whether the file was found changed on disk when read again: findings in it may be
     /// wrong.
     pub fn changed(&self) -> bool {
         self.changed.load(Ordering::Relaxed)
     }
+}
+
+/// The text of `disk` if it is still what was parsed: same modification time, same
+/// decoded length.
+fn read_again(disk: &Path, len: usize, modified: Option<SystemTime>) -> Option<String> {
+    let now = std::fs::metadata(disk).ok()?.modified().ok();
+    if now != modified {
+        return None;
+    }
+    let text = decode(std::fs::read(disk).ok()?).0?;
+    (text.len() == len).then_some(text)
 }
 
 /// Sources read once and held for a while: by a rule that visits the same files

@@ -68,7 +68,6 @@ impl Citer<'_> {
 /// One citing file, as the citation rules see it.
 pub struct Citing<'a> {
     pub run: &'a CitationRun<'a>,
-    pub corpus: &'a Corpus,
     pub of: Citer<'a>,
     pub source: Arc<SourceFile>,
     /// In text order.
@@ -83,15 +82,17 @@ impl<'a> Citing<'a> {
         source: Arc<SourceFile>,
         references: &'a [Reference],
     ) -> Citing<'a> {
-        let corpus = run.corpus;
         Citing {
             run,
-            corpus,
             of,
             source,
             references,
             missing: OnceLock::new(),
         }
+    }
+
+    pub fn corpus(&self) -> &'a Corpus {
+        self.run.corpus
     }
 
     pub fn file(&self) -> FileId {
@@ -107,7 +108,7 @@ impl<'a> Citing<'a> {
 
     /// Every cited clause missing where it is resolved (REF002 and REF004 share them).
     pub(crate) fn missing_clauses(&self) -> &[Missing<'a>] {
-        self.missing.get_or_init(|| match &self.corpus.log {
+        self.missing.get_or_init(|| match &self.run.corpus.log {
             Some(log) => missing_clauses(self.run, log, self.of, self.references),
             None => Vec::new(),
         })

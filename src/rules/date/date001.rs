@@ -15,7 +15,8 @@ pub const RULE: Rule = Rule {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     for fd in &corpus.dates {
-        if unreadable(corpus, fd.file) {
+        // Read the text again only for a file with an impossible date to quote.
+        if unreadable(corpus, fd.file) || fd.mentions.iter().all(|m| m.date.is_some()) {
             continue;
         }
         let text_source = corpus.source(fd.file);

@@ -44,7 +44,7 @@ struct Found<'a> {
 }
 
 fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
-    let corpus = citing.corpus;
+    let corpus = citing.corpus();
     let releases = &citing.run.releases;
     let folder = &citing.run.folder;
     let Some(doc) = citing.document().filter(|d| !d.definitions.is_empty()) else {

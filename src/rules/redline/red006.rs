@@ -67,7 +67,7 @@ fn enclosing_opener(r: &RedlineFile, span: Span) -> Option<Span> {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     for r in &corpus.redlines {
-        if unreadable(corpus, r.file) {
+        if unreadable(corpus, r.file) || r.redline.errors.is_empty() {
             continue;
         }
         let text_source = corpus.source(r.file);

@@ -20,7 +20,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(log) = &citing.corpus.log else {
+    let Some(log) = &citing.corpus().log else {
         return;
     };
     match citing.of {

@@ -24,7 +24,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
-    let corpus = citing.corpus;
+    let corpus = citing.corpus();
     // A definition pointing to a missing clause is DEF002's, which says what it breaks.
     let targets: Vec<Range<usize>> = match citing.document() {
         Some(doc) => definition_targets(doc, citing.references)

@@ -41,7 +41,7 @@ struct Titled<'a> {
 }
 
 fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
-    let corpus = citing.corpus;
+    let corpus = citing.corpus();
     let folder = &citing.run.folder;
     // Release notes name documents in their affected lists, which REL008 checks.
     let Citer::Document(doc) = citing.of else {

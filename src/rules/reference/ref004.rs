@@ -15,7 +15,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
-    let corpus = citing.corpus;
+    let corpus = citing.corpus();
     for m in citing.missing_clauses() {
         let Some(before) = m.deleted_after else {
             continue;
