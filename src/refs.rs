@@ -22,7 +22,7 @@
 use crate::model::{Corpus, in_effect};
 use crate::names::{DocumentId, DocumentKind, Version};
 use crate::parse::references::{Reference, Target};
-use crate::rules::citing::document_citations;
+use crate::rules::citing::{CitationRun, Citer, with_citing};
 use crate::source::{FileId, Span};
 use rayon::prelude::*;
 use std::cmp::Ordering;
@@ -402,61 +402,54 @@ pub struct Refs {
 pub fn find(corpus: &Corpus, target: &RefTarget) -> Refs {
     let target_parts = target.clause().and_then(parse_clause);
     let log = corpus.log.as_ref();
-    let scan = |file: FileId, text: &str, refs: &[Reference], effect: &dyn Fn() -> Effect| {
-        let mut citations = Vec::new();
-        let mut effect_once: Option<Effect> = None;
-        for r in refs {
-            let Some(matched) = matches(r, target, target_parts.as_deref()) else {
-                continue;
-            };
-            citations.push(Citation {
-                file,
-                span: Span::from(r.span.clone()),
-                text: text
-                    .get(r.span.clone())
-                    .unwrap_or_default()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                cited: cited(r),
-                matched,
-                effect: effect_once.get_or_insert_with(effect).clone(),
-            });
-        }
-        citations
-    };
-    // Each document's citations are extracted from its text again, in parallel.
-    let mut citations: Vec<Citation> = corpus
-        .documents
+    // What the citation pass gives the rules: each citing file with its citations,
+    // extracted from a document's text again, in parallel.
+    let run = CitationRun::new(corpus);
+    let files: Vec<Citer<'_>> = run.citing_files().collect();
+    let mut citations: Vec<Citation> = files
         .par_iter()
-        .filter(|doc| !crate::rules::unreadable(corpus, doc.file))
-        .flat_map_iter(|doc| {
-            let (source, refs) = document_citations(corpus, doc);
-            scan(doc.file, &source.text, &refs, &|| match log {
-                None => Effect::NoLog,
-                Some(log) => {
-                    let rows = in_effect(log, doc);
-                    if rows.is_empty() {
-                        Effect::NotInLog
-                    } else {
-                        Effect::Logged(rows.into_iter().map(|r| r.release.clone()).collect())
+        .flat_map_iter(|&of| {
+            with_citing(&run, of, |citing| {
+                let effect = || match (of, log) {
+                    (Citer::Note(note), _) => match &note.release {
+                        Some(v) => Effect::ReleaseNote(v.clone()),
+                        None => Effect::NoLog,
+                    },
+                    (Citer::Document(_), None) => Effect::NoLog,
+                    (Citer::Document(doc), Some(log)) => {
+                        let rows = in_effect(log, doc);
+                        if rows.is_empty() {
+                            Effect::NotInLog
+                        } else {
+                            Effect::Logged(rows.into_iter().map(|r| r.release.clone()).collect())
+                        }
                     }
+                };
+                let text = citing.source.text.as_str();
+                let mut found = Vec::new();
+                let mut effect_once: Option<Effect> = None;
+                for r in citing.references {
+                    let Some(matched) = matches(r, target, target_parts.as_deref()) else {
+                        continue;
+                    };
+                    found.push(Citation {
+                        file: of.file(),
+                        span: Span::from(r.span.clone()),
+                        text: text
+                            .get(r.span.clone())
+                            .unwrap_or_default()
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        cited: cited(r),
+                        matched,
+                        effect: effect_once.get_or_insert_with(effect).clone(),
+                    });
                 }
+                found
             })
         })
         .collect();
-    for note in &corpus.release_notes {
-        let source = corpus.source(note.file);
-        citations.extend(scan(
-            note.file,
-            &source.text,
-            &note.references,
-            &|| match &note.release {
-                Some(v) => Effect::ReleaseNote(v.clone()),
-                None => Effect::NoLog,
-            },
-        ));
-    }
     citations.sort_by_key(|c| (c.file, c.span.start, c.span.end));
 
     let mut versions = Vec::new();

@@ -78,10 +78,9 @@ fn location<'a>(corpus: &'a Corpus, held: &Held<'_>, l: &'a Label) -> Location<'
 
 pub fn render(outcome: &Outcome) -> String {
     let corpus = &outcome.corpus;
-    // Diagnostics come sorted by file: the texts of one file's findings are held while
-    // they are placed, then let go.
-    let mut held = Held::new(&corpus.files);
-    let mut holding = None;
+    // Diagnostics come sorted by file: `Held` keeps the texts of the last few files they
+    // are placed in.
+    let held = Held::new(&corpus.files);
     let report = Report {
         schema: 1,
         summary: super::Summary::of(outcome),
@@ -105,23 +104,17 @@ pub fn render(outcome: &Outcome) -> String {
         diagnostics: outcome
             .diagnostics
             .iter()
-            .map(|d| {
-                let file = d.primary.as_ref().map(|l| l.file);
-                if file != holding {
-                    (held, holding) = (Held::new(&corpus.files), file);
-                }
-                DiagnosticJson {
-                    code: d.code,
-                    severity: d.severity.as_str(),
-                    message: &d.message,
-                    location: d.primary.as_ref().map(|l| location(corpus, &held, l)),
-                    help: d.help.as_deref(),
-                    related: d
-                        .related
-                        .iter()
-                        .map(|l| location(corpus, &held, l))
-                        .collect(),
-                }
+            .map(|d| DiagnosticJson {
+                code: d.code,
+                severity: d.severity.as_str(),
+                message: &d.message,
+                location: d.primary.as_ref().map(|l| location(corpus, &held, l)),
+                help: d.help.as_deref(),
+                related: d
+                    .related
+                    .iter()
+                    .map(|l| location(corpus, &held, l))
+                    .collect(),
             })
             .collect(),
     };
