@@ -62,13 +62,12 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
             if !clauses_known(corpus, t) {
                 return None;
             }
-            let text_source = held.get(t.file);
-            let text = text_source.text.as_str();
             if !t.has_clause(corpus, clause) {
                 return Some(Problem::NoSuchClause);
             }
             let body = clause_body(t, clause)?;
-            (!mentions(&text[body.range()], &def.term)).then_some(Problem::Silent)
+            let text = held.get(t.file);
+            (!mentions(&text.text[body.range()], &def.term)).then_some(Problem::Silent)
         };
         let mut found: Vec<Found<'_>> = Vec::new();
         match (&corpus.log, &rows) {
