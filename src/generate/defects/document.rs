@@ -58,12 +58,10 @@ pub(super) fn retitle(ctx: &mut Ctx) -> bool {
 /// Rewrites the heading of a random version (not Section A's) with `new`.
 fn heading(ctx: &mut Ctx, new: impl Fn(&mut Ctx, &super::super::index::DocInfo) -> String) -> bool {
     let index = ctx.index;
-    let i = ctx.rng.below(index.docs.len());
-    let d = &index.docs[i];
-    if d.is_section_a() || d.versions.is_empty() {
+    let Some((i, vi)) = ctx.random_version(false) else {
         return false;
-    }
-    let vi = ctx.rng.below(d.versions.len());
+    };
+    let d = &index.docs[i];
     let old = d.heading.clone();
     let mut exclusive = ctx.line_keys(i, vi, &old);
     exclusive.push(format!("heading:{i}:{vi}"));

@@ -145,6 +145,17 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// A random document and one of its versions, by index; `None` when the document
+    /// drawn has no version (or is Section A, unless `section_a`).
+    pub(super) fn random_version(&mut self, section_a: bool) -> Option<(usize, usize)> {
+        let i = self.rng.below(self.index.docs.len());
+        let d = &self.index.docs[i];
+        if (!section_a && d.is_section_a()) || d.versions.is_empty() {
+            return None;
+        }
+        Some((i, self.rng.below(d.versions.len())))
+    }
+
     fn new(root: &'a Path, index: &'a Index, seed: u64) -> Ctx<'a> {
         Ctx {
             root,

@@ -23,14 +23,8 @@ const SENTENCES: &[&str] = &[
 /// A random stable line of a random version that has a redline, claimed for a change to
 /// that redline alone: (redline path, line).
 fn redline_line(ctx: &mut Ctx) -> Option<(String, String)> {
-    let index = ctx.index;
-    let i = ctx.rng.below(index.docs.len());
-    let d = &index.docs[i];
-    if d.versions.is_empty() {
-        return None;
-    }
-    let vi = ctx.rng.below(d.versions.len());
-    let v = &d.versions[vi];
+    let (i, vi) = ctx.random_version(true)?;
+    let v = &ctx.index.docs[i].versions[vi];
     let rl = v.redline.clone()?;
     if v.stable.is_empty() {
         return None;

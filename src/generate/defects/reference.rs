@@ -15,14 +15,10 @@ pub(super) fn site(
     ctx: &mut Ctx,
     pick: impl Fn(&mut Ctx, usize, usize) -> Option<(String, Vec<usize>)>,
 ) -> bool {
-    let index = ctx.index;
-    let i = ctx.rng.below(index.docs.len());
-    let d = &index.docs[i];
-    if d.is_section_a() || d.versions.is_empty() {
+    let Some((i, vi)) = ctx.random_version(false) else {
         return false;
-    }
-    let vi = ctx.rng.below(d.versions.len());
-    let v = &d.versions[vi];
+    };
+    let v = &ctx.index.docs[i].versions[vi];
     if v.stable.is_empty() {
         return false;
     }

@@ -51,14 +51,8 @@ fn release_of(d: &DocInfo, version: &str) -> Option<usize> {
 /// A random version of a random document whose table gets the defect: (doc, version
 /// index, its table's rows).
 fn table(ctx: &mut Ctx) -> Option<(usize, usize, Vec<String>)> {
-    let index = ctx.index;
-    let i = ctx.rng.below(index.docs.len());
-    let d = &index.docs[i];
-    if d.versions.is_empty() {
-        return None;
-    }
-    let vi = ctx.rng.below(d.versions.len());
-    let rows = rows(ctx, &d.versions[vi].path)?;
+    let (i, vi) = ctx.random_version(true)?;
+    let rows = rows(ctx, &ctx.index.docs[i].versions[vi].path)?;
     Some((i, vi, rows))
 }
 
@@ -181,13 +175,10 @@ pub const VCT001: Planter = Planter {
 pub const VCT002: Planter = Planter {
     code: "VCT002",
     plant: |ctx| {
-        let index = ctx.index;
-        let i = ctx.rng.below(index.docs.len());
-        let d = &index.docs[i];
-        if d.versions.is_empty() {
+        let Some((i, vi)) = ctx.random_version(true) else {
             return false;
-        }
-        let vi = ctx.rng.below(d.versions.len());
+        };
+        let d = &ctx.index.docs[i];
         let v = &d.versions[vi];
         let newest = v.newest_row.clone();
         let Some(mut c) = cells(&newest) else {
