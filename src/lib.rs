@@ -7,6 +7,7 @@
 
 pub mod catalogue;
 pub mod check;
+pub mod clause;
 pub mod config;
 pub mod date;
 pub mod diagnostic;

@@ -459,7 +459,7 @@ fn refs_json(corpus: &Corpus, input: &str, target: &RefTarget, found: &Refs) -> 
             input,
             name: target.to_string(),
             document: target.document().key(),
-            clause: target.clause(),
+            clause: target.clause().map(|c| c.as_str()),
         },
         summary: SummaryJson {
             citations: citations.len(),

@@ -2,11 +2,13 @@
 //! release notes. Built once by [`crate::load`], read by every rule; nothing here knows
 //! of rules or output.
 
-use crate::date::Date;
+use crate::clause;
 use crate::hash::FxHashMap;
 use crate::names::{DocumentId, Version};
 use crate::parse::dates::DateMention;
 use crate::parse::definitions::Definition;
+pub use crate::parse::document::{Clause, Heading};
+pub use crate::parse::log::LogRow;
 use crate::parse::log::MalformedRow;
 use crate::parse::redline::Redline;
 use crate::parse::references::Reference;
@@ -14,7 +16,6 @@ use crate::parse::release_note::ReleaseNote;
 use crate::parse::version_table::VersionTable;
 use crate::source::{DecodeProblem, FileId, SourceFile, Span};
 use crate::store::CorpusFile;
-use compact_str::CompactString;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -124,22 +125,6 @@ pub struct DocumentLog {
     by_version: FxHashMap<DocumentId, FxHashMap<Version, Vec<usize>>>,
 }
 
-#[derive(Debug, Clone)]
-pub struct LogRow {
-    /// The whole row, without its line end.
-    pub span: Span,
-    pub release: Version,
-    pub release_span: Span,
-    pub effective_date: Date,
-    pub date_span: Span,
-    pub document: DocumentId,
-    pub document_span: Span,
-    pub version: Version,
-    pub version_span: Span,
-    pub title: String,
-    pub title_span: Span,
-}
-
 /// A release as the log states it, with the rows that make it up.
 #[derive(Debug)]
 pub struct LogRelease<'a> {
@@ -232,27 +217,6 @@ pub fn in_effect<'a>(log: &'a DocumentLog, doc: &'a DocumentVersion) -> Vec<&'a 
     rows
 }
 
-/// The first heading of a document: `# Section H: DCC Services`.
-#[derive(Debug, Clone)]
-pub struct Heading {
-    pub span: Span,
-    pub document: DocumentId,
-    pub document_span: Span,
-    pub title: String,
-    pub title_span: Span,
-}
-
-/// A numbered clause, part or paragraph: `H8.16`, `H8`, `H8.16(a)`, `3.2`.
-#[derive(Debug, Clone)]
-pub struct Clause {
-    /// Inline up to 24 bytes: millions of clauses, no allocation each.
-    pub number: CompactString,
-    /// The number where it is defined.
-    pub span: Span,
-    /// From the number to the next clause of the same or a higher level.
-    pub body: Span,
-}
-
 #[derive(Debug)]
 pub struct DocumentVersion {
     pub file: FileId,
@@ -285,13 +249,8 @@ impl DocumentVersion {
     pub fn index_clauses(&mut self) {
         let mut numbers = Vec::with_capacity(self.clauses.len() * 2);
         for c in &self.clauses {
-            let n = c.number.as_str();
-            for (i, b) in n.bytes().enumerate() {
-                if matches!(b, b'.' | b'(') && i > 0 {
-                    numbers.extend(pack_number(&n[..i]));
-                }
-            }
-            numbers.extend(pack_number(n));
+            numbers.extend(c.number.ancestors().filter_map(pack_number));
+            numbers.extend(pack_number(&c.number));
         }
         numbers.sort_unstable();
         numbers.dedup();
@@ -323,11 +282,6 @@ impl DocumentVersion {
 
     /// [`Self::has_clause`], with this version's text from `source`.
     fn has_clause_in(&self, number: &str, source: impl FnOnce() -> Arc<SourceFile>) -> bool {
-        let is_under = |c: &Clause| {
-            c.number.len() > number.len()
-                && c.number.starts_with(number)
-                && matches!(c.number.as_bytes()[number.len()], b'.' | b'(')
-        };
         let exists = match pack_number(number) {
             Some(key) if self.indexed => {
                 let mask = self.numbers.len() - 1;
@@ -343,23 +297,22 @@ impl DocumentVersion {
             _ => self
                 .clauses
                 .iter()
-                .any(|c| c.number == number || is_under(c)),
+                .any(|c| c.number == number || c.number.is_under(number)),
         };
         if exists {
             return true;
         }
         // Inline sub-clauses: the parent exists and its body holds "(a)" and "(ii)".
-        let Some(open) = number.find('(') else {
+        let (parent, subs) = clause::split_sub_clauses(number);
+        if subs.is_empty() {
             return false;
-        };
-        let parent = &number[..open];
+        }
         self.clause(parent).is_some_and(|p| {
             let source = source();
-            source.text.get(p.body.range()).is_some_and(|body| {
-                number[open..]
-                    .split_inclusive(')')
-                    .all(|sub| body.contains(sub))
-            })
+            source
+                .text
+                .get(p.body.range())
+                .is_some_and(|body| subs.split_inclusive(')').all(|sub| body.contains(sub)))
         })
     }
 }

@@ -5,14 +5,33 @@
 //! `3.2.1`, with parts as numbered headings (`## 3 Enrolment`). Sub-clauses are lines
 //! that start `(a)` and, below them, `(i)`; they are recorded as `H8.16(a)(i)`.
 
-use crate::model::{Clause, Heading};
+use crate::clause::{self, ClauseNumber, is_roman_label};
 use crate::names::{DocumentId, DocumentKind, kind_from_word};
 use crate::source::{Span, lines_with_offsets};
-use compact_str::CompactString;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+/// The first heading of a document: `# Section H: DCC Services`.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub span: Span,
+    pub document: DocumentId,
+    pub document_span: Span,
+    pub title: String,
+    pub title_span: Span,
+}
+
+/// A numbered clause, part or paragraph: `H8.16`, `H8`, `H8.16(a)`, `3.2`.
+#[derive(Debug, Clone)]
+pub struct Clause {
+    pub number: ClauseNumber,
+    /// The number where it is defined.
+    pub span: Span,
+    /// From the number to the next clause of the same or a higher level.
+    pub body: Span,
+}
 
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -81,7 +100,7 @@ pub fn parse_clauses(text: &str, document: &DocumentId, skip: Option<Span>) -> V
         if let Some(num) = clause_number(rest, document) {
             let at = start + trimmed_at + num.start;
             clauses.push(Clause {
-                number: CompactString::new(&rest[num.clone()]),
+                number: ClauseNumber::new(&rest[num.clone()]),
                 span: Span::new(at, start + trimmed_at + num.end),
                 body: Span::new(start, text.len()),
             });
@@ -97,9 +116,10 @@ pub fn parse_clauses(text: &str, document: &DocumentId, skip: Option<Span>) -> V
         let at = start + trimmed_at;
         // Under a letter sub-clause, a roman numeral is one level down, unless it is
         // simply the next letter ("(i)" after "(h)").
-        let roman_parent = letter.filter(|&(_, prev)| is_roman(token) && !follows(prev, token));
+        let roman_parent =
+            letter.filter(|&(_, prev)| is_roman_label(token) && !follows(prev, token));
         let parent = roman_parent.map_or(cur, |(li, _)| li);
-        let number = compact_str::format_compact!("{}({token})", clauses[parent].number);
+        let number = ClauseNumber::new(&format!("{}({token})", clauses[parent].number));
         let is_roman_child = roman_parent.is_some();
         clauses.push(Clause {
             number,
@@ -120,7 +140,7 @@ fn close_bodies(clauses: &mut [Clause], line_starts: &[usize], end: usize) {
     let mut stack: Vec<usize> = Vec::new();
     for i in 0..clauses.len() {
         while let Some(&top) = stack.last() {
-            if is_ancestor(&clauses[top].number, &clauses[i].number) {
+            if clauses[i].number.is_under(&clauses[top].number) {
                 break;
             }
             clauses[top].body.end = line_starts[i] as u32;
@@ -131,12 +151,6 @@ fn close_bodies(clauses: &mut [Clause], line_starts: &[usize], end: usize) {
     for i in stack {
         clauses[i].body.end = end as u32;
     }
-}
-
-fn is_ancestor(parent: &str, child: &str) -> bool {
-    child.len() > parent.len()
-        && child.starts_with(parent)
-        && matches!(child.as_bytes()[parent.len()], b'.' | b'(')
 }
 
 /// The clause number at the start of a line: `H8.16 …`, `**H8.16** …`, `## H8 Title`,
@@ -157,37 +171,15 @@ fn clause_number(rest: &str, document: &DocumentId) -> Option<Range<usize>> {
         i += 2;
     }
     let start = i;
-    if document.kind == DocumentKind::Section {
-        let letter = document.designator.as_bytes()[0];
-        if bytes.get(i) != Some(&letter) {
-            return None;
-        }
-        i += 1;
-    }
     // Components: digits with an optional capital suffix (N4A), separated by dots.
-    let mut components = 0;
-    loop {
-        let d0 = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == d0 || i - d0 > 4 {
-            return None;
-        }
-        if document.kind == DocumentKind::Section
-            && i < bytes.len()
-            && bytes[i].is_ascii_uppercase()
-            && !bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric())
-        {
-            i += 1;
-        }
-        components += 1;
-        if bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit()) {
-            i += 1;
-            continue;
-        }
-        break;
-    }
+    let len = if document.kind == DocumentKind::Section {
+        let letter = document.designator.as_bytes()[0];
+        clause::section_clause_len(&bytes[i..], Some(letter), 4, 4, usize::MAX)?
+    } else {
+        clause::paragraph_len(&bytes[i..], 4, usize::MAX)?
+    };
+    let components = 1 + bytes[i..i + len].iter().filter(|&&b| b == b'.').count();
+    i += len;
     let end = i;
     // A trailing full stop after the number ("3.2. Text") is allowed.
     if bytes.get(i) == Some(&b'.') {
@@ -222,13 +214,6 @@ fn sub_clause_token(rest: &str) -> Option<(&str, Range<usize>)> {
     Some((token, open..close + 1))
 }
 
-fn is_roman(token: &str) -> bool {
-    matches!(
-        token,
-        "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x" | "xi" | "xii"
-    )
-}
-
 /// Whether `token` is the letter after `prev`: `(i)` after `(h)` is a letter, not a numeral.
 fn follows(prev: char, token: &str) -> bool {
     token.len() == 1 && token.chars().next() == char::from_u32(prev as u32 + 1)
@@ -261,7 +246,7 @@ mod tests {
         let doc = DocumentId::from_key(key).unwrap();
         parse_clauses(text, &doc, None)
             .into_iter()
-            .map(|c| c.number.into_string())
+            .map(|c| c.number.to_string())
             .collect()
     }
 

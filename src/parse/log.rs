@@ -5,13 +5,28 @@
 //! span of every field, which a general CSV crate does not give back.
 
 use crate::date::Date;
-use crate::model::LogRow;
 use crate::names::{DocumentId, Version};
 use crate::source::{Span, lines_with_offsets};
 
 pub const HEADER: [&str; 5] = ["release", "effective_date", "document", "version", "title"];
 
 /// A row that could not be read, with why.
+#[derive(Debug, Clone)]
+pub struct LogRow {
+    /// The whole row, without its line end.
+    pub span: Span,
+    pub release: Version,
+    pub release_span: Span,
+    pub effective_date: Date,
+    pub date_span: Span,
+    pub document: DocumentId,
+    pub document_span: Span,
+    pub version: Version,
+    pub version_span: Span,
+    pub title: String,
+    pub title_span: Span,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MalformedRow {
     /// The offending field, or the whole row.

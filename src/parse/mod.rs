@@ -10,9 +10,9 @@ pub mod references;
 pub mod release_note;
 pub mod version_table;
 
-use crate::model::{Clause, Heading};
 use crate::names::DocumentId;
 use crate::source::{Span, lines_with_offsets};
+use document::{Clause, Heading};
 
 /// Whether `s` ends with `suffix`, ignoring ASCII case.
 pub(crate) fn ends_with_ci(s: &str, suffix: &str) -> bool {

@@ -6,6 +6,7 @@
 //! Separate because this is where the grammar's alternatives are chosen and the span
 //! conventions applied; the tokens and lists it combines live in `grammar`.
 
+use crate::clause::ClauseNumber;
 use std::ops::Range;
 
 use super::grammar::{Family, Head, HeadWord, Item, Tok};
@@ -240,13 +241,11 @@ impl Scan<'_> {
 
     // ---- output ----
 
-    fn clause_text(&self, r: &Range<usize>, prefix: Option<&str>) -> String {
-        let mut s = String::with_capacity(r.len() + 1);
-        if let Some(p) = prefix {
-            s.push_str(p);
+    fn clause_text(&self, r: &Range<usize>, prefix: Option<&str>) -> ClauseNumber {
+        match prefix {
+            Some(p) => ClauseNumber::new(&format!("{p}{}", &self.text[r.clone()])),
+            None => ClauseNumber::new(&self.text[r.clone()]),
         }
-        s.extend(self.text[r.clone()].chars().filter(|c| !c.is_whitespace()));
-        s
     }
 
     fn clause_target(&self, it: &Item, prefix: Option<&str>) -> Target {

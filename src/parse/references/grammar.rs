@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::CitedTitle;
 use super::scan::{Scan, is_alnum};
+use crate::clause;
 use crate::names::DocumentKind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,41 +148,17 @@ impl Scan<'_> {
 
     /// `H8.16`, `N4A.2`, `H15`, with sub-clauses; returns the end and whether it has a dot.
     pub(super) fn letter_clause(&self, i: usize) -> Option<(usize, bool)> {
-        if !self.at(i).is_ascii_uppercase() {
-            return None;
-        }
-        let mut j = self.digits(i + 1, 2)?;
-        if self.at(j).is_ascii_uppercase() {
-            j += 1;
-        }
-        let mut dot = false;
-        if self.at(j) == b'.' && self.at(j + 1).is_ascii_digit() {
-            j = self.digits(j + 1, 3)?;
-            dot = true;
-            if self.at(j).is_ascii_uppercase() {
-                j += 1; // an inserted clause: H14.36A
-            }
-        }
+        let len = clause::section_clause_len(self.b.get(i..)?, None, 2, 3, 1)?;
+        let j = i + len;
         if is_alnum(self.at(j)) || (self.at(j) == b'.' && self.at(j + 1).is_ascii_digit()) {
             return None;
         }
-        Some((self.subclauses(j, false), dot))
+        Some((self.subclauses(j, false), self.b[i..j].contains(&b'.')))
     }
 
-    /// `3.2`, `5`, `22.33`, `88(1)` (and `88 (1)` when `spaced`).
+    /// `3.2`, `5`, `22.33`, `4A.1`, `88(1)` (and `88 (1)` when `spaced`).
     pub(super) fn num(&self, i: usize, spaced: bool) -> Option<usize> {
-        let mut j = self.digits(i, 3)?;
-        if self.at(j).is_ascii_uppercase() {
-            j += 1;
-        }
-        let mut groups = 0;
-        while self.at(j) == b'.' && self.at(j + 1).is_ascii_digit() && groups < 3 {
-            j = self.digits(j + 1, 3)?;
-            groups += 1;
-        }
-        if groups > 0 && self.at(j).is_ascii_uppercase() {
-            j += 1;
-        }
+        let j = i + clause::paragraph_len(self.b.get(i..)?, 3, 3)?;
         if is_alnum(self.at(j)) || (self.at(j) == b'.' && self.at(j + 1).is_ascii_digit()) {
             return None;
         }

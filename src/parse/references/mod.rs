@@ -77,6 +77,7 @@ mod grammar;
 mod scan;
 mod titles;
 
+use crate::clause::ClauseNumber;
 use std::ops::Range;
 
 use crate::names::DocumentId;
@@ -120,13 +121,16 @@ pub enum Target {
     /// The document as a whole: "Appendix AC", "Schedule 11".
     Document,
     /// One clause or paragraph: "H8.16", "J1.2(b)", "N4A.2"; "3.2" in an Appendix.
-    Clause { clause: String, span: Range<usize> },
+    Clause {
+        clause: ClauseNumber,
+        span: Range<usize>,
+    },
     /// A run of clauses, both ends as written (they may name different Sections or run
     /// backwards; that is for rules to report).
     Range {
-        start: String,
+        start: ClauseNumber,
         start_span: Range<usize>,
-        end: String,
+        end: ClauseNumber,
         end_span: Range<usize>,
     },
     /// "Appendix [TBC]", "Section [X]".

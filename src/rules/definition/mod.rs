@@ -51,11 +51,7 @@ pub(crate) fn clause_body(doc: &DocumentVersion, number: &str) -> Option<Span> {
     let under: Vec<&Clause> = doc
         .clauses
         .iter()
-        .filter(|c| {
-            c.number.len() > number.len()
-                && c.number.starts_with(number)
-                && matches!(c.number.as_bytes()[number.len()], b'.' | b'(')
-        })
+        .filter(|c| c.number.is_under(number))
         .collect();
     if let (Some(first), Some(last)) = (under.first(), under.last()) {
         return Some(Span::new(
@@ -63,8 +59,8 @@ pub(crate) fn clause_body(doc: &DocumentVersion, number: &str) -> Option<Span> {
             last.body.end.max(first.span.end) as usize,
         ));
     }
-    let open = number.find('(')?;
-    doc.clause(&number[..open]).map(|c| c.body)
+    let (parent, subs) = crate::clause::split_sub_clauses(number);
+    (!subs.is_empty()).then(|| doc.clause(parent).map(|c| c.body))?
 }
 
 /// Text folded for finding terms: lower case, runs of white space and commas as one

@@ -1,7 +1,7 @@
 //! REF005 bad-range: a range of clauses whose ends are in different documents or whose
 //! end comes before its start, in a document or a release note.
 
-use super::cited_clauses;
+use crate::clause::{ClauseRange, RangeProblem};
 use crate::diagnostic::Diagnostic;
 use crate::parse::references::Target;
 use crate::rules::citing::Citing;
@@ -14,40 +14,29 @@ pub const RULE: Rule = Rule {
     check: Check::Citations(check),
 };
 
-/// A clause number as (letter prefix, numbers): `H10.13` → ("H", [10, 13]).
-fn key(clause: &str) -> (&str, Vec<u32>) {
-    let main = clause.split('(').next().unwrap_or(clause);
-    let digits = main
-        .find(|c: char| c.is_ascii_digit())
-        .unwrap_or(main.len());
-    let nums = main[digits..]
-        .split('.')
-        .map(|p| {
-            p.trim_end_matches(|c: char| c.is_ascii_alphabetic())
-                .parse()
-                .unwrap_or(0)
-        })
-        .collect();
-    (&main[..digits], nums)
-}
-
 fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
     let file = citing.file();
     for r in citing.references {
         if r.external || !matches!(r.target, Target::Range { .. }) {
             continue;
         }
-        let ends = cited_clauses(r);
-        let [(start, s_span), (end, e_span)] = &ends[..] else {
+        let Target::Range {
+            start,
+            start_span: s_span,
+            end,
+            end_span: e_span,
+        } = &r.target
+        else {
             continue;
         };
-        let (s_key, e_key) = (key(start), key(end));
-        let problem = if s_key.0 != e_key.0 {
-            format!("the range {start} to {end} starts in one Section and ends in another")
-        } else if e_key.1 < s_key.1 {
-            format!("the range {start} to {end} ends before it starts")
-        } else {
-            continue;
+        let problem = match (ClauseRange { start, end }).problem() {
+            Some(RangeProblem::CrossesSections) => {
+                format!("the range {start} to {end} starts in one Section and ends in another")
+            }
+            Some(RangeProblem::Backwards) => {
+                format!("the range {start} to {end} ends before it starts")
+            }
+            None => continue,
         };
         out.push(
             Diagnostic::new(RULE.code, problem)
