@@ -420,6 +420,19 @@ pub fn paragraph_len(b: &[u8], max_digits: usize, max_groups: usize) -> Option<u
     Some(i)
 }
 
+/// A clause number opening a line of exported text: up to `max_letters` capitals (a
+/// Section's `H`, an Appendix's prefix `AC` in `AC1.2`), then a paragraph number (as
+/// [`paragraph_len`]). Returns how many letters, and the length of the whole.
+pub fn line_number_len(b: &[u8], max_letters: usize) -> Option<(usize, usize)> {
+    let letters = b
+        .iter()
+        .take(max_letters)
+        .take_while(|c| c.is_ascii_uppercase())
+        .count();
+    let len = paragraph_len(&b[letters..], 4, 8)?;
+    Some((letters, letters + len))
+}
+
 /// 1..=max digits at the start of `b`, not starting with 0: no clause is numbered `0` or
 /// `08`, and `E2.0` is a version, not a clause.
 fn digits(b: &[u8], max: usize) -> Option<usize> {
@@ -554,6 +567,10 @@ mod tests {
         assert_eq!(paragraph_len(b"3.2.1 x", 4, 3), Some(5));
         assert_eq!(paragraph_len(b"2013 x", 4, 3), Some(4));
         assert_eq!(paragraph_len(b"x", 4, 3), None);
+        assert_eq!(line_number_len(b"AC1.2 x", 2), Some((2, 5)));
+        assert_eq!(line_number_len(b"H8 x", 2), Some((1, 2)));
+        assert_eq!(line_number_len(b"3.1 x", 2), Some((0, 3)));
+        assert_eq!(line_number_len(b"ABC1", 2), None);
         assert_eq!(section_clause_len(b"H8.16.2", None, 2, 3, 1), Some(5));
     }
 }

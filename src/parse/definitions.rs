@@ -18,6 +18,7 @@
 //! Section T3.34" definition points to is the citation inside [`Definition::body`], found
 //! by the citation grammar ([`crate::parse::references`]).
 
+use crate::clause;
 use std::ops::Range;
 
 /// How the term is defined.
@@ -185,25 +186,16 @@ fn starts_block(line: &str) -> bool {
     if t.starts_with('#') || t.starts_with("|---") || t.starts_with("| ---") {
         return true;
     }
-    // A clause number: "A1.2 …", "3.1 …" (letters, digits, a dot, digits, then a space).
+    // A clause number: "A1.2 …", "3.1 …", "3.1. …" (with a dot, then a space).
     let b = t.as_bytes();
-    let mut k = 0;
-    while k < b.len() && k < 2 && b[k].is_ascii_uppercase() {
-        k += 1;
-    }
-    let digits_from = k;
-    while k < b.len() && b[k].is_ascii_digit() {
-        k += 1;
-    }
-    if k == digits_from || k >= b.len() || b[k] != b'.' {
+    let Some((_, mut k)) = clause::line_number_len(b, 2) else {
         return false;
-    }
-    k += 1;
-    let after_dot = k;
-    while k < b.len() && (b[k].is_ascii_digit() || b[k] == b'.') {
+    };
+    let dotted = b[..k].contains(&b'.');
+    if b.get(k) == Some(&b'.') {
         k += 1;
     }
-    k > after_dot && (k == b.len() || b[k] == b' ' || b[k] == b'\t')
+    dotted && (k == b.len() || b[k] == b' ' || b[k] == b'\t')
 }
 
 fn fold_ws(s: &str) -> String {

@@ -5,6 +5,7 @@
 //! Separate from `pdf_reasons` because this part only finds rows and their lines; what
 //! the lines of a row say is decided there.
 
+use crate::clause;
 use std::ops::Range;
 
 use super::pdf_reasons::{finish_row, is_ordinal};
@@ -70,15 +71,9 @@ fn is_clause_heading(t: &str) -> bool {
         return false;
     };
     let b = num.as_bytes();
-    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
-    if !(1..=2).contains(&letters)
-        || b.len() == letters
-        || !b[letters].is_ascii_digit()
-        || !b[letters..]
-            .iter()
-            .all(|c| c.is_ascii_digit() || *c == b'.')
-    {
-        return false;
+    match clause::line_number_len(b, 2) {
+        Some((letters, len)) if letters > 0 && b[len..].iter().all(|&c| c == b'.') => {}
+        _ => return false,
     }
     let rest: Vec<&str> = words.collect();
     !rest.is_empty()

@@ -6,6 +6,7 @@
 //! Separate because this vocabulary and the closure states are the heuristic the PDF
 //! shape depends on, and they are easier to check when read on their own.
 
+use crate::clause;
 use std::ops::Range;
 
 use super::pdf::RowBuild;
@@ -120,13 +121,8 @@ fn strip_punct(tok: &str) -> &str {
 }
 
 fn is_clause_ref(t: &str) -> bool {
-    let b = t.as_bytes();
-    b.len() >= 2
-        && b[0].is_ascii_uppercase()
-        && b[1].is_ascii_digit()
-        && b[1..]
-            .iter()
-            .all(|c| c.is_ascii_digit() || *c == b'.' || c.is_ascii_uppercase())
+    clause::line_number_len(t.as_bytes(), 1)
+        .is_some_and(|(letters, len)| letters == 1 && len == t.len())
 }
 
 fn is_number(t: &str) -> bool {
