@@ -199,27 +199,6 @@ impl fmt::Display for Version {
     }
 }
 
-/// Titles are compared after folding what PDF extraction and typing habits vary:
-/// case, runs of white space, quotes, dashes, `&`/`and`, and commas.
-pub fn normalize_title(title: &str) -> String {
-    let mut out = String::with_capacity(title.len());
-    for word in title.split(|c: char| c.is_whitespace() || c == ',') {
-        if word.is_empty() {
-            continue;
-        }
-        let word = word.trim_matches(|c: char| "'\"‘’“”".contains(c));
-        let word = if word == "&" { "and" } else { word };
-        if word.is_empty() || word.chars().all(|c| "-–—".contains(c)) {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,21 +252,5 @@ mod tests {
         assert!(Version::parse("5.").is_none());
         assert!(Version::parse("v5.1").is_none());
         assert!(Version::parse("").is_none());
-    }
-
-    #[test]
-    fn titles_fold_punctuation_and_case() {
-        assert_eq!(
-            normalize_title("Inventory, Enrolment and Withdrawal Procedures"),
-            normalize_title("Inventory Enrolment  and Withdrawal procedures")
-        );
-        assert_eq!(
-            normalize_title("SMKI & DCCKI"),
-            normalize_title("SMKI and DCCKI")
-        );
-        assert_ne!(
-            normalize_title("Charges"),
-            normalize_title("Payment of Charges")
-        );
     }
 }

@@ -102,7 +102,7 @@ pub fn parse_definitions(text: &str, skip: Option<Range<usize>>) -> Vec<Definiti
         let verb_span = at + start.verb.start..at + start.verb.end;
         let body_start = verb_span.end.min(para_end);
         out.push(Definition {
-            term: fold_ws(&text[term_span.clone()]),
+            term: crate::title::squeeze(&text[term_span.clone()]),
             term_span,
             kind: start.kind,
             verb_span: verb_span.clone(),
@@ -196,10 +196,6 @@ fn starts_block(line: &str) -> bool {
         k += 1;
     }
     dotted && (k == b.len() || b[k] == b' ' || b[k] == b'\t')
-}
-
-fn fold_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -237,7 +237,7 @@ pub const REF003: Planter = Planter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::names::normalize_title;
+    use crate::title::fold as normalize_title;
 
     #[test]
     fn a_wrong_title_is_never_the_title_and_never_ends_in_a_small_word() {

@@ -8,7 +8,7 @@
 use super::Reference;
 use super::citations::Ctx;
 use super::grammar::{Family, HeadWord};
-use super::scan::{Scan, is_alnum, norm};
+use super::scan::{Scan, is_alnum};
 
 impl Scan<'_> {
     /// "Condition 22 of the DCC Licence", "Licence Condition 22.33".
@@ -70,7 +70,7 @@ impl Scan<'_> {
                 _ => None,
             };
             if let Some(end) = end {
-                return Some((norm(&self.text[name_start..end]), end));
+                return Some((crate::title::squeeze(&self.text[name_start..end]), end));
             }
             let ok = w[0].is_ascii_uppercase()
                 || (w[0] == b'(' && w.len() > 1 && w[1].is_ascii_uppercase())

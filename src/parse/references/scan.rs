@@ -73,17 +73,6 @@ pub(super) fn is_alnum(c: u8) -> bool {
     c.is_ascii_alphanumeric()
 }
 
-pub(super) fn norm(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
-
 pub(super) struct Scan<'a> {
     pub(super) text: &'a str,
     pub(super) b: &'a [u8],

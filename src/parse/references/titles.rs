@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::CitedTitle;
 use super::grammar::{HEADS, Head};
-use super::scan::{EM_DASH, EN_DASH, LDQUO, LSQUO, RDQUO, RSQUO, Scan, is_alnum, norm};
+use super::scan::{EM_DASH, EN_DASH, LDQUO, LSQUO, RDQUO, RSQUO, Scan, is_alnum};
 
 /// Longest title accepted, in bytes.
 const TITLE_MAX: usize = 300;
@@ -26,7 +26,7 @@ fn is_connector(w: &[u8]) -> bool {
 impl Scan<'_> {
     fn mk_title(&self, r: Range<usize>) -> CitedTitle {
         CitedTitle {
-            text: norm(&self.text[r.clone()]),
+            text: crate::title::squeeze(&self.text[r.clone()]),
             span: r,
         }
     }

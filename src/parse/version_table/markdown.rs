@@ -9,10 +9,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::reasons::{REASON_START, REASON_START_INNER, build_reason, normalize};
+use super::reasons::{REASON_START, REASON_START_INNER, build_reason};
 use super::{Reason, TableShape, VersionRow, VersionTable, contains_ci, lines_from, trim_span};
 use crate::names::Version;
 use crate::parse::dates::parse_prose_date;
+use crate::title::squeeze as normalize;
 
 #[derive(Default)]
 struct Columns {

@@ -10,9 +10,10 @@ use crate::clause;
 use std::ops::Range;
 
 use super::pdf::RowBuild;
-use super::reasons::{REASON_START, build_reason, push_words};
+use super::reasons::{REASON_START, build_reason};
 use super::{VersionRow, ends_with_ci};
 use crate::date::MONTHS;
+use crate::title::push_words;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Closure {

@@ -29,23 +29,6 @@ pub(super) static REASON_START_INNER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("inner reason regex")
 });
 
-/// White space normalised: words joined by single spaces.
-pub(super) fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_words(&mut out, s);
-    out
-}
-
-/// Appends the words of `s` to `out`, single-spaced.
-pub(super) fn push_words(out: &mut String, s: &str) {
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-}
-
 static MODIFIES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)Modifications?\s+to\s+(?:the\s+)?SEC\s+(?:version\s+|v)\d+(?:\.\d+)*")
         .expect("modifies regex")

@@ -28,7 +28,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             let last = days_in_month(m.year, m.month);
             let written = text
                 .get(m.span.clone())
-                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+                .map(crate::title::squeeze)
                 .unwrap_or_default();
             let why = if m.month == 2 && m.day == 29 && !is_leap_year(m.year) {
                 format!("{:04} is not a leap year, so February has 28 days", m.year)

@@ -2,11 +2,11 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
-use crate::names::normalize_title;
 use crate::parse::definitions::Definition;
 use crate::rules::reference::named;
 use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
+use crate::title;
 use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
@@ -23,7 +23,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         // Terms compare as titles do: case, commas, quotes, dashes and `&`/`and` aside.
         let mut first: HashMap<String, &Definition> = HashMap::new();
         for d in &doc.definitions {
-            let key = normalize_title(&d.term);
+            let key = title::fold(&d.term);
             let Some(earlier) = first.get(&key) else {
                 first.insert(key, d);
                 continue;

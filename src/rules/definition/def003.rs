@@ -12,12 +12,13 @@
 //! that no file uses is unused. A loose folder is a selection of files, where most terms
 //! would seem unused.
 
-use super::{at_word_boundary, fold, spellings};
+use super::{at_word_boundary, spellings};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Corpus, DocumentVersion};
 use crate::parse::definitions::Definition;
 use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
+use crate::title::fold_for_search;
 use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -94,7 +95,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             continue;
         }
         for d in &doc.definitions {
-            let (key, _) = fold(&d.term);
+            let (key, _) = fold_for_search(&d.term);
             if key.is_empty() {
                 continue;
             }
@@ -236,11 +237,16 @@ fn uses(
     let own: Vec<(Range<usize>, Option<usize>)> = doc
         .definitions
         .iter()
-        .map(|d| (d.span.clone(), ids.get(&fold(&d.term).0).copied()))
+        .map(|d| {
+            (
+                d.span.clone(),
+                ids.get(&fold_for_search(&d.term).0).copied(),
+            )
+        })
         .collect();
     for stretch in stretches {
         let (from, cut_end) = (stretch.start, stretch.end < text.len());
-        let (folded, map) = fold(&text[stretch]);
+        let (folded, map) = fold_for_search(&text[stretch]);
         for m in search.terms.find_overlapping_iter(&folded) {
             let id = search.pattern_term[m.pattern().as_usize()];
             if used[id] || !at_word_boundary(&folded, m.start(), m.end()) {

@@ -6,6 +6,7 @@ use crate::names::{DocumentId, DocumentKind};
 use crate::parse::definitions::{Definition, DefinitionKind};
 use crate::parse::references::{Reference, Target};
 use crate::source::Span;
+use crate::title::fold_for_search;
 
 pub mod def001;
 pub mod def002;
@@ -63,54 +64,6 @@ pub(crate) fn clause_body(doc: &DocumentVersion, number: &str) -> Option<Span> {
     (!subs.is_empty()).then(|| doc.clause(parent).map(|c| c.body))?
 }
 
-/// Text folded for finding terms: lower case, runs of white space and commas as one
-/// space, `*` and `_` (Markdown emphasis) dropped, curly apostrophes as straight ones.
-/// Returns the folded text and, for each of its bytes, the offset in `text` it came from.
-pub(crate) fn fold(text: &str) -> (String, Vec<u32>) {
-    let mut out = String::with_capacity(text.len());
-    let mut map: Vec<u32> = Vec::with_capacity(text.len());
-    let mut space = false;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // ASCII, nearly all of the Code, byte by byte; other characters whole.
-        let (c, len) = match bytes[i] {
-            b if b.is_ascii() => (b as char, 1),
-            _ => {
-                let c = text[i..].chars().next().expect("a character at a boundary");
-                (c, c.len_utf8())
-            }
-        };
-        let at = i as u32;
-        i += len;
-        if c.is_whitespace() || c == ',' {
-            space = !out.is_empty();
-            continue;
-        }
-        if c == '*' || c == '_' {
-            continue;
-        }
-        if space {
-            out.push(' ');
-            map.push(at);
-            space = false;
-        }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            map.push(at);
-            continue;
-        }
-        let before = out.len();
-        if c == '’' || c == '‘' {
-            out.push('\'');
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        map.extend(std::iter::repeat_n(at, out.len() - before));
-    }
-    (out, map)
-}
-
 /// Whether a match of a folded term at `start..end` of folded `text` stands as words: no
 /// letter or digit right before it, and after it none, or a plural ending ("s", "es").
 pub(crate) fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
@@ -147,8 +100,8 @@ pub(crate) fn spellings(folded: &str) -> Vec<String> {
 
 /// Whether `text` mentions `term` (case, line breaks, emphasis and plurals aside).
 pub(crate) fn mentions(text: &str, term: &str) -> bool {
-    let (folded, _) = fold(text);
-    let (term, _) = fold(term);
+    let (folded, _) = fold_for_search(text);
+    let (term, _) = fold_for_search(term);
     if term.is_empty() {
         return false;
     }
@@ -166,7 +119,7 @@ mod tests {
     #[test]
     fn folding_keeps_a_map_to_the_text() {
         let text = "The **WAN\n  Coverage** Database’s, X";
-        let (f, map) = fold(text);
+        let (f, map) = fold_for_search(text);
         assert_eq!(f, "the wan coverage database's x");
         assert_eq!(f.len(), map.len());
         let at = f.find("wan").unwrap();

@@ -4,8 +4,8 @@
 use super::list_releases;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Corpus, LogRow};
-use crate::names::normalize_title;
 use crate::rules::{Check, Needs, Rule};
+use crate::title;
 
 pub const RULE: Rule = Rule {
     code: "LOG007",
@@ -19,11 +19,11 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         let (Some(version), Some(heading)) = (&doc.version, &doc.heading) else {
             continue;
         };
-        let own = normalize_title(&heading.title);
+        let own = title::fold(&heading.title);
         // Group the disagreeing rows by the title they give, in release order.
         let mut titles: Vec<(String, Vec<&LogRow>)> = Vec::new();
         for row in log.rows_for(&doc.document, version) {
-            let theirs = normalize_title(&row.title);
+            let theirs = title::fold(&row.title);
             if theirs == own {
                 continue;
             }

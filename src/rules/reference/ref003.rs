@@ -6,7 +6,7 @@
 //! "Section X (Transition)", "paragraph 3.2 of Appendix AC ‘…’", "Section L ‘…’ 14.8". A
 //! title right after a clause ("Section T3.34 (Additional Interface Testing)") names the
 //! clause and is never compared, nor is a bracketed abbreviation ("Section L (SMKI and
-//! DCCKI)"). Titles are compared folded ([`normalize_title`]); a dash title, which has no
+//! DCCKI)"). Titles are compared folded ([`title::fold`]); a dash title, which has no
 //! closing mark, may run on into capitalised words after the title and passes when it
 //! starts with the right one. Release notes are left to REL008.
 //!
@@ -16,12 +16,13 @@
 use super::{FOLDER_NOTE, document_title, in_effect, named, resolvable};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Corpus, DocumentVersion, LogRow};
-use crate::names::{DocumentId, Version, normalize_title};
+use crate::names::{DocumentId, Version};
 use crate::parse::references::CitedTitle;
 use crate::rules::citing::{Citer, Citing};
 use crate::rules::log::list_releases;
 use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
+use crate::title;
 use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
@@ -64,12 +65,11 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
         if r.quoted {
             continue;
         }
-        let folded = normalize_title(&title.text);
+        let folded = title::fold(&title.text);
         let dashed = text[..title.span.start]
             .trim_end()
             .ends_with(['-', '–', '—']);
-        let matches =
-            |expected: &str| same_title(&normalize_title(expected), false, &folded, dashed);
+        let matches = |expected: &str| same_title(&title::fold(expected), false, &folded, dashed);
         let mut finding = match (&corpus.log, &rows) {
             (Some(log), Some(rows)) => {
                 let wrong: Vec<&LogRow> = logged
@@ -77,7 +77,7 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
                     .or_insert_with(|| {
                         rows.iter()
                             .filter_map(|row| log.row(&row.release, target))
-                            .map(|t_row| (t_row, normalize_title(&t_row.title)))
+                            .map(|t_row| (t_row, title::fold(&t_row.title)))
                             .collect()
                     })
                     .iter()
@@ -152,7 +152,7 @@ fn against_log(
     // Group by the log's title: name the releases that give the first one.
     let releases: Vec<&Version> = wrong
         .iter()
-        .filter(|r| normalize_title(&r.title) == normalize_title(&first.title))
+        .filter(|r| title::fold(&r.title) == title::fold(&first.title))
         .map(|r| &r.release)
         .collect();
     let when = list_releases(releases.iter().copied());

@@ -25,7 +25,7 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
                 RULE.code,
                 format!(
                     "a placeholder citation `{}` was left in the text",
-                    text.split_whitespace().collect::<Vec<_>>().join(" ")
+                    crate::title::squeeze(text)
                 ),
             )
             .at(file, Span::from(r.span.clone()), "placeholder")

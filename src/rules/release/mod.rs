@@ -5,7 +5,7 @@
 //! folder, where files have no such name, to the SEC version it states first.
 
 use crate::model::{DocumentLog, LogRow, ReleaseNoteFile};
-use crate::names::{DocumentId, Version, normalize_title};
+use crate::names::{DocumentId, Version};
 use crate::parse::references::Target;
 use std::ops::Range;
 
@@ -178,12 +178,6 @@ pub(crate) fn prose_titles<'a>(text: &str, nf: &'a ReleaseNoteFile) -> Vec<Prose
     out
 }
 
-/// Titles compared as the catalogue says: case, white space, quotes, commas, dashes and
-/// `&`/`and` folded; a hyphen inside a word counts as a space ("Tidy-Up", "Tidy Up").
-pub(crate) fn fold(title: &str) -> String {
-    normalize_title(&title.replace(['-', '–', '—'], " "))
-}
-
 /// "MP161, MP164 and MP168".
 pub(crate) fn and_list(items: &[String]) -> String {
     match items {
@@ -298,12 +292,7 @@ mod tests {
     }
 
     #[test]
-    fn folding_and_lists() {
-        assert_eq!(
-            fold("SMKI Document Set Tidy-Up"),
-            fold("smki document set tidy up")
-        );
-        assert_ne!(fold("Explicit Charging"), fold("Explicit Charges"));
+    fn lists() {
         assert_eq!(and_list(&["a".into()]), "a");
         assert_eq!(
             and_list(&["a".into(), "b".into(), "c".into()]),

@@ -10,7 +10,7 @@
 //! mention. A Draft Proposal (DP189) is not compared with the Modification Proposal it
 //! becomes (MP189): proposals are often renamed between the two.
 
-use super::{fold, release_of};
+use super::release_of;
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::names::Version;
@@ -18,6 +18,7 @@ use crate::parse::release_note::find_proposals;
 use crate::parse::version_table::TableShape;
 use crate::rules::{Check, Needs, Rule, unreadable};
 use crate::source::{FileId, Span};
+use crate::title;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -140,12 +141,12 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             .min_by(|a, b| order(a.1, b.1).then(a.0.cmp(&b.0)))
             .map_or(0, |(k, _)| k);
         let r = &mentions[reference];
-        let r_folded = fold(r.title);
+        let r_folded = title::fold(r.title);
         for (k, m) in mentions.iter().enumerate() {
             if k == reference {
                 continue;
             }
-            let folded = fold(m.title);
+            let folded = title::fold(m.title);
             if folded == r_folded || (pdf(m.source) || pdf(r.source)) && prefix(&folded, &r_folded)
             {
                 continue;

@@ -6,12 +6,13 @@
 //! note's release; without one (a loose folder), or where the log agrees, it compares the
 //! list with the note's own prose. Only titles in quotes are compared.
 
-use super::{ProseTitle, Releases, fold, note_name, prose_titles, quoted, release_of};
+use super::{ProseTitle, Releases, note_name, prose_titles, quoted, release_of};
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::names::DocumentId;
 use crate::rules::{Check, Needs, Rule, unreadable};
 use crate::source::Span;
+use crate::title;
 use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
@@ -36,7 +37,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             prose
                 .entry(p.document)
                 .or_default()
-                .push((fold(p.title), p));
+                .push((title::fold(p.title), p));
         }
         for entry in &nf.note.affected {
             let (Some(d), Some(title), Some(t_span)) =
@@ -47,7 +48,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             if !quoted(text, t_span) {
                 continue;
             }
-            let folded = fold(title);
+            let folded = title::fold(title);
             let others: Vec<&ProseTitle> = prose
                 .get(d)
                 .into_iter()
@@ -59,7 +60,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 (Some(r), Some(v)) => r.log.row(v, d),
                 _ => None,
             }
-            .filter(|row| fold(&row.title) != folded);
+            .filter(|row| title::fold(&row.title) != folded);
             let here = Span::from(t_span.clone());
             let mut diag = if let (Some(row), Some(log)) = (log_row, &corpus.log) {
                 Diagnostic::new(
