@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod generate;
 pub mod hash;
+pub mod history;
 pub mod load;
 pub mod model;
 pub mod names;

@@ -180,6 +180,16 @@ impl DocumentLog {
             .map(|&i| &self.rows[i])
     }
 
+    /// Whether a malformed row (LOG008, left out of `rows`) seems to name this document
+    /// version: then the log's silence about it is that row's fault.
+    pub fn named_by_malformed_row(&self, document: &DocumentId, version: &Version) -> bool {
+        self.malformed.iter().any(|m| {
+            m.names
+                .as_ref()
+                .is_some_and(|(d, v)| d == document && v == version)
+        })
+    }
+
     /// Rows naming this document, any version (grouped by version, not in file order).
     pub fn rows_of<'a>(&'a self, document: &DocumentId) -> impl Iterator<Item = &'a LogRow> + 'a {
         self.by_version
@@ -203,18 +213,6 @@ impl DocumentLog {
             .flatten()
             .map(|&i| &self.rows[i])
     }
-}
-
-/// The log rows that put `doc` in effect (one per release), in release order; none for
-/// a version the log does not name or a document without a version (loose folders).
-pub fn in_effect<'a>(log: &'a DocumentLog, doc: &'a DocumentVersion) -> Vec<&'a LogRow> {
-    let Some(version) = &doc.version else {
-        return vec![];
-    };
-    let mut rows: Vec<&LogRow> = log.rows_for(&doc.document, version).collect();
-    rows.sort_by(|a, b| a.release.cmp(&b.release));
-    rows.dedup_by(|a, b| a.release == b.release);
-    rows
 }
 
 #[derive(Debug)]

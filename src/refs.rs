@@ -20,7 +20,8 @@
 //! Redlines are not searched: they repeat the text of the versions on either side.
 
 use crate::clause::{ClauseNumber, ClauseRange};
-use crate::model::{Corpus, in_effect};
+use crate::history::{self, in_effect};
+use crate::model::Corpus;
 use crate::names::{DocumentId, DocumentKind, Version};
 use crate::parse::references::{Reference, Target};
 use crate::rules::citing::{CitationRun, Citer, with_citing};
@@ -313,9 +314,10 @@ pub fn find(corpus: &Corpus, target: &RefTarget) -> Refs {
     }
     let releases = log
         .map(|l| {
-            l.releases()
-                .into_iter()
-                .map(|r| r.release.clone())
+            history::History::new(l)
+                .releases()
+                .iter()
+                .map(|&r| r.clone())
                 .collect()
         })
         .unwrap_or_default();
@@ -351,28 +353,12 @@ fn matches(r: &Reference, target: &RefTarget) -> Option<Match> {
     }
 }
 
-/// Consecutive releases of the log grouped into runs: `[5.16, 40.0, 57.0]` of
-/// `[5.16, 40.0, 54.0, 57.0]` gives `[(5.16, 40.0), (57.0, 57.0)]`.
-pub fn runs<'a>(releases: &'a [Version], all: &[Version]) -> Vec<(&'a Version, &'a Version)> {
-    let index = |v: &Version| all.iter().position(|a| a == v);
-    let mut out: Vec<(&Version, &Version)> = Vec::new();
-    for v in releases {
-        match out.last_mut() {
-            Some((_, last)) if index(last).zip(index(v)).is_some_and(|(a, b)| b == a + 1) => {
-                *last = v;
-            }
-            _ => out.push((v, v)),
-        }
-    }
-    out
-}
-
 /// `in effect at 5.16–40.0, 57.0`; `not in the log`; `release note for 57.0`; empty
 /// without a log.
 pub fn describe(effect: &Effect, all: &[Version]) -> String {
     match effect {
         Effect::Logged(releases) => {
-            let runs: Vec<String> = runs(releases, all)
+            let runs: Vec<String> = history::runs(releases, all)
                 .into_iter()
                 .map(|(a, b)| {
                     if a == b {

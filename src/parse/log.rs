@@ -27,12 +27,40 @@ pub struct LogRow {
     pub title_span: Span,
 }
 
+/// A row (or the header) that could not be read. The parser says what it found; LOG008
+/// words it for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MalformedRow {
     /// The offending field, or the whole row.
     pub span: Span,
-    pub message: String,
-    pub help: String,
+    pub problem: RowProblem,
+    /// The document and version the row seems to name, read by the header's columns
+    /// when those two fields read well: a log silent about a version may owe it to this
+    /// row (RED004 stays quiet then).
+    pub names: Option<(DocumentId, Version)>,
+}
+
+/// What is wrong with a malformed row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowProblem {
+    /// The first line reads as a row: the header is missing (the row is still read).
+    NoHeader,
+    /// The first line is neither the header nor a row; it holds this text.
+    WrongHeader(String),
+    /// A quoted field is never closed.
+    UnclosedQuote,
+    /// The row has `found` fields; the header has `width` columns.
+    FieldCount {
+        found: usize,
+        width: usize,
+    },
+    /// This field does not read as what its column holds.
+    BadRelease(String),
+    BadDate(String),
+    BadDocument(String),
+    BadVersion(String),
+    /// The title field is empty.
+    NoTitle,
 }
 
 #[derive(Debug, Default)]
@@ -167,20 +195,14 @@ pub fn parse(text: &str) -> ParsedLog {
         None => {
             // A first line that reads as a row is a row: the header is missing, not wrong.
             let first_row = parse_row(header, h_start, &Columns::STANDARD).ok();
-            let message = match first_row {
-                Some(_) => "the Document Log has no header line".to_string(),
-                None => format!(
-                    "the Document Log header is `{header}`, not `{}`",
-                    HEADER.join(",")
-                ),
+            let problem = match first_row {
+                Some(_) => RowProblem::NoHeader,
+                None => RowProblem::WrongHeader(header.to_string()),
             };
             out.malformed.push(MalformedRow {
                 span: header_span,
-                message,
-                help: format!(
-                    "make the first line `{}`; rows are read in that column order",
-                    HEADER.join(",")
-                ),
+                problem,
+                names: None,
             });
             out.rows.extend(first_row);
             Columns::STANDARD
@@ -195,78 +217,62 @@ pub fn parse(text: &str) -> ParsedLog {
     out
 }
 
+/// The document field: the key as the contract writes it (`appendix-ac`); `Appendix AC`
+/// and `Appendix-AC` name the same document without doubt, so they are read too.
+fn document_field(value: &str) -> Option<DocumentId> {
+    let text = value.trim();
+    DocumentId::from_key(text)
+        .or_else(|| DocumentId::from_key(&text.to_ascii_lowercase()))
+        .or_else(|| DocumentId::from_name(text))
+}
+
+/// The document and version a row names, if both fields are there and read well.
+fn names(fields: &[Field<'_>], columns: &Columns) -> Option<(DocumentId, Version)> {
+    let document = document_field(&fields.get(columns.index[2])?.value)?;
+    let version = Version::parse(fields.get(columns.index[3])?.value.trim())?;
+    Some((document, version))
+}
+
 fn parse_row(line: &str, start: usize, columns: &Columns) -> Result<LogRow, MalformedRow> {
     let row_span = Span::new(start, start + line.len());
     let fields = split_fields(line, start).map_err(|q| MalformedRow {
         span: Span::new(q, start + line.len()),
-        message: "this row has a quote that is never closed".into(),
-        help: "close the quoted field with `\"`; a quote inside it is written `\"\"`".into(),
+        problem: RowProblem::UnclosedQuote,
+        names: None,
     })?;
+    let names = names(&fields, columns);
     // A row may leave off empty columns after the five it needs, never have more than the
     // header.
     let needed = columns.index.iter().max().map_or(5, |m| m + 1);
     if fields.len() < needed || fields.len() > columns.width {
-        let expected = if columns.width == 5 {
-            "5".to_string()
-        } else {
-            format!("{} (the header's columns)", columns.width)
-        };
         return Err(MalformedRow {
             span: row_span,
-            message: format!("this row has {} fields, not {expected}", fields.len()),
-            help: format!(
-                "give every row the five fields `{}`; quote a title that holds a comma",
-                HEADER.join(",")
-            ),
+            problem: RowProblem::FieldCount {
+                found: fields.len(),
+                width: columns.width,
+            },
+            names,
         });
     }
     let [release, date, document, version, title] = columns.index.map(|i| &fields[i]);
-    let bad = |f: &Field, message: String, help: &str| MalformedRow {
+    let bad = |f: &Field, problem: fn(String) -> RowProblem| MalformedRow {
         span: f.span,
-        message,
-        help: help.to_string(),
+        problem: problem(f.value.trim().to_string()),
+        names: names.clone(),
     };
-    let release_v = Version::parse(release.value.trim()).ok_or_else(|| {
-        bad(
-            release,
-            format!("`{}` is not an SEC release number", release.value.trim()),
-            "write the SEC version as digits and dots, e.g. `57.0`",
-        )
-    })?;
-    let date_v = Date::parse_iso(date.value.trim()).ok_or_else(|| {
-        bad(
-            date,
-            format!("`{}` is not a valid ISO date", date.value.trim()),
-            "write the effective date as YYYY-MM-DD, e.g. `2022-02-24`, and check the day exists",
-        )
-    })?;
+    let release_v =
+        Version::parse(release.value.trim()).ok_or_else(|| bad(release, RowProblem::BadRelease))?;
+    let date_v =
+        Date::parse_iso(date.value.trim()).ok_or_else(|| bad(date, RowProblem::BadDate))?;
     // The key as the contract writes it (`appendix-ac`); `Appendix AC` and `Appendix-AC`
     // name the same document without doubt, so they are read too.
-    let doc_text = document.value.trim();
-    let document_v = DocumentId::from_key(doc_text)
-        .or_else(|| DocumentId::from_key(&doc_text.to_ascii_lowercase()))
-        .or_else(|| DocumentId::from_name(doc_text))
-        .ok_or_else(|| {
-        bad(
-            document,
-            format!("`{}` is not a document key", document.value.trim()),
-            "use `section-<letter>`, `schedule-<number>` or `appendix-<letters>`, lower case, e.g. `appendix-ac`",
-        )
-    })?;
-    let version_v = Version::parse(version.value.trim()).ok_or_else(|| {
-        bad(
-            version,
-            format!("`{}` is not a document version", version.value.trim()),
-            "write the document's version as digits and dots, e.g. `3.1`",
-        )
-    })?;
+    let document_v =
+        document_field(&document.value).ok_or_else(|| bad(document, RowProblem::BadDocument))?;
+    let version_v =
+        Version::parse(version.value.trim()).ok_or_else(|| bad(version, RowProblem::BadVersion))?;
     let title_v = title.value.trim();
     if title_v.is_empty() {
-        return Err(bad(
-            title,
-            "this row has no title".into(),
-            "give the document's title at this release, without the `Section H` prefix",
-        ));
+        return Err(bad(title, |_| RowProblem::NoTitle));
     }
     Ok(LogRow {
         span: row_span,
@@ -318,25 +324,39 @@ mod tests {
     #[test]
     fn reports_each_malformed_row_and_keeps_going() {
         let log = parse(LOG);
-        let found: Vec<(&str, &str)> = log
+        let found: Vec<(&str, &RowProblem)> = log
             .malformed
             .iter()
-            .map(|m| (&LOG[m.span.range()], m.message.as_str()))
+            .map(|m| (&LOG[m.span.range()], &m.problem))
             .collect();
+        let count = |found, width| RowProblem::FieldCount { found, width };
         assert_eq!(
             found,
             vec![
-                ("2022-02-31", "`2022-02-31` is not a valid ISO date"),
-                ("section-hh", "`section-hh` is not a document key"),
-                (
-                    "57.0,2022-02-24,section-j,3.0",
-                    "this row has 4 fields, not 5"
-                ),
-                ("\"Charges", "this row has a quote that is never closed"),
+                ("2022-02-31", &RowProblem::BadDate("2022-02-31".into())),
+                ("section-hh", &RowProblem::BadDocument("section-hh".into())),
+                ("57.0,2022-02-24,section-j,3.0", &count(4, 5)),
+                ("\"Charges", &RowProblem::UnclosedQuote),
                 (
                     "57.0,2022-02-24,section-j,3.0,\"Say \"\"hi\"\"\",",
-                    "this row has 6 fields, not 5"
+                    &count(6, 5)
                 ),
+            ]
+        );
+        // A row whose document and version read well names them, whatever else is wrong.
+        let named: Vec<Option<String>> = log
+            .malformed
+            .iter()
+            .map(|m| m.names.as_ref().map(|(d, v)| format!("{d} {v}")))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                Some("Section H 12.0".to_string()),
+                None,
+                Some("Section J 3.0".to_string()),
+                None,
+                Some("Section J 3.0".to_string()),
             ]
         );
     }
@@ -347,7 +367,10 @@ mod tests {
             "release,date,document,version,title\n40.0,2021-06-24,section-a,1.0,Definitions\n",
         );
         assert_eq!(log.malformed.len(), 1);
-        assert!(log.malformed[0].message.contains("header"));
+        assert!(matches!(
+            log.malformed[0].problem,
+            RowProblem::WrongHeader(_)
+        ));
         assert_eq!(log.rows.len(), 1);
     }
 
@@ -372,11 +395,8 @@ mod tests {
         );
         assert_eq!(&text[log.rows[0].release_span.range()], "40.0");
         // Only the row with more fields than the header is malformed; the header is fine.
-        let messages: Vec<&str> = log.malformed.iter().map(|m| m.message.as_str()).collect();
-        assert_eq!(
-            messages,
-            vec!["this row has 7 fields, not 6 (the header's columns)"]
-        );
+        let problems: Vec<&RowProblem> = log.malformed.iter().map(|m| &m.problem).collect();
+        assert_eq!(problems, [&RowProblem::FieldCount { found: 7, width: 6 }]);
     }
 
     #[test]
@@ -386,10 +406,7 @@ mod tests {
         );
         assert_eq!(log.rows.len(), 2);
         assert_eq!(log.malformed.len(), 1);
-        assert_eq!(
-            log.malformed[0].message,
-            "the Document Log has no header line"
-        );
+        assert_eq!(log.malformed[0].problem, RowProblem::NoHeader);
     }
 
     #[test]
@@ -404,7 +421,7 @@ mod tests {
         );
         let keys: Vec<String> = log.rows.iter().map(|r| r.document.key()).collect();
         assert_eq!(keys, vec!["section-h", "appendix-ac"]);
-        let messages: Vec<&str> = log.malformed.iter().map(|m| m.message.as_str()).collect();
-        assert_eq!(messages, vec!["`2021-13-01` is not a valid ISO date"]);
+        let problems: Vec<&RowProblem> = log.malformed.iter().map(|m| &m.problem).collect();
+        assert_eq!(problems, [&RowProblem::BadDate("2021-13-01".into())]);
     }
 }

@@ -9,8 +9,8 @@
 //! [`CitationRun`].
 
 use super::reference::{Folder, Missing, missing_clauses, missing_in_folder};
+use crate::history::History;
 use crate::model::{Corpus, DocumentVersion, ReleaseNoteFile};
-use crate::names::Version;
 use crate::parse::references::Reference;
 use crate::source::{FileId, SourceFile};
 use std::sync::{Arc, OnceLock};
@@ -18,8 +18,8 @@ use std::sync::{Arc, OnceLock};
 /// What every citation rule shares in one run.
 pub struct CitationRun<'a> {
     pub corpus: &'a Corpus,
-    /// The log's releases in order (empty without a log).
-    pub releases: Vec<&'a Version>,
+    /// The log as a history of releases (`None` without a log).
+    pub history: Option<History<'a>>,
     /// The folder's copy of each document, for resolving without a log (empty with one).
     pub(crate) folder: Folder<'a>,
 }
@@ -28,9 +28,7 @@ impl<'a> CitationRun<'a> {
     pub fn new(corpus: &'a Corpus) -> CitationRun<'a> {
         CitationRun {
             corpus,
-            releases: corpus.log.as_ref().map_or_else(Vec::new, |log| {
-                log.releases().into_iter().map(|r| r.release).collect()
-            }),
+            history: corpus.log.as_ref().map(History::new),
             folder: match corpus.log {
                 Some(_) => Folder::default(),
                 None => Folder::new(corpus),

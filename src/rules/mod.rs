@@ -15,6 +15,7 @@ pub(crate) mod log;
 mod redline;
 mod reference;
 mod release;
+pub mod resolve;
 mod version_table;
 
 /// What a rule needs from the corpus beyond its files; without it the rule is skipped

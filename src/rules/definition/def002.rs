@@ -9,15 +9,14 @@
 
 use super::{clause_body, clause_name, definition_targets, mentions};
 use crate::diagnostic::Diagnostic;
+use crate::history::in_effect;
 use crate::model::{Corpus, DocumentVersion, LogRow};
 use crate::names::DocumentId;
 use crate::parse::definitions::Definition;
 use crate::parse::references::Target;
 use crate::rules::citing::Citing;
 use crate::rules::log::list_releases;
-use crate::rules::reference::{
-    FOLDER_NOTE, clauses_known, in_effect, named, release_before, target_at,
-};
+use crate::rules::resolve::{FOLDER_NOTE, clauses_known, named, target_at};
 use crate::rules::{Check, Needs, Rule, document_anchor};
 use crate::source::Span;
 use crate::store::Held;
@@ -45,7 +44,6 @@ struct Found<'a> {
 
 fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
     let corpus = citing.corpus();
-    let releases = &citing.run.releases;
     let folder = &citing.run.folder;
     let Some(doc) = citing.document().filter(|d| !d.definitions.is_empty()) else {
         return;
@@ -81,7 +79,11 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
                         continue;
                     };
                     let deleted_here = problem == Problem::NoSuchClause
-                        && release_before(releases, &row.release)
+                        && citing
+                            .run
+                            .history
+                            .as_ref()
+                            .and_then(|h| h.before(&row.release))
                             .and_then(|v| target_at(corpus, log, v, target))
                             .is_some_and(|(p_row, p_doc)| {
                                 p_row.version != t_row.version

@@ -11,7 +11,7 @@
 //! texts differ is a small window around the first difference copied out and diffed word
 //! by word, under a deadline.
 //!
-//! Layout: `bumps` (which release bumps each document to each version, from the log),
+//! Which release bumps each document to each version is [`crate::history`]'s. Layout:
 //! `compare` (the one-pass streaming comparison), `word_diff` (the window around the
 //! first difference, diffed word by word, and its labels). This file keeps what the
 //! rules share: corpus look-ups and the RED001/RED002 finding. The rules themselves are
@@ -31,11 +31,9 @@ pub mod red004;
 pub mod red005;
 pub mod red006;
 
-mod bumps;
 mod compare;
 mod word_diff;
 
-use bumps::{bumps, named_by_malformed_row};
 use compare::{Text, compare};
 use word_diff::{DIFF_TIME, quoted, word_diff};
 

@@ -2,8 +2,9 @@
 //! clean text of the version it changes (the version the log has in effect at the
 //! release before the one that first bumps the document to the redline's version).
 
-use super::{bumps, comparable, mismatch, readable_document};
+use super::{comparable, mismatch, readable_document};
 use crate::diagnostic::Diagnostic;
+use crate::history::History;
 use crate::model::Corpus;
 use crate::parse::redline::Side;
 use crate::rules::{Check, Needs, Rule};
@@ -16,7 +17,7 @@ pub const RULE: Rule = Rule {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let Some(log) = &corpus.log else { return };
-    let bumps = bumps(log);
+    let bumps = History::new(log).bumps();
     for r in &corpus.redlines {
         if !comparable(corpus, r) {
             continue;

@@ -1,8 +1,8 @@
 //! RED003 missing-redline: the log bumps a document from one version to a higher one, and
 //! the corpus has no redline for the new version.
 
-use super::bumps;
 use crate::diagnostic::Diagnostic;
+use crate::history::History;
 use crate::model::Corpus;
 use crate::rules::{Check, Needs, Rule};
 
@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let Some(log) = &corpus.log else { return };
-    for ((document, version), bump) in bumps(log) {
+    for ((document, version), bump) in History::new(log).bumps() {
         // A document new at a release (at the log's first release, every document) has
         // no previous version to show changes from.
         let Some(previous) = bump.previous else {

@@ -1,7 +1,7 @@
 //! RED004 redline-for-unlogged-version: a redline names a version of its document that
 //! the Document Log never lists.
 
-use super::{first_line, named_by_malformed_row};
+use super::first_line;
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::names::Version;
@@ -17,7 +17,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let Some(log) = &corpus.log else { return };
     for r in &corpus.redlines {
         if log.rows_for(&r.document, &r.version).next().is_some()
-            || named_by_malformed_row(corpus, log, &r.document, &r.version)
+            || log.named_by_malformed_row(&r.document, &r.version)
         {
             continue;
         }

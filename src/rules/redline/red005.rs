@@ -4,8 +4,9 @@
 //! The finding points at the redline of the bump (its first line), the record that should
 //! show the change; with no redline, at the new version's heading.
 
-use super::{Text, bumps, comparable, compare, first_line, readable_document};
+use super::{Text, comparable, compare, first_line, readable_document};
 use crate::diagnostic::Diagnostic;
+use crate::history::History;
 use crate::model::Corpus;
 use crate::rules::{Check, Needs, Rule, document_anchor};
 
@@ -17,7 +18,7 @@ pub const RULE: Rule = Rule {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let Some(log) = &corpus.log else { return };
-    for ((document, version), bump) in bumps(log) {
+    for ((document, version), bump) in History::new(log).bumps() {
         let Some(previous) = bump.previous else {
             continue;
         };

@@ -199,7 +199,7 @@ fn bumps_follow_the_log() {
         57.0,2022-02-24,section-j,2.0,Charges\n";
     let parsed = crate::parse::log::parse(text);
     let log = DocumentLog::new(FileId(0), parsed.rows, parsed.malformed);
-    let bumps = bumps(&log);
+    let bumps = crate::history::History::new(&log).bumps();
     let show: Vec<String> = bumps
         .iter()
         .map(|((d, v), b)| {

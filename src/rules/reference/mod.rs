@@ -13,10 +13,11 @@
 //! the log; REF005 and REF006 need nothing but the citation. (DEF003 needs the log too:
 //! only a whole SEC can show that a term is used nowhere.)
 
-use crate::model::{Corpus, DocumentLog, DocumentVersion, LogRow, ReleaseNoteFile};
-use crate::names::{DocumentId, Version};
+use crate::model::{Corpus, DocumentLog, DocumentVersion, LogRow};
+use crate::names::DocumentId;
 use crate::parse::references::{CitedTitle, Reference, Target};
 use crate::rules::citing::{CitationRun, Citer};
+pub(crate) use crate::rules::resolve::{FOLDER_NOTE, Folder, clauses_known, named, target_at};
 use crate::source::FileId;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -92,32 +93,6 @@ pub(crate) fn resolvable(r: &Reference) -> Option<&DocumentId> {
     r.document.as_ref()
 }
 
-pub(crate) use crate::model::in_effect;
-
-/// The version of `target` that the log puts in effect at `release`, and its text if the
-/// corpus has one to look clauses up in (see [`clauses_known`]). A release listing the
-/// document twice (LOG004) counts its first row.
-pub(crate) fn target_at<'a>(
-    corpus: &'a Corpus,
-    log: &'a DocumentLog,
-    release: &Version,
-    target: &DocumentId,
-) -> Option<(&'a LogRow, Option<&'a DocumentVersion>)> {
-    let row = log.row(release, target)?;
-    let doc = corpus
-        .document(target, &row.version)
-        .filter(|d| clauses_known(corpus, d));
-    Some((row, doc))
-}
-
-/// Whether a missing clause in `doc` means something: its file was read (an empty,
-/// binary or unreadable file is reported by the IO rules, not as every clause missing),
-/// and it has numbered clauses at all (a text whose numbering was not recognised proves
-/// nothing about one clause).
-pub(crate) fn clauses_known(corpus: &Corpus, doc: &DocumentVersion) -> bool {
-    !doc.clauses.is_empty() && !crate::rules::unreadable(corpus, doc.file)
-}
-
 /// A cited clause missing from the version in effect at some release.
 pub(crate) struct Missing<'a> {
     /// The citing file: a document version or a release note.
@@ -137,88 +112,6 @@ pub(crate) struct Missing<'a> {
     pub deleted_after: Option<&'a LogRow>,
 }
 
-/// The help's note for a finding resolved without a log.
-pub(crate) const FOLDER_NOTE: &str =
-    "resolved against the files in this folder; there is no Document Log";
-
-/// The release before `release` in the log.
-pub(crate) fn release_before<'a>(
-    releases: &[&'a Version],
-    release: &Version,
-) -> Option<&'a Version> {
-    // `releases` is in release order: found by halving, not a scan (once per citation
-    // and release on a long history).
-    let i = releases.binary_search(&release).ok()?;
-    i.checked_sub(1).map(|i| releases[i])
-}
-
-/// The releases a release note's citations are resolved at: its own and the one before
-/// (a note may describe what its release changes or deletes). Empty when the note has no
-/// release or the log does not list it.
-pub(crate) fn note_releases<'a>(
-    releases: &[&'a Version],
-    note: &ReleaseNoteFile,
-) -> Vec<&'a Version> {
-    let Some(own) = note
-        .release
-        .as_ref()
-        .and_then(|r| releases.iter().find(|v| **v == r).copied())
-    else {
-        return vec![];
-    };
-    let mut out = vec![own];
-    out.extend(release_before(releases, own));
-    out
-}
-
-/// The folder's copies of each document, for resolving without a log: built once per
-/// rule run, so that each citation is a lookup rather than a scan of every document.
-#[derive(Default)]
-pub(crate) struct Folder<'a> {
-    /// Each document's only copy; `None` when the folder holds several.
-    only: HashMap<&'a DocumentId, Option<&'a DocumentVersion>>,
-}
-
-impl<'a> Folder<'a> {
-    pub(crate) fn new(corpus: &'a Corpus) -> Folder<'a> {
-        let mut only: HashMap<&DocumentId, Option<&DocumentVersion>> = HashMap::new();
-        // An unreadable file is no copy: the IO rules report it.
-        for d in corpus
-            .documents
-            .iter()
-            .filter(|d| !crate::rules::unreadable(corpus, d.file))
-        {
-            only.entry(&d.document)
-                .and_modify(|o| *o = None)
-                .or_insert(Some(d));
-        }
-        Folder { only }
-    }
-
-    /// The one copy of `target` the folder holds: `citing` itself when it cites its own
-    /// document, else the only file of that document (none when there are several
-    /// versions, which the folder cannot order without a log).
-    pub(crate) fn copy(
-        &self,
-        citing: Option<&'a DocumentVersion>,
-        target: &DocumentId,
-    ) -> Option<&'a DocumentVersion> {
-        if let Some(c) = citing.filter(|c| &c.document == target) {
-            return Some(c);
-        }
-        self.only.get(target).copied().flatten()
-    }
-}
-
-/// A document version named for a message: "Section H version 9.0", or "Section H" in a
-/// loose folder.
-pub(crate) fn named(doc: &DocumentVersion) -> String {
-    match &doc.version {
-        Some(v) => format!("{} version {v}", doc.document),
-        None => doc.document.to_string(),
-    }
-}
-
 /// A cited document's row and text at one release, as [`target_at`] gives it.
 type TargetAt<'a> = Option<(&'a LogRow, Option<&'a DocumentVersion>)>;
 
@@ -233,11 +126,14 @@ pub(crate) fn missing_clauses<'a>(
     references: &'a [Reference],
 ) -> Vec<Missing<'a>> {
     let corpus = run.corpus;
-    let releases = &run.releases;
+    let history = run
+        .history
+        .as_ref()
+        .expect("missing clauses are resolved with a log");
     let mut out = Vec::new();
     match of {
         Citer::Document(doc) => {
-            let rows = in_effect(log, doc);
+            let rows = history.in_effect(doc);
             // Per cited document, its version at each of `rows`' releases and at the
             // release before: looked up once per citing version, not once per citation.
             let mut versions: HashMap<&DocumentId, Vec<(TargetAt<'a>, TargetAt<'a>)>> =
@@ -252,7 +148,8 @@ pub(crate) fn missing_clauses<'a>(
                 let per_release = versions.entry(target).or_insert_with(|| {
                     rows.iter()
                         .map(|row| {
-                            let before = release_before(releases, &row.release)
+                            let before = history
+                                .before(&row.release)
                                 .and_then(|v| target_at(corpus, log, v, target));
                             (target_at(corpus, log, &row.release, target), before)
                         })
@@ -272,7 +169,7 @@ pub(crate) fn missing_clauses<'a>(
             }
         }
         Citer::Note(note) => {
-            let at = note_releases(releases, note);
+            let at = history.note_releases(note.release.as_ref());
             let Some(own) = at.first() else {
                 return out;
             };

@@ -2,8 +2,9 @@
 //! not put in effect at a release where the citing version is in effect, or, in a
 //! release note, at neither the note's release nor the one before.
 
-use super::{in_effect, note_releases, resolvable};
+use super::resolvable;
 use crate::diagnostic::Diagnostic;
+use crate::history::{History, in_effect};
 use crate::model::{DocumentLog, DocumentVersion, ReleaseNoteFile};
 use crate::names::{DocumentId, Version};
 use crate::parse::references::Reference;
@@ -25,7 +26,11 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
     };
     match citing.of {
         Citer::Document(doc) => in_document(log, doc, citing.references, out),
-        Citer::Note(note) => in_note(log, &citing.run.releases, note, citing.references, out),
+        Citer::Note(note) => {
+            if let Some(history) = &citing.run.history {
+                in_note(log, history, note, citing.references, out)
+            }
+        }
     }
 }
 
@@ -79,12 +84,12 @@ fn in_document(
 
 fn in_note(
     log: &DocumentLog,
-    releases: &[&Version],
+    history: &History<'_>,
     note: &ReleaseNoteFile,
     references: &[Reference],
     out: &mut Vec<Diagnostic>,
 ) {
-    let at = note_releases(releases, note);
+    let at = history.note_releases(note.release.as_ref());
     let Some(own) = at.first() else {
         return;
     };

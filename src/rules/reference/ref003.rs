@@ -13,8 +13,9 @@
 //! Without a Document Log, the title is compared with the heading of the folder's one
 //! copy of the cited document.
 
-use super::{FOLDER_NOTE, document_title, in_effect, named, resolvable};
+use super::{FOLDER_NOTE, document_title, named, resolvable};
 use crate::diagnostic::Diagnostic;
+use crate::history::in_effect;
 use crate::model::{Corpus, DocumentVersion, LogRow};
 use crate::names::{DocumentId, Version};
 use crate::parse::references::CitedTitle;

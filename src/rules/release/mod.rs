@@ -4,7 +4,7 @@
 //! A note belongs to the release its file name gives (`releases/57.0.md`); in a loose
 //! folder, where files have no such name, to the SEC version it states first.
 
-use crate::model::{DocumentLog, LogRow, ReleaseNoteFile};
+use crate::model::{LogRow, ReleaseNoteFile};
 use crate::names::{DocumentId, Version};
 use crate::parse::references::Target;
 use std::ops::Range;
@@ -30,91 +30,6 @@ pub(crate) fn note_name(nf: &ReleaseNoteFile) -> String {
     match release_of(nf) {
         Some(v) => format!("the {v} release note"),
         None => "this release note".to_string(),
-    }
-}
-
-/// What the Document Log does to one document at one release, compared with the release
-/// before it in the log.
-#[derive(Debug)]
-pub(crate) enum Change<'a> {
-    /// In effect at the release and not at the one before (everything is new at the
-    /// log's first release).
-    New(&'a LogRow),
-    /// At a higher version than at the release before.
-    Bumped { row: &'a LogRow, prev: &'a LogRow },
-    /// At the same version as at the release before.
-    Kept { row: &'a LogRow, prev: &'a LogRow },
-    /// At a lower version than at the release before (LOG003's business; not a bump).
-    Lowered { row: &'a LogRow, prev: &'a LogRow },
-    /// In effect at the release before but not at this one: withdrawn.
-    Removed,
-    /// In effect at neither.
-    Absent,
-}
-
-impl Change<'_> {
-    pub(crate) fn is_bump(&self) -> bool {
-        matches!(self, Change::New(_) | Change::Bumped { .. })
-    }
-}
-
-/// The log seen release by release.
-pub(crate) struct Releases<'a> {
-    pub log: &'a DocumentLog,
-    /// Every release in the log, in order.
-    pub order: Vec<&'a Version>,
-}
-
-impl<'a> Releases<'a> {
-    pub(crate) fn new(log: &'a DocumentLog) -> Releases<'a> {
-        Releases {
-            log,
-            order: log.releases().into_iter().map(|r| r.release).collect(),
-        }
-    }
-
-    pub(crate) fn contains(&self, release: &Version) -> bool {
-        self.order.binary_search(&release).is_ok()
-    }
-
-    /// The release before `release` in the log, if any.
-    pub(crate) fn previous(&self, release: &Version) -> Option<&'a Version> {
-        let i = self.order.binary_search(&release).ok()?;
-        i.checked_sub(1).map(|j| self.order[j])
-    }
-
-    /// What the log does to `document` at `release` (a release that lists a document
-    /// twice counts its first row, as everywhere else).
-    pub(crate) fn change(&self, release: &Version, document: &DocumentId) -> Change<'a> {
-        let row = self.log.row(release, document);
-        let prev = self
-            .previous(release)
-            .and_then(|p| self.log.row(p, document));
-        match (row, prev) {
-            (Some(row), None) => Change::New(row),
-            (Some(row), Some(prev)) if row.version > prev.version => Change::Bumped { row, prev },
-            (Some(row), Some(prev)) if row.version == prev.version => Change::Kept { row, prev },
-            (Some(row), Some(prev)) => Change::Lowered { row, prev },
-            (None, Some(_)) => Change::Removed,
-            (None, None) => Change::Absent,
-        }
-    }
-
-    /// The documents the log bumps at `release`, in log order, first row each.
-    pub(crate) fn bumped(&self, release: &Version) -> Vec<Change<'a>> {
-        let mut seen: Vec<&DocumentId> = Vec::new();
-        let mut out = Vec::new();
-        for row in self.log.rows.iter().filter(|r| &r.release == release) {
-            if seen.contains(&&row.document) {
-                continue;
-            }
-            seen.push(&row.document);
-            let c = self.change(release, &row.document);
-            if c.is_bump() {
-                out.push(c);
-            }
-        }
-        out
     }
 }
 
@@ -229,68 +144,6 @@ pub(crate) fn run(code: &str, files: &[(&str, &str)]) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::FileId;
-
-    fn log(csv: &str) -> DocumentLog {
-        let parsed = crate::parse::log::parse(csv);
-        DocumentLog::new(FileId(0), parsed.rows, parsed.malformed)
-    }
-
-    #[test]
-    fn changes_release_by_release() {
-        let log = log("release,effective_date,document,version,title\n\
-             1.0,2020-01-01,section-a,1.0,A\n\
-             1.0,2020-01-01,section-b,1.0,B\n\
-             1.0,2020-01-01,section-c,2.0,C\n\
-             2.0,2020-06-01,section-a,1.1,A\n\
-             2.0,2020-06-01,section-c,1.9,C\n\
-             2.0,2020-06-01,section-d,1.0,D\n\
-             2.0,2020-06-01,section-e,1.0,E\n\
-             2.0,2020-06-01,section-e,0.9,E\n\
-             3.0,2020-09-01,section-a,1.1,A\n");
-        let rel = Releases::new(&log);
-        let v = |s: &str| Version::parse(s).unwrap();
-        let d = |s: &str| DocumentId::from_key(s).unwrap();
-        assert!(rel.contains(&v("2.0")) && !rel.contains(&v("2.5")));
-        assert_eq!(rel.previous(&v("2.0")), Some(&v("1.0")));
-        assert_eq!(rel.previous(&v("1.0")), None);
-        // Everything is new at the first release.
-        assert!(matches!(
-            rel.change(&v("1.0"), &d("section-b")),
-            Change::New(_)
-        ));
-        assert!(matches!(
-            rel.change(&v("2.0"), &d("section-a")),
-            Change::Bumped { .. }
-        ));
-        assert!(matches!(
-            rel.change(&v("2.0"), &d("section-c")),
-            Change::Lowered { .. }
-        ));
-        assert!(matches!(
-            rel.change(&v("2.0"), &d("section-b")),
-            Change::Removed
-        ));
-        assert!(matches!(
-            rel.change(&v("3.0"), &d("section-a")),
-            Change::Kept { .. }
-        ));
-        assert!(matches!(
-            rel.change(&v("3.0"), &d("section-z")),
-            Change::Absent
-        ));
-        let bumped: Vec<String> = rel
-            .bumped(&v("2.0"))
-            .iter()
-            .map(|c| match c {
-                Change::New(r) | Change::Bumped { row: r, .. } => r.document.to_string(),
-                _ => unreachable!(),
-            })
-            .collect();
-        // Section E is listed twice; it counts once.
-        assert_eq!(bumped, ["Section A", "Section D", "Section E"]);
-    }
-
     #[test]
     fn lists() {
         assert_eq!(and_list(&["a".into()]), "a");

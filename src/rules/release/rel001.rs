@@ -1,8 +1,9 @@
 //! REL001 note-date-differs: a release note gives its release another effective date than
 //! the Document Log.
 
-use super::{Releases, note_name, release_of};
+use super::{note_name, release_of};
 use crate::diagnostic::Diagnostic;
+use crate::history::History;
 use crate::model::Corpus;
 use crate::rules::log::release_dates;
 use crate::rules::{Check, Needs, Rule, unreadable};
@@ -16,7 +17,7 @@ pub const RULE: Rule = Rule {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let Some(log) = &corpus.log else { return };
-    let releases = Releases::new(log);
+    let releases = History::new(log);
     let dates = release_dates(log);
     for nf in &corpus.release_notes {
         if unreadable(corpus, nf.file) {

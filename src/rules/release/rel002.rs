@@ -6,8 +6,9 @@
 //! "SEC version X" / "SEC vX" in the title and the opening paragraphs must name it. When
 //! the corpus has a Document Log, the release must also be one of the log's.
 
-use super::{Releases, note_name, release_of};
+use super::{note_name, release_of};
 use crate::diagnostic::Diagnostic;
+use crate::history::History;
 use crate::model::Corpus;
 use crate::rules::{Check, Needs, Rule, unreadable};
 use crate::source::Span;
@@ -19,7 +20,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
-    let releases = corpus.log.as_ref().map(Releases::new);
+    let releases = corpus.log.as_ref().map(History::new);
     for nf in &corpus.release_notes {
         if unreadable(corpus, nf.file) {
             continue;
@@ -60,7 +61,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         }
         // A note for a release the log does not have.
         let Some(releases) = &releases else { continue };
-        if releases.order.is_empty() || releases.contains(release) {
+        if releases.releases().is_empty() || releases.contains(release) {
             continue;
         }
         let span = match (agreeing, &nf.note.title_span) {
@@ -69,9 +70,9 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             (None, None) => continue,
         };
         let header = corpus.source(releases.log.file).line_range(0);
-        let held = match (releases.order.first(), releases.order.last()) {
+        let held = match (releases.releases().first(), releases.releases().last()) {
             (Some(a), Some(b)) if a != b => format!("it has releases {a} to {b}, not {release}"),
-            _ => format!("it has release {} only", releases.order[0]),
+            _ => format!("it has release {} only", releases.releases()[0]),
         };
         out.push(
             Diagnostic::new(

@@ -1,8 +1,9 @@
 //! REL003 bumped-document-not-listed: the Document Log gives a document a new version at
 //! a release, but that release's note does not list it as affected.
 
-use super::{Change, Releases, note_name, release_of};
+use super::{note_name, release_of};
 use crate::diagnostic::Diagnostic;
+use crate::history::{Change, History};
 use crate::model::Corpus;
 use crate::rules::{Check, Needs, Rule, unreadable};
 use crate::source::Span;
@@ -15,7 +16,7 @@ pub const RULE: Rule = Rule {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let Some(log) = &corpus.log else { return };
-    let releases = Releases::new(log);
+    let releases = History::new(log);
     for nf in &corpus.release_notes {
         if unreadable(corpus, nf.file) {
             continue;
@@ -27,7 +28,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         if !releases.contains(release) {
             continue;
         }
-        let first = releases.previous(release).is_none();
+        let first = releases.before(release).is_none();
         for change in releases.bumped(release) {
             let (row, what, did) = match change {
                 Change::New(row) if first => (

@@ -1,8 +1,9 @@
 //! REL004 listed-document-not-bumped: a release note lists a document as affected, but
 //! the Document Log does not give it a new version at that release.
 
-use super::{Change, Releases, at, note_name, release_of};
+use super::{at, note_name, release_of};
 use crate::diagnostic::Diagnostic;
+use crate::history::{Change, History};
 use crate::model::Corpus;
 use crate::rules::{Check, Needs, Rule, unreadable};
 use crate::source::Span;
@@ -15,7 +16,7 @@ pub const RULE: Rule = Rule {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let Some(log) = &corpus.log else { return };
-    let releases = Releases::new(log);
+    let releases = History::new(log);
     for nf in &corpus.release_notes {
         if unreadable(corpus, nf.file) {
             continue;

@@ -6,8 +6,9 @@
 //! note's release; without one (a loose folder), or where the log agrees, it compares the
 //! list with the note's own prose. Only titles in quotes are compared.
 
-use super::{ProseTitle, Releases, note_name, prose_titles, quoted, release_of};
+use super::{ProseTitle, note_name, prose_titles, quoted, release_of};
 use crate::diagnostic::Diagnostic;
+use crate::history::History;
 use crate::model::Corpus;
 use crate::names::DocumentId;
 use crate::rules::{Check, Needs, Rule, unreadable};
@@ -22,7 +23,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
-    let releases = corpus.log.as_ref().map(Releases::new);
+    let releases = corpus.log.as_ref().map(History::new);
     for nf in &corpus.release_notes {
         if unreadable(corpus, nf.file) {
             continue;
