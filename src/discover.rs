@@ -55,7 +55,10 @@ pub fn discover(root: &Path) -> std::io::Result<Vec<Found>> {
                     .map_or_else(|| root.display().to_string(), |p| relative(root, p));
                 // With links followed, walkdir reports a broken link before `filter_entry`
                 // sees it: a hidden one (an editor's lock file, `.#12.0.md`) is skipped here.
-                if path.split('/').any(|c| c.starts_with('.') && c != "." && c != "..") {
+                if path
+                    .split('/')
+                    .any(|c| c.starts_with('.') && c != "." && c != "..")
+                {
                     continue;
                 }
                 let why = if err.loop_ancestor().is_some() {

@@ -30,7 +30,8 @@ fn fixtures() -> PathBuf {
 
 /// The JSON report's findings, one block each, in report order.
 fn compact(outcome: &Outcome) -> String {
-    let report: Value = serde_json::from_str(&json::render(outcome)).expect("the JSON report parses");
+    let report: Value =
+        serde_json::from_str(&json::render(outcome)).expect("the JSON report parses");
     let mut out = String::new();
     let summary = &report["summary"];
     writeln!(
@@ -266,11 +267,7 @@ fn io001_pass() {
     .unwrap();
     symlink("../exports/section-j", root.join("documents/section-j")).unwrap();
     // Hidden dangling links (an editor's lock files), at the root and below it.
-    symlink(
-        "root@host.1234:1700000000",
-        root.join(".#document-log.csv"),
-    )
-    .unwrap();
+    symlink("root@host.1234:1700000000", root.join(".#document-log.csv")).unwrap();
     symlink(
         "root@host.1234:1700000000",
         root.join("documents/section-h/.#12.0.md"),
