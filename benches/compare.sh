@@ -45,7 +45,7 @@ fi
 # placeholder "[TBC]"), or a bare clause with a dot ("H8.16").
 REGEX='(?:Sections?|Appendix|Appendices|Schedules?|[Pp]aragraphs?|[Cc]lauses?|Condition)[ \t]+(?:[A-Z]{1,2}[0-9]{0,2}(?:\.[0-9]{1,3})*|[0-9]{1,3}(?:\.[0-9]{1,3})*|\[)|[A-Z][0-9]{1,2}[A-Z]?\.[0-9]{1,3}'
 
-cargo build --release --bins -q
+cargo build --release --bins --features generator -q
 SECCHECK=target/release/seccheck
 GEN=target/release/seccheck-gen
 mkdir -p "$BENCH_DIR"

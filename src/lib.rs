@@ -12,6 +12,7 @@ pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod discover;
+#[cfg(feature = "generator")]
 pub mod generate;
 pub mod hash;
 pub mod history;

@@ -2,6 +2,7 @@
 //! that has a planter must give exactly those findings (code, file, line), and the same
 //! corpus without defects must give none. `seccheck-gen --check DIR` runs the same
 //! comparison on a corpus of any size.
+#![cfg(feature = "generator")]
 
 use seccheck::generate::{Options, generate, recall};
 use std::collections::BTreeSet;
