@@ -41,7 +41,8 @@ pub fn check_found(found: Vec<Found>) -> Outcome {
     timing("load", started);
     let config = corpus
         .config
-        .map(|f| config::parse(&corpus.source(f).text, |c| rules::get(c).is_some()).0)
+        .as_ref()
+        .map(|c| config::resolve(&c.parsed, |code| rules::get(code).is_some()).0)
         .unwrap_or_default();
     let (diagnostics, skipped) = run_rules(&corpus, &config);
     Outcome {

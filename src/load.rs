@@ -6,8 +6,8 @@
 
 use crate::discover::{Content, Found};
 use crate::model::{
-    Corpus, DocumentLog, DocumentVersion, FileDates, Layout, ReadProblem, ReadProblemKind,
-    RedlineFile, ReleaseNoteFile, VersionTableFile,
+    ConfigFile, Corpus, DocumentLog, DocumentVersion, FileDates, Layout, ReadProblem,
+    ReadProblemKind, RedlineFile, ReleaseNoteFile, VersionTableFile,
 };
 use crate::names::{DocumentId, Version};
 use crate::parse::dates::{DateMention, find_dates};
@@ -104,7 +104,7 @@ fn role_of(path: &str) -> Option<Role> {
 /// One file after parsing, before assembly.
 enum Parsed {
     Log(ParsedLog),
-    Config,
+    Config(parse::config::ConfigFile),
     Document {
         document: DocumentId,
         version: Option<Version>,
@@ -216,7 +216,9 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
     let parsed = match guarded(|| {
         let parsed = parse_file(&source, role);
         let dates = match parsed {
-            Parsed::Log(_) | Parsed::Config | Parsed::Redline(..) | Parsed::Nothing => Vec::new(),
+            Parsed::Log(_) | Parsed::Config(_) | Parsed::Redline(..) | Parsed::Nothing => {
+                Vec::new()
+            }
             _ => find_dates(&source.text),
         };
         (parsed, dates)
@@ -274,7 +276,7 @@ fn parse_file(source: &SourceFile, role: Role) -> Parsed {
     let markdown = source.path.to_ascii_lowercase().ends_with(".md");
     match role {
         Role::Log => Parsed::Log(parse::log::parse(text)),
-        Role::Config => Parsed::Config,
+        Role::Config => Parsed::Config(parse::config::parse(text)),
         Role::ReleaseNote(v) => release_note(text, Some(v)),
         Role::Document(document, version) => {
             let parsed = parse::parse_document(text, markdown, Some(&document));
@@ -357,7 +359,7 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
             // (and say why) rather than finding every document missing from it.
             Parsed::Log(_) if no_text => {}
             Parsed::Log(log) => corpus.log = Some(DocumentLog::new(file, log.rows, log.malformed)),
-            Parsed::Config => corpus.config = Some(file),
+            Parsed::Config(parsed) => corpus.config = Some(ConfigFile { file, parsed }),
             Parsed::Document {
                 document,
                 version,

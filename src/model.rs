@@ -45,11 +45,18 @@ pub struct Corpus {
     pub others: Vec<FileId>,
     /// Problems met while reading: bad bytes, unreachable files, parser panics.
     pub read_problems: Vec<ReadProblem>,
-    /// `seccheck.toml`, when the corpus has one.
-    pub config: Option<FileId>,
+    /// `seccheck.toml`, when the corpus has one, as read.
+    pub config: Option<ConfigFile>,
     /// document → version → index in `documents` of its first file, for
     /// [`Corpus::document`] (nested so that a lookup clones no key).
     pub(crate) document_index: FxHashMap<DocumentId, FxHashMap<Version, usize>>,
+}
+
+/// The corpus's `seccheck.toml`.
+#[derive(Debug)]
+pub struct ConfigFile {
+    pub file: FileId,
+    pub parsed: crate::parse::config::ConfigFile,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! Parsers: text in, plain data with byte spans out. They know nothing of rules.
 
 pub mod classify;
+pub mod config;
 pub mod dates;
 pub mod definitions;
 pub mod document;
