@@ -52,105 +52,83 @@ pub fn check_found(found: Vec<Found>) -> Outcome {
     }
 }
 
+/// Plans which rules run, runs them in parallel, then the rules that run last; findings
+/// sorted, exact duplicates dropped.
 fn run_rules(corpus: &Corpus, config: &Config) -> (Vec<Diagnostic>, Vec<Skipped>) {
-    let has_log = corpus.log.is_some();
-    let mut skipped: Vec<Skipped> = Vec::new();
-    let mut active = Vec::new();
-    for rule in RULES {
-        let severity = match config.rules.get(rule.code) {
-            Some(None) => continue,
-            Some(Some(s)) => *s,
-            None => default_severity(rule.code),
-        };
-        if rule.needs == Needs::Log && !has_log {
-            let family = rules::family(rule.code).to_string();
-            match skipped.iter_mut().find(|s| s.family == family) {
-                Some(s) => s.codes.push(rule.code),
-                None => skipped.push(Skipped {
-                    family,
-                    codes: vec![rule.code],
-                    reason: match corpus.layout {
-                        Layout::Loose => "there is no document-log.csv: this is a loose folder, whose files were classified by their content".into(),
-                        Layout::Contract
-                            if corpus.files.iter().any(|f| f.path == "document-log.csv") =>
-                        {
-                            "document-log.csv could not be read (see above)".into()
-                        }
-                        Layout::Contract => "the corpus has no document-log.csv".into(),
-                    },
-                }),
-            }
-            continue;
-        }
-        active.push((rule, severity));
-    }
-    // Corpus rules run one job each; citation rules run together, one job per citing
-    // file (see `rules::citing`), so that every job is small and both cores stay busy.
-    let run = CitationRun::new(corpus);
-    let mut jobs: Vec<Job<'_>> = Vec::new();
-    let mut citation_rules = Vec::new();
-    for &(rule, severity) in &active {
-        match rule.check {
-            Check::Corpus(check) => jobs.push(Job::Rule(rule, severity, check)),
-            Check::Citations(check) => citation_rules.push((rule, severity, check)),
-        }
-    }
-    if !citation_rules.is_empty() {
-        jobs.extend(run.citing_files().map(Job::Citing));
-    }
-    let mut diagnostics: Vec<Diagnostic> = jobs
-        .par_iter()
-        .flat_map_iter(|job| match *job {
-            Job::Rule(rule, severity, check) => {
-                let mut out = Vec::new();
-                let started = std::time::Instant::now();
-                let result = guarded(|| check(corpus, &mut out));
-                timing(rule.code, started);
-                finish(rule, severity, out, result.err(), None)
-            }
-            Job::Citing(of) => {
-                let path = &corpus.file(of.file()).path;
-                let found = guarded(|| {
-                    with_citing(&run, of, |citing| {
-                        let mut all = Vec::new();
-                        for &(rule, severity, check) in &citation_rules {
-                            let mut out = Vec::new();
-                            let result = guarded(|| check(citing, &mut out));
-                            all.extend(finish(rule, severity, out, result.err(), Some(path)));
-                        }
-                        all
-                    })
-                });
-                found.unwrap_or_else(|msg| {
-                    vec![internal_error(&format!(
-                        "seccheck failed reading the citations of {path}: {msg}"
-                    ))]
-                })
-            }
-        })
-        .collect();
-    // A document or redline read again for the rules but changed on disk since it was
-    // parsed: its spans no longer fit its text (see `store`). IO001 says so, at the
-    // severity the configuration gives it.
-    let io001 = active
-        .iter()
-        .find(|(r, _)| r.code == "IO001")
-        .map(|&(_, s)| s);
-    for (i, f) in corpus.files.iter().enumerate() {
-        if let (true, Some(severity)) = (f.changed(), io001) {
-            let mut d = Diagnostic::new(
-                "IO001",
-                format!("{} changed on disk while seccheck was checking it", f.path),
-            )
-            .at(crate::source::FileId(i as u32), Default::default(), "changed")
-            .help("findings in this file may be wrong: run seccheck again once the file is no longer being written");
-            d.severity = severity;
-            diagnostics.push(d);
+    let plan = Plan::new(corpus, config);
+    let mut diagnostics = execute(corpus, &plan);
+    for &(rule, severity) in &plan.last {
+        if let Check::Last(check) = rule.check {
+            diagnostics.extend(run_corpus_rule(corpus, rule, severity, check));
         }
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
-    (diagnostics, skipped)
+    (diagnostics, plan.skipped)
+}
+
+/// Which rules run, at what severity, and in which pass.
+struct Plan {
+    /// `Check::Corpus` rules: one parallel job each.
+    corpus: Vec<(&'static Rule, Severity)>,
+    /// `Check::Citations` rules: run together, one parallel job per citing file.
+    citations: Vec<(&'static Rule, Severity)>,
+    /// `Check::Last` rules: after the others.
+    last: Vec<(&'static Rule, Severity)>,
+    /// Families skipped for want of what they need, with why.
+    skipped: Vec<Skipped>,
+}
+
+impl Plan {
+    fn new(corpus: &Corpus, config: &Config) -> Plan {
+        let mut plan = Plan {
+            corpus: Vec::new(),
+            citations: Vec::new(),
+            last: Vec::new(),
+            skipped: Vec::new(),
+        };
+        for rule in RULES {
+            let severity = match config.rules.get(rule.code) {
+                Some(None) => continue,
+                Some(Some(s)) => *s,
+                None => default_severity(rule.code),
+            };
+            if rule.needs == Needs::Log && corpus.log.is_none() {
+                plan.skip(corpus, rule);
+                continue;
+            }
+            let pass = match rule.check {
+                Check::Corpus(_) => &mut plan.corpus,
+                Check::Citations(_) => &mut plan.citations,
+                Check::Last(_) => &mut plan.last,
+            };
+            pass.push((rule, severity));
+        }
+        plan
+    }
+
+    /// Records `rule` as skipped with its family, for want of a Document Log.
+    fn skip(&mut self, corpus: &Corpus, rule: &'static Rule) {
+        let family = rules::family(rule.code);
+        if let Some(s) = self.skipped.iter_mut().find(|s| s.family == family) {
+            s.codes.push(rule.code);
+            return;
+        }
+        let reason = match corpus.layout {
+            Layout::Loose => {
+                "there is no document-log.csv: this is a loose folder, whose files were classified by their content"
+            }
+            Layout::Contract if corpus.files.iter().any(|f| f.path == "document-log.csv") => {
+                "document-log.csv could not be read (see above)"
+            }
+            Layout::Contract => "the corpus has no document-log.csv",
+        };
+        self.skipped.push(Skipped {
+            family: family.to_string(),
+            codes: vec![rule.code],
+            reason: reason.to_string(),
+        });
+    }
 }
 
 /// A unit of the rules' parallel work.
@@ -159,8 +137,67 @@ enum Job<'a> {
     Citing(Citer<'a>),
 }
 
-/// A rule's findings with their severity, or, if it panicked (`failed`), the internal
-/// error that says so (naming the file, for a citation rule).
+/// The corpus rules, one job each, and the citation rules, one job per citing file (see
+/// `rules::citing`), interleaved so that every job is small and both cores stay busy.
+fn execute(corpus: &Corpus, plan: &Plan) -> Vec<Diagnostic> {
+    let run = CitationRun::new(corpus);
+    let mut jobs: Vec<Job<'_>> = Vec::new();
+    for &(rule, severity) in &plan.corpus {
+        if let Check::Corpus(check) = rule.check {
+            jobs.push(Job::Rule(rule, severity, check));
+        }
+    }
+    if !plan.citations.is_empty() {
+        jobs.extend(run.citing_files().map(Job::Citing));
+    }
+    jobs.par_iter()
+        .flat_map_iter(|job| match *job {
+            Job::Rule(rule, severity, check) => run_corpus_rule(corpus, rule, severity, check),
+            Job::Citing(of) => run_citation_rules(corpus, &run, of, &plan.citations),
+        })
+        .collect()
+}
+
+fn run_corpus_rule(
+    corpus: &Corpus,
+    rule: &Rule,
+    severity: Severity,
+    check: fn(&Corpus, &mut Vec<Diagnostic>),
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let started = std::time::Instant::now();
+    let result = guarded(|| check(corpus, &mut out));
+    timing(rule.code, started);
+    finish(rule, severity, out, result.err(), None)
+}
+
+/// Every citation rule on one citing file, its citations extracted once for all of them.
+fn run_citation_rules(
+    corpus: &Corpus,
+    run: &CitationRun<'_>,
+    of: Citer<'_>,
+    rules: &[(&'static Rule, Severity)],
+) -> Vec<Diagnostic> {
+    let path = &corpus.file(of.file()).path;
+    let found = guarded(|| {
+        with_citing(run, of, |citing| {
+            let mut all = Vec::new();
+            for &(rule, severity) in rules {
+                let Check::Citations(check) = rule.check else {
+                    continue;
+                };
+                let mut out = Vec::new();
+                let result = guarded(|| check(citing, &mut out));
+                all.extend(finish(rule, severity, out, result.err(), Some(path)));
+            }
+            all
+        })
+    });
+    found.unwrap_or_else(|panic| vec![rules::citations_failed(path, &panic)])
+}
+
+/// A rule's findings with their severity, or, if it panicked (`failed`), the IO005
+/// finding that says so (naming the file, for a citation rule).
 fn finish(
     rule: &Rule,
     severity: Severity,
@@ -168,12 +205,8 @@ fn finish(
     failed: Option<String>,
     file: Option<&str>,
 ) -> Vec<Diagnostic> {
-    if let Some(msg) = failed {
-        let on = file.map(|f| format!(" on {f}")).unwrap_or_default();
-        return vec![internal_error(&format!(
-            "seccheck's rule {} failed{on}: {msg}",
-            rule.code
-        ))];
+    if let Some(panic) = failed {
+        return vec![rules::rule_failed(rule.code, file, &panic)];
     }
     for d in &mut out {
         // A rule's own findings take its severity; anything else stays an error.
@@ -184,11 +217,6 @@ fn finish(
         };
     }
     out
-}
-
-fn internal_error(message: &str) -> Diagnostic {
-    Diagnostic::new("IO005", message.to_string())
-        .help("this is a bug in seccheck: please report it; the other rules still ran")
 }
 
 /// With `SECCHECK_TIMINGS` set, writes how long a stage or rule took to stderr: for

@@ -11,6 +11,8 @@ mod date;
 mod definition;
 mod document;
 mod input;
+
+pub use input::io005::{citations_failed, rule_failed};
 pub(crate) mod log;
 mod redline;
 mod reference;
@@ -40,6 +42,9 @@ pub enum Check {
     Corpus(fn(&Corpus, &mut Vec<Diagnostic>)),
     /// One citing file at a time, with its citations ([`citing`]).
     Citations(fn(&citing::Citing<'_>, &mut Vec<Diagnostic>)),
+    /// All at once, after every other rule has run: for what the other rules' reads
+    /// find out (a file that changed on disk between two reads).
+    Last(fn(&Corpus, &mut Vec<Diagnostic>)),
 }
 
 /// Every implemented rule. A test checks this table against the `rules/` catalogue.
