@@ -7,6 +7,7 @@
 //! Plain queries over [`DocumentLog`]; nothing here reports anything. A release that lists
 //! a document twice counts its first row, everywhere (LOG004 reports the rest).
 
+use crate::date::Date;
 use crate::model::{DocumentLog, DocumentVersion, LogRow};
 use crate::names::{DocumentId, Version};
 use std::collections::BTreeMap;
@@ -17,6 +18,15 @@ pub struct History<'a> {
     pub log: &'a DocumentLog,
     /// Every release in the log, in order.
     order: Vec<&'a Version>,
+    /// The rows of each release (in file order), releases in order.
+    grouped: Vec<LogRelease<'a>>,
+}
+
+/// A release as the log states it, with the rows that make it up.
+#[derive(Debug)]
+pub struct LogRelease<'a> {
+    pub release: &'a Version,
+    pub rows: Vec<&'a LogRow>,
 }
 
 /// What the Document Log does to one document at one release, compared with the release
@@ -57,10 +67,47 @@ pub struct Bump<'a> {
 
 impl<'a> History<'a> {
     pub fn new(log: &'a DocumentLog) -> History<'a> {
-        let mut order: Vec<&Version> = log.rows.iter().map(|r| &r.release).collect();
-        order.sort();
-        order.dedup();
-        History { log, order }
+        let mut by_release: BTreeMap<&Version, Vec<&LogRow>> = BTreeMap::new();
+        for row in &log.rows {
+            by_release.entry(&row.release).or_default().push(row);
+        }
+        let grouped: Vec<LogRelease<'a>> = by_release
+            .into_iter()
+            .map(|(release, rows)| LogRelease { release, rows })
+            .collect();
+        History {
+            log,
+            order: grouped.iter().map(|r| r.release).collect(),
+            grouped,
+        }
+    }
+
+    /// The log grouped by release, releases in order.
+    pub fn grouped(&self) -> &[LogRelease<'a>] {
+        &self.grouped
+    }
+
+    /// Each release's effective date: the one most of its rows give (the first row's
+    /// among equals), with the first row that gives it. LOG006 reports the others.
+    pub fn effective_dates(&self) -> BTreeMap<&'a Version, (Date, &'a LogRow)> {
+        let mut out = BTreeMap::new();
+        for rel in &self.grouped {
+            let mut counts: Vec<(Date, usize, &LogRow)> = Vec::new();
+            for &row in &rel.rows {
+                match counts.iter_mut().find(|(d, _, _)| *d == row.effective_date) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((row.effective_date, 1, row)),
+                }
+            }
+            // max_by_key keeps the last maximum; reverse so the first row wins ties.
+            let (date, _, row) = counts
+                .into_iter()
+                .rev()
+                .max_by_key(|(_, n, _)| *n)
+                .expect("a release has at least one row");
+            out.insert(rel.release, (date, row));
+        }
+        out
     }
 
     /// Every release in the log, in order.
@@ -119,12 +166,8 @@ impl<'a> History<'a> {
     /// The first bump to each (document, version), releases in order.
     pub fn bumps(&self) -> BTreeMap<(&'a DocumentId, &'a Version), Bump<'a>> {
         let mut out = BTreeMap::new();
-        let mut by_release: BTreeMap<&Version, Vec<&'a LogRow>> = BTreeMap::new();
-        for row in &self.log.rows {
-            by_release.entry(&row.release).or_default().push(row);
-        }
-        for rows in by_release.values() {
-            for row in rows {
+        for rel in &self.grouped {
+            for row in &rel.rows {
                 let bump = match self.change(&row.release, &row.document) {
                     Change::New(first) => Bump {
                         row: first,

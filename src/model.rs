@@ -16,7 +16,6 @@ use crate::parse::release_note::ReleaseNote;
 use crate::parse::version_table::VersionTable;
 use crate::source::{DecodeProblem, FileId, SourceFile, Span};
 use crate::store::CorpusFile;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Whether the folder follows the corpus contract (`document-log.csv`, `documents/`, …)
@@ -132,13 +131,6 @@ pub struct DocumentLog {
     by_version: FxHashMap<DocumentId, FxHashMap<Version, Vec<usize>>>,
 }
 
-/// A release as the log states it, with the rows that make it up.
-#[derive(Debug)]
-pub struct LogRelease<'a> {
-    pub release: &'a Version,
-    pub rows: Vec<&'a LogRow>,
-}
-
 impl DocumentLog {
     pub fn new(file: FileId, rows: Vec<LogRow>, malformed: Vec<MalformedRow>) -> DocumentLog {
         let mut by_release: FxHashMap<Version, FxHashMap<DocumentId, usize>> = Default::default();
@@ -164,18 +156,6 @@ impl DocumentLog {
             by_release,
             by_version,
         }
-    }
-
-    /// The log grouped by release, in release order.
-    pub fn releases(&self) -> Vec<LogRelease<'_>> {
-        let mut by_release: BTreeMap<&Version, Vec<&LogRow>> = BTreeMap::new();
-        for row in &self.rows {
-            by_release.entry(&row.release).or_default().push(row);
-        }
-        by_release
-            .into_iter()
-            .map(|(release, rows)| LogRelease { release, rows })
-            .collect()
     }
 
     /// The log row that puts `document` in effect at `release` (the first, if a release

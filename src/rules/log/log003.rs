@@ -1,6 +1,7 @@
 //! LOG003 version-decreases: a document's version goes down from one release to the next.
 
 use crate::diagnostic::Diagnostic;
+use crate::history::History;
 use crate::model::{Corpus, LogRow};
 use crate::names::DocumentId;
 use crate::rules::{Check, Needs, Rule};
@@ -16,7 +17,8 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let Some(log) = &corpus.log else { return };
     // The highest version seen so far for each document, walking releases in order.
     let mut highest: BTreeMap<&DocumentId, &LogRow> = BTreeMap::new();
-    for rel in log.releases() {
+    let history = History::new(log);
+    for rel in history.grouped() {
         for row in &rel.rows {
             match highest.get(&row.document) {
                 Some(prev) if row.version < prev.version && prev.release != row.release => {

@@ -1,6 +1,7 @@
 //! LOG004 duplicate-log-entry: one release lists the same document twice.
 
 use crate::diagnostic::Diagnostic;
+use crate::history::History;
 use crate::model::{Corpus, LogRow};
 use crate::names::DocumentId;
 use crate::rules::{Check, Needs, Rule};
@@ -14,7 +15,8 @@ pub const RULE: Rule = Rule {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let Some(log) = &corpus.log else { return };
-    for rel in log.releases() {
+    let history = History::new(log);
+    for rel in history.grouped() {
         let mut first: BTreeMap<&DocumentId, &LogRow> = BTreeMap::new();
         for row in &rel.rows {
             let Some(prev) = first.get(&row.document) else {

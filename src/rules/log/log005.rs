@@ -1,8 +1,8 @@
 //! LOG005 release-dates-out-of-order: a later release takes effect before an earlier one.
 
-use super::release_dates;
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
+use crate::history::History;
 use crate::model::{Corpus, LogRow};
 use crate::names::Version;
 use crate::rules::{Check, Needs, Rule};
@@ -15,7 +15,8 @@ pub const RULE: Rule = Rule {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let Some(log) = &corpus.log else { return };
-    let dates = release_dates(log);
+    let history = History::new(log);
+    let dates = history.effective_dates();
     // The latest date so far, with its release: each release must not come before it.
     let mut latest: Option<(&Version, &Date, &&LogRow)> = None;
     for (release, (date, row)) in &dates {

@@ -1,7 +1,7 @@
 //! LOG006 release-with-two-dates: rows of one release give different effective dates.
 
-use super::release_dates;
 use crate::diagnostic::Diagnostic;
+use crate::history::History;
 use crate::model::Corpus;
 use crate::rules::{Check, Needs, Rule};
 
@@ -13,8 +13,9 @@ pub const RULE: Rule = Rule {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let Some(log) = &corpus.log else { return };
-    let dates = release_dates(log);
-    for rel in log.releases() {
+    let history = History::new(log);
+    let dates = history.effective_dates();
+    for rel in history.grouped() {
         let (date, majority) = dates[rel.release];
         let agreeing = rel.rows.iter().filter(|r| r.effective_date == date).count();
         for row in rel.rows.iter().filter(|r| r.effective_date != date) {

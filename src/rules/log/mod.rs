@@ -1,10 +1,8 @@
 //! The Document Log against itself and against the document files.
 
-use crate::date::Date;
 use crate::diagnostic::Diagnostic;
-use crate::model::{DocumentLog, LogRow};
+use crate::model::DocumentLog;
 use crate::names::Version;
-use std::collections::BTreeMap;
 
 pub mod log001;
 pub mod log002;
@@ -40,27 +38,6 @@ pub(crate) fn note_latest_row(
         ),
         None => d,
     }
-}
-
-pub(crate) fn release_dates(log: &DocumentLog) -> BTreeMap<&Version, (Date, &LogRow)> {
-    let mut out = BTreeMap::new();
-    for rel in log.releases() {
-        let mut counts: Vec<(Date, usize, &LogRow)> = Vec::new();
-        for row in &rel.rows {
-            match counts.iter_mut().find(|(d, _, _)| *d == row.effective_date) {
-                Some(c) => c.1 += 1,
-                None => counts.push((row.effective_date, 1, row)),
-            }
-        }
-        // max_by_key keeps the last maximum; reverse so the first row wins ties.
-        let (date, _, row) = counts
-            .into_iter()
-            .rev()
-            .max_by_key(|(_, n, _)| *n)
-            .expect("a release has at least one row");
-        out.insert(rel.release, (date, row));
-    }
-    out
 }
 
 /// "release 57.0 and 2 others" style list of releases.

@@ -5,7 +5,6 @@ use super::{note_name, release_of};
 use crate::diagnostic::Diagnostic;
 use crate::history::History;
 use crate::model::Corpus;
-use crate::rules::log::release_dates;
 use crate::rules::{Check, Needs, Rule, unreadable};
 use crate::source::Span;
 
@@ -18,7 +17,8 @@ pub const RULE: Rule = Rule {
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let Some(log) = &corpus.log else { return };
     let releases = History::new(log);
-    let dates = release_dates(log);
+    let history = History::new(log);
+    let dates = history.effective_dates();
     for nf in &corpus.release_notes {
         if unreadable(corpus, nf.file) {
             continue;

@@ -8,10 +8,10 @@
 //! every comparison around it a false alarm.
 
 use crate::date::Date;
+use crate::history::History;
 use crate::model::{Corpus, DocumentVersion, LogRow};
 use crate::names::Version;
 use crate::parse::version_table::{VersionRow, VersionTable};
-use crate::rules::log::release_dates;
 use crate::rules::unreadable;
 use crate::source::FileId;
 use std::collections::BTreeMap;
@@ -124,12 +124,15 @@ pub(crate) struct DateMismatch<'a> {
     pub first_in_log: bool,
 }
 
-/// Each release's effective date (see [`release_dates`]), when the corpus has a log:
+/// Each release's effective date (see [`History::effective_dates`]), when the corpus has a log:
 /// computed once per rule run.
 pub(crate) type ReleaseDates<'a> = Option<BTreeMap<&'a Version, (Date, &'a LogRow)>>;
 
 pub(crate) fn release_dates_of(corpus: &Corpus) -> ReleaseDates<'_> {
-    corpus.log.as_ref().map(release_dates)
+    corpus
+        .log
+        .as_ref()
+        .map(|log| History::new(log).effective_dates())
 }
 
 /// VCT002's comparison for one document version; `None` when it holds or cannot be made
