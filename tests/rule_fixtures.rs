@@ -155,6 +155,7 @@ rule_fixtures! {
     io003 => "IO003",
     io004 => "IO004",
     io006 => "IO006",
+    io007 => "IO007",
     log001 => "LOG001",
     log002 => "LOG002",
     log003 => "LOG003",

@@ -63,6 +63,7 @@ pub static RULES: &[Rule] = &[
     input::io004::RULE,
     input::io005::RULE,
     input::io006::RULE,
+    input::io007::RULE,
     log::log001::RULE,
     log::log002::RULE,
     log::log003::RULE,

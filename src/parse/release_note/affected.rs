@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::AffectedEntry;
+use super::sections::{Line, bullet_text, heading_text};
 use super::text::quoted_after;
 use crate::names::{DocumentId, DocumentKind, kind_from_word};
 
@@ -19,6 +20,154 @@ static ENTRY_DOC: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("entry regex")
 });
+
+/// The affected list: every line from the heading (`lines[heading]`) to `end` (the next
+/// heading's line, or the end of the note) read as an entry, an introducing sentence, a
+/// table header, or trailing prose. Returns the entries, and the lines that look like part
+/// of the list but could not be read as entries (the list is then not complete).
+///
+/// Read as entries: bullet lines of every style, lines without a bullet that start by
+/// naming a document (`Section A ‘…’`, `SEC Appendix O …`), and table rows (cells split by
+/// tabs or `|`, or glued: `Section G ‘Security’YesYesNo`), whose first cell names the
+/// document. Skipped: an introducing sentence ending in `:` before the first entry, a
+/// table's header and separator rows. After the entries, a line of prose ends the list
+/// ("Changes to … also became effective."), unless entries follow it: then it is a line
+/// of the list that could not be read.
+pub(super) fn read_list(
+    text: &str,
+    lines: &[Line],
+    heading: usize,
+    end: usize,
+) -> (Vec<AffectedEntry>, Vec<Range<usize>>) {
+    let mut entries: Vec<AffectedEntry> = Vec::new();
+    let mut unread: Vec<Range<usize>> = Vec::new();
+    // Prose met after the entries: unread only if more entries follow it.
+    let mut pending: Vec<Range<usize>> = Vec::new();
+    let mut ended = false;
+    for line in &lines[heading + 1..end] {
+        if line.is_blank() {
+            continue;
+        }
+        let t = line.trimmed();
+        let s = &text[t.clone()];
+        if is_table_rule(s) {
+            continue;
+        }
+        let item = bullet_text(text, line)
+            .or_else(|| names_document(s).then(|| t.clone()))
+            .or_else(|| {
+                let cell = first_cell(text, t.clone())?;
+                names_document(&text[cell.clone()]).then_some(cell)
+            });
+        let Some(item) = item else {
+            if entries.is_empty() && (s.ends_with(':') || is_table_header(s)) {
+                continue;
+            }
+            if entries.is_empty() {
+                unread.push(t);
+            } else {
+                ended = true;
+                pending.push(t);
+            }
+            continue;
+        };
+        if ended {
+            // Entries after prose: the prose was part of the list after all.
+            unread.append(&mut pending);
+            ended = false;
+        }
+        let item = first_cell(text, item.clone()).unwrap_or(item);
+        let entry = affected_entry(text, strip_glued_cells(text, item));
+        if entry.document.is_none() {
+            unread.push(entry.line_span.clone());
+        }
+        entries.push(entry);
+    }
+    if entries.is_empty() && unread.is_empty() {
+        // A heading with nothing under it: "no entries read" is not "the list is empty".
+        unread.push(heading_text(text, &lines[heading]));
+    }
+    unread.sort_by_key(|r| r.start);
+    (entries, unread)
+}
+
+/// Whether a line starts by naming a document: `Section A`, `SEC Appendix AC`, `Schedule 11`.
+pub(super) fn names_document(s: &str) -> bool {
+    ENTRY_DOC.captures(s).is_some_and(|c| {
+        let (Some(word), Some(des)) = (c.get(1), c.get(2)) else {
+            return false;
+        };
+        let Some(kind) = kind_from_word(word.as_str()) else {
+            return false;
+        };
+        (kind == DocumentKind::Schedule) == des.as_str().as_bytes()[0].is_ascii_digit()
+            && (kind != DocumentKind::Section || des.as_str().len() == 1)
+    })
+}
+
+/// The first non-empty cell of a row split by tabs or `|`; `None` for a line that is no
+/// such row.
+fn first_cell(text: &str, line: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[line.clone()];
+    if !s.contains(['\t', '|']) {
+        return None;
+    }
+    let mut at = line.start;
+    for cell in s.split(['\t', '|']) {
+        let lead = cell.len() - cell.trim_start().len();
+        let trimmed = cell.trim();
+        if !trimmed.is_empty() {
+            return Some(at + lead..at + lead + trimmed.len());
+        }
+        at += cell.len() + 1;
+    }
+    None
+}
+
+/// `|---|---|`, `+----+`: a table's rule line.
+fn is_table_rule(s: &str) -> bool {
+    s.contains('-')
+        && s.chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | '+' | ' ' | '\t'))
+}
+
+/// A table's header row: cells that name columns, not documents ("Document | Redline
+/// available | Clean version available").
+fn is_table_header(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    [
+        "document",
+        "redline",
+        "clean",
+        "version",
+        "available",
+        "part",
+    ]
+    .iter()
+    .filter(|w| lower.contains(*w))
+    .count()
+        >= 2
+        && (lower.contains("redline") || lower.contains("clean") || s.contains(['\t', '|']))
+}
+
+/// Cuts the cells a pasted table glues to the end of a row: `…’YesYesNo`, `…ServicesYesNo`.
+fn strip_glued_cells(text: &str, item: Range<usize>) -> Range<usize> {
+    let mut end = item.end;
+    loop {
+        let s = &text[item.start..end];
+        let Some(word) = ["Yes", "No", "N/A"].into_iter().find(|w| s.ends_with(w)) else {
+            break;
+        };
+        let before = s[..s.len() - word.len()].chars().next_back();
+        // Glued: right after a letter or a closing quote or bracket, or another cell.
+        if !before.is_some_and(|c| c.is_alphanumeric() || "’”'\")/".contains(c)) {
+            break;
+        }
+        end -= word.len();
+    }
+    let s = text[item.start..end].trim_end();
+    item.start..item.start + s.len()
+}
 
 pub(super) fn affected_entry(text: &str, line: Range<usize>) -> AffectedEntry {
     let s = &text[line.clone()];
@@ -62,7 +211,17 @@ pub(super) fn affected_entry(text: &str, line: Range<usize>) -> AffectedEntry {
         let lead = t.len() - t.trim_start().len();
         (!t.trim().is_empty()).then(|| r + lead..r + lead + t.trim().len())
     } else if !rest_t.is_empty() && !rest_t.starts_with('(') {
-        Some(rest_start..line.end)
+        // A title whose closing quote is glued to what follows (a pasted table's cells
+        // were cut after it): drop the pair of quotes.
+        let r = rest_start..line.end;
+        let t = &text[r.clone()];
+        match [('‘', '’'), ('“', '”'), ('\'', '\''), ('"', '"')]
+            .into_iter()
+            .find(|&(o, c)| t.len() > 2 && t.starts_with(o) && t.ends_with(c))
+        {
+            Some((o, c)) => Some(r.start + o.len_utf8()..r.end - c.len_utf8()),
+            None => Some(r),
+        }
     } else {
         None
     };

@@ -27,7 +27,7 @@ use std::ops::Range;
 use crate::names::{DocumentId, Version};
 use crate::parse::dates::{DateMention, find_dates};
 
-use affected::affected_entry;
+use affected::read_list;
 use changed::changed_in_paragraph;
 use opening::{collect_versions, on_date_came_into_effect, shift_mention, stated_effect_on};
 pub(crate) use proposals::NUMBER_WORDS;
@@ -65,8 +65,12 @@ pub struct ReleaseNote {
     pub summarised: Vec<usize>,
     /// The "What parts of the SEC were affected?" heading line.
     pub affected_heading: Option<Range<usize>>,
-    /// The bullets under it.
+    /// The entries read under it (bullets, unbulleted lines, table rows).
     pub affected: Vec<AffectedEntry>,
+    /// Lines of the affected list that could not be read as entries (and the heading
+    /// itself when nothing under it could be read): while any is left, the list is not
+    /// complete, and no rule may conclude that a document is missing from it.
+    pub affected_unread: Vec<Range<usize>>,
     /// Documents the prose says were changed; see [`parse_release_note`] for the heuristic.
     pub changed_mentions: Vec<ChangedMention>,
 }
@@ -134,6 +138,13 @@ pub struct ChangedMention {
     pub title_span: Option<Range<usize>>,
     /// The change verb the mention was attributed to ("amend", "re-designated", …).
     pub verb_span: Range<usize>,
+}
+
+impl ReleaseNote {
+    /// Whether the note has an affected list and every line of it was read as an entry.
+    pub fn affected_complete(&self) -> bool {
+        self.affected_heading.is_some() && self.affected_unread.is_empty()
+    }
 }
 
 /// Reads a release note.
@@ -236,17 +247,11 @@ pub fn parse_release_note(text: &str) -> ReleaseNote {
     note.summarised = summarised(text, &lines, skip_until, &headings, &note.proposals);
 
     // The affected list.
-    if let Some(&(h, _)) = headings.iter().find(|h| h.1 == SectionKind::Affected) {
+    if let Some(k) = headings.iter().position(|h| h.1 == SectionKind::Affected) {
+        let h = headings[k].0;
+        let end = headings.get(k + 1).map_or(lines.len(), |next| next.0);
         note.affected_heading = Some(heading_text(text, &lines[h]));
-        for line in &lines[h + 1..] {
-            if line.is_blank() {
-                continue;
-            }
-            match bullet_text(text, line) {
-                Some(b) => note.affected.push(affected_entry(text, b)),
-                None => break,
-            }
-        }
+        (note.affected, note.affected_unread) = read_list(text, &lines, h, end);
     }
 
     // Changed documents, from the prose paragraphs.

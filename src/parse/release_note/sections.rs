@@ -70,9 +70,28 @@ pub(super) enum SectionKind {
     FurtherInfo,
 }
 
+/// A heading that opens the list of documents a release changed, however it is worded:
+/// "What parts of the SEC were affected?", "Which parts of the SEC have changed?",
+/// "Documents affected", "SEC documents impacted", "Affected documents".
+pub(super) fn is_affected_heading(lower: &str) -> bool {
+    let says_changed = [
+        "affected",
+        "impacted",
+        "have changed",
+        "were changed",
+        "changed documents",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let names_parts = ["part", "document", "sec"]
+        .iter()
+        .any(|w| lower.contains(w));
+    says_changed && names_parts && lower.split_whitespace().count() <= 10
+}
+
 pub(super) fn section_kind(heading: &str) -> SectionKind {
     let h = heading.to_ascii_lowercase();
-    if h.contains("what parts") && h.contains("affected") {
+    if is_affected_heading(&h) {
         SectionKind::Affected
     } else if h.starts_with("where can i access") || h.contains("redlin") {
         SectionKind::LegalText
@@ -115,18 +134,19 @@ pub(super) fn is_heading(text: &str, lines: &[Line], i: usize) -> bool {
     if s.starts_with('#') {
         return true;
     }
-    if bullet_text(text, line).is_some() {
+    if bullet_text(text, line).is_some() || s.contains(['\t', '|']) {
         return false;
     }
     let h = &text[heading_text(text, line)];
+    // An entry of an unbulleted affected list ("Section A ‘Definitions …’") is no heading.
+    if super::affected::names_document(h) {
+        return false;
+    }
     let lower = h.to_ascii_lowercase();
-    let known = [
-        "summary of changes",
-        "what parts of the sec",
-        "where can i ",
-    ]
-    .iter()
-    .any(|k| lower.starts_with(k));
+    let known = ["summary of changes", "where can i "]
+        .iter()
+        .any(|k| lower.starts_with(k))
+        || (is_affected_heading(&lower) && !lower.ends_with(':'));
     let alone = (i == 0 || lines[i - 1].is_blank()) && lines.get(i + 1).is_none_or(Line::is_blank);
     // A known heading needs no blank lines around it (text pasted without them).
     if known && (alone || (h.len() <= 60 && !h.ends_with(['.', ',', ';']))) {
@@ -142,17 +162,65 @@ pub(super) fn is_heading(text: &str, lines: &[Line], i: usize) -> bool {
             .is_none_or(|m| m.full_span() != (0..h.len()))
 }
 
-/// The text of a bullet line after its mark (`•`, `-`, `*`, `‣`, `◦`, `▪`), if it is one.
+/// The bullet marks of published notes: typed, Word's (U+F0B7, the Symbol-font bullet,
+/// and `o` for a second level), and typographic ones.
+const BULLETS: [char; 10] = ['•', '-', '*', '‣', '◦', '▪', '·', '\u{f0b7}', '–', '■'];
+
+/// The text of a bullet line after its mark (`•`, `-`, `*`, `·`, `▪`, Word's U+F0B7, `o`
+/// before a capital, a number `1.` or `1)`), if it is one.
 pub(super) fn bullet_text(text: &str, line: &Line) -> Option<Range<usize>> {
     let s = &text[line.trimmed()];
-    let mark = ['•', '-', '*', '‣', '◦', '▪']
-        .into_iter()
-        .find(|&m| s.starts_with(m))?;
-    let rest = &s[mark.len_utf8()..];
-    if !rest.starts_with(char::is_whitespace) || (mark == '*' && rest.trim_start().starts_with('*'))
-    {
-        return None;
-    }
-    let start = line.tstart + mark.len_utf8() + (rest.len() - rest.trim_start().len());
+    let mark_len = if let Some(m) = BULLETS.into_iter().find(|&m| s.starts_with(m)) {
+        let rest = &s[m.len_utf8()..];
+        if m == '*' && rest.trim_start().starts_with('*') {
+            return None;
+        }
+        // Word's Symbol bullet is often glued to the text; the others are followed by a
+        // space, or a dash would be a minus or a hyphenated word.
+        if m != '\u{f0b7}' && !rest.starts_with(char::is_whitespace) {
+            return None;
+        }
+        m.len_utf8()
+    } else if let Some(rest) = s.strip_prefix("o ").or_else(|| s.strip_prefix("o\t")) {
+        // Word's second-level bullet: only before a capital ("o Section A …").
+        if !rest.trim_start().starts_with(char::is_uppercase) {
+            return None;
+        }
+        1
+    } else {
+        numbered_mark(s)?
+    };
+    let rest = &s[mark_len..];
+    let start = line.tstart + mark_len + (rest.len() - rest.trim_start().len());
     (start < line.tend).then_some(start..line.tend)
+}
+
+/// `1.`, `12)`, `(3)`, `a)` opening a line and followed by white space: a numbered item.
+fn numbered_mark(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let (open, body_start) = if b.first() == Some(&b'(') {
+        (true, 1)
+    } else {
+        (false, 0)
+    };
+    let digits = b[body_start..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let body = if digits > 0 && digits <= 2 {
+        digits
+    } else if b.get(body_start).is_some_and(u8::is_ascii_lowercase)
+        && !b.get(body_start + 1).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        1
+    } else {
+        return None;
+    };
+    let close = body_start + body;
+    let ok = match b.get(close) {
+        Some(b')') => true,
+        Some(b'.') => !open && digits > 0,
+        _ => false,
+    };
+    (ok && b.get(close + 1).is_some_and(|c| *c == b' ' || *c == b'\t')).then_some(close + 1)
 }

@@ -690,9 +690,19 @@ fn affected_list_shapes_and_end() {
                 Some("(not currently available on CodeWorks)")
             ),
             (None, None, None),
+            // Bullets after a line of prose are still under the heading: read, and the
+            // prose is a line of the list that could not be read.
+            (
+                Some("Section Z".into()),
+                Some("Alt HAN Arrangements".into()),
+                None
+            ),
         ]
     );
     assert_eq!(&text[n.affected[4].line_span.clone()], "The Document Log");
+    let unread: Vec<&str> = n.affected_unread.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(unread, ["The Document Log", "These documents changed."]);
+    assert!(!n.affected_complete());
     assert_eq!(
         &text[n.affected[0].document_span.clone().unwrap()],
         "Section C"
@@ -720,4 +730,115 @@ fn missing_parts_are_none() {
     assert!(n.date_line.is_none());
     assert!(n.proposals.is_empty());
     assert!(n.affected_heading.is_none());
+}
+
+/// The documents an affected list was read as, and whether it was read whole.
+fn listed(text: &str) -> (Vec<String>, Vec<Option<String>>, bool) {
+    let n = parse_release_note(text);
+    (
+        n.affected
+            .iter()
+            .map(|a| a.document.as_ref().map_or("?".into(), |d| d.to_string()))
+            .collect(),
+        n.affected.iter().map(|a| a.title.clone()).collect(),
+        n.affected_complete(),
+    )
+}
+
+#[test]
+fn affected_lists_in_every_published_shape() {
+    let head = "SEC v58.0 published for the June 2022 SEC Release\n\n23 June 2022\n\n";
+    let want = vec!["Section A".to_string(), "Appendix AC".to_string()];
+    let titles = vec![
+        Some("Definitions and Interpretation".to_string()),
+        Some("Inventory, Enrolment and Decommissioning Procedures".to_string()),
+    ];
+    for (shape, list) in [
+        (
+            "an introducing sentence",
+            "What parts of the SEC were affected?\n\nThe following parts of the SEC were affected:\n\n\
+             \u{2022} Section A \u{2018}Definitions and Interpretation\u{2019}\n\
+             \u{2022} Appendix AC \u{2018}Inventory, Enrolment and Decommissioning Procedures\u{2019}\n",
+        ),
+        (
+            "indented middle dots",
+            "Which parts of the SEC have changed?\n\n  \u{b7} Section A \u{2018}Definitions and Interpretation\u{2019}\n  \
+             \u{b7} Appendix AC \u{2018}Inventory, Enrolment and Decommissioning Procedures\u{2019}\n",
+        ),
+        (
+            "Word's Symbol bullet, glued",
+            "Documents affected\n\n\u{f0b7}Section A \u{2018}Definitions and Interpretation\u{2019}\n\
+             \u{f0b7}\tAppendix AC \u{2018}Inventory, Enrolment and Decommissioning Procedures\u{2019}\n",
+        ),
+        (
+            "Word's o bullets",
+            "SEC documents impacted\n\no Section A \u{2018}Definitions and Interpretation\u{2019}\n\
+             o Appendix AC \u{2018}Inventory, Enrolment and Decommissioning Procedures\u{2019}\n",
+        ),
+        (
+            "numbers",
+            "What parts of the SEC were affected?\n\n1. Section A \u{2018}Definitions and Interpretation\u{2019}\n\
+             2) Appendix AC \u{2018}Inventory, Enrolment and Decommissioning Procedures\u{2019}\n",
+        ),
+        (
+            "no bullets, blank lines between",
+            "What parts of the SEC were affected?\n\nSection A \u{2018}Definitions and Interpretation\u{2019}\n\n\
+             SEC Appendix AC \u{2018}Inventory, Enrolment and Decommissioning Procedures\u{2019}\n",
+        ),
+        (
+            "a table pasted with glued cells",
+            "What parts of the SEC were affected?\n\nSEC documentRedline availableClean version available\n\
+             Section A \u{2018}Definitions and Interpretation\u{2019}YesYes\n\
+             Appendix AC \u{2018}Inventory, Enrolment and Decommissioning Procedures\u{2019}YesNo\n",
+        ),
+        (
+            "a tab-separated table with a header",
+            "What parts of the SEC were affected?\n\nDocument\tRedline available\tClean version available\n\
+             Section A \u{2018}Definitions and Interpretation\u{2019}\tYes\tYes\n\
+             Appendix AC \u{2018}Inventory, Enrolment and Decommissioning Procedures\u{2019}\tYes\tNo\n",
+        ),
+        (
+            "a pipe table",
+            "## What parts of the SEC were affected?\n\n| Document | Redline | Clean |\n|---|---|---|\n\
+             | Section A \u{2018}Definitions and Interpretation\u{2019} | Yes | Yes |\n\
+             | Appendix AC \u{2018}Inventory, Enrolment and Decommissioning Procedures\u{2019} | Yes | No |\n",
+        ),
+        (
+            "unquoted titles glued to cells",
+            "What parts of the SEC were affected?\n\nSEC documentRedlineClean\n\
+             Section A Definitions and InterpretationYesYes\n\
+             Appendix AC Inventory, Enrolment and Decommissioning ProceduresYesNo\n",
+        ),
+    ] {
+        let text = format!(
+            "{head}{list}\nWhere can I access the legal text?\n\nThe redlines of Section B are on the website.\n"
+        );
+        let (docs, got_titles, complete) = listed(&text);
+        assert_eq!(docs, want, "{shape}");
+        assert_eq!(got_titles, titles, "{shape}");
+        assert!(complete, "{shape}: read whole");
+    }
+}
+
+#[test]
+fn a_list_not_read_whole_says_so() {
+    let head = "SEC v58.0 published\n\n## What parts of the SEC were affected?\n\n";
+    // A heading with nothing under it: nothing read is not an empty list.
+    let n = parse_release_note(&format!(
+        "{head}## Where can I access the legal text?\n\nOn the website.\n"
+    ));
+    assert!(n.affected.is_empty() && !n.affected_complete());
+    // A sentence that is neither an entry nor an introduction.
+    let (docs, _, complete) = listed(&format!("{head}All Sections from A to F.\n"));
+    assert!(docs.is_empty() && !complete);
+    // A bullet that names no document.
+    let (docs, _, complete) = listed(&format!("{head}- Section A\n- Consequential changes\n"));
+    assert_eq!(docs, ["Section A", "?"]);
+    assert!(!complete);
+    // Prose after the entries ends the list; the list was read whole.
+    let (docs, _, complete) = listed(&format!(
+        "{head}- Section A\n\nChanges to Appendix B previously designated also became effective.\n"
+    ));
+    assert_eq!(docs, ["Section A"]);
+    assert!(complete);
 }

@@ -11,6 +11,7 @@ pub mod io003;
 pub mod io004;
 pub mod io005;
 pub mod io006;
+pub mod io007;
 
 /// What a rule says about one problem: span, message, label, help.
 type Finding = (Span, String, String, String);

@@ -21,10 +21,14 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         if unreadable(corpus, nf.file) {
             continue;
         }
-        // A note with no affected list at all cannot be checked against the log.
+        // A note with no affected list at all cannot be checked against the log, nor one
+        // whose list was not read whole (IO007 says so): the document may be in the rest.
         let (Some(release), Some(heading)) = (release_of(nf), &nf.note.affected_heading) else {
             continue;
         };
+        if !nf.note.affected_complete() {
+            continue;
+        }
         if !releases.contains(release) {
             continue;
         }
@@ -172,5 +176,38 @@ mod tests {
     fn a_note_without_an_affected_list_is_not_checked() {
         let got = check("# SEC v40.0 published\n\nNothing else.\n", "# SEC v54.0\n");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_list_not_read_whole_is_not_judged_and_io007_says_so() {
+        let all40 = note(
+            "40.0",
+            "- Section H ‘DCC Services’\n- Section J ‘Charges’\n- Schedule 11 ‘TS Applicability Tables’",
+        );
+        // Appendix AT is missing from what was read, but a line of the list was not read:
+        // it may be there.
+        let n54 = note(
+            "54.0",
+            "- Section H ‘DCC Services’\n- The new SMETS1 key management policy",
+        );
+        assert!(check(&all40, &n54).is_empty());
+        let files = [
+            ("document-log.csv", LOG),
+            ("releases/40.0.md", all40.as_str()),
+            ("releases/54.0.md", n54.as_str()),
+        ];
+        let info = run("IO007", &files);
+        assert_eq!(info.len(), 1, "{info:?}");
+        assert_eq!((info[0].0.as_str(), info[0].1), ("releases/54.0.md", 6));
+        assert_eq!(
+            info[0].2,
+            "this release note's affected list could not be read whole: 1 entry was read, this line was not"
+        );
+        // The same list read whole gives the finding.
+        let whole = note(
+            "54.0",
+            "The following parts were affected:\n\n· Section H ‘DCC Services’",
+        );
+        assert_eq!(check(&all40, &whole).len(), 1);
     }
 }

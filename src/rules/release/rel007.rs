@@ -23,7 +23,8 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let note = &nf.note;
-        let Some(heading) = &note.affected_heading else {
+        // Not a list read only in part (IO007 says so): the document may be in the rest.
+        let (Some(heading), true) = (&note.affected_heading, note.affected_complete()) else {
             continue;
         };
         let text_source = corpus.source(nf.file);

@@ -1,0 +1,91 @@
+//! IO007 not-fully-read: a part of a file that other rules judge (a release note's
+//! affected list, a version-control table) was found but could not be read whole, so the
+//! rules that depend on it stayed silent.
+//!
+//! Half-read text is not judged: a document missing from a list that was read only in
+//! part may be in the part that was not read. Rather than guess, the rules that compare
+//! against such a part skip it, and this one info says so once per part, naming the first
+//! line that could not be read, so the user knows the check did not happen.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Corpus;
+use crate::rules::{Check, Needs, Rule, unreadable};
+use crate::source::Span;
+
+pub const RULE: Rule = Rule {
+    code: "IO007",
+    needs: Needs::Nothing,
+    check: Check::Corpus(check),
+};
+
+fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    for nf in &corpus.release_notes {
+        let note = &nf.note;
+        let (Some(heading), Some(first)) = (&note.affected_heading, note.affected_unread.first())
+        else {
+            continue;
+        };
+        if unreadable(corpus, nf.file) {
+            continue;
+        }
+        let read = note
+            .affected
+            .iter()
+            .filter(|a| a.document.is_some())
+            .count();
+        let more = match note.affected_unread.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        let message = if read == 0 {
+            "no entry of this release note's affected list could be read".to_string()
+        } else {
+            format!(
+                "this release note's affected list could not be read whole: {read} {} read, this line was not{more}",
+                if read == 1 {
+                    "entry was"
+                } else {
+                    "entries were"
+                }
+            )
+        };
+        let mut d = Diagnostic::new(RULE.code, message);
+        d = if first == heading {
+            d.at(
+                nf.file,
+                Span::from(heading.clone()),
+                "nothing under this heading could be read",
+            )
+        } else {
+            d.at(
+                nf.file,
+                Span::from(first.clone()),
+                "not read as an affected document",
+            )
+            .related(nf.file, Span::from(heading.clone()), "the affected list")
+        };
+        out.push(d.help("REL003 and REL007 did not check this list: write one document per line, starting with its name (`Section A ‘Definitions and Interpretation’`), or run `seccheck inspect` on the note to see what was read"));
+    }
+    let tables = corpus
+        .documents
+        .iter()
+        .filter_map(|d| d.version_table.as_ref().map(|t| (d.file, t)))
+        .chain(corpus.version_tables.iter().map(|t| (t.file, &t.table)));
+    for (file, table) in tables {
+        if table.complete || unreadable(corpus, file) {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                RULE.code,
+                format!(
+                    "this version-control table could not be read whole: {} {} read",
+                    table.rows.len(),
+                    if table.rows.len() == 1 { "row was" } else { "rows were" }
+                ),
+            )
+            .at(file, Span::from(table.span.clone()), "not every row of this table was read")
+            .help("VCT001 to VCT005 did not check this table: give each row its version, date and reason, or run `seccheck inspect` on the file to see which rows were read"),
+        );
+    }
+}
