@@ -47,10 +47,16 @@ pub struct ReleaseNote {
     /// Every "SEC version X" / "SEC vX" in the title and the opening paragraphs (before the
     /// first section heading); the span covers the number only.
     pub version_mentions: Vec<(Version, Range<usize>)>,
-    /// The date the release took effect: from "came into effect on <date>", else from
-    /// "On <date>, … came into effect" (one sentence), else the date line.
+    /// SEC versions named as the one this release replaced or built on ("replacing SEC
+    /// version 56.0", "Modifications to SEC version 5.13"): not the note's own version.
+    pub previous_versions: Vec<(Version, Range<usize>)>,
+    /// The date the release took effect, as an effect sentence states it: "came into
+    /// effect on <date>", else "On <date>, … came into effect" (one sentence), else the
+    /// date line when the opening says the release came into effect "today". Otherwise
+    /// the date line is not taken for it: it is the publication date, often but not
+    /// always the day the release took effect.
     pub effective_date: Option<DateMention>,
-    /// A line under the title that holds nothing but a date.
+    /// A line under the title that holds nothing but a date: the publication date.
     pub date_line: Option<DateMention>,
     /// Every Modification or Draft Proposal mentioned anywhere, in text order.
     pub proposals: Vec<ProposalMention>,
@@ -140,6 +146,20 @@ pub struct ChangedMention {
     pub verb_span: Range<usize>,
 }
 
+/// "came into effect today", "takes effect today": the opening dates the release by the
+/// date line.
+fn effect_today(opening: &str) -> bool {
+    let lower = opening.to_ascii_lowercase();
+    [
+        "into effect today",
+        "took effect today",
+        "takes effect today",
+        "effective today",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
 impl ReleaseNote {
     /// Whether the note has an affected list and every line of it was read as an entry.
     pub fn affected_complete(&self) -> bool {
@@ -210,11 +230,21 @@ pub fn parse_release_note(text: &str) -> ReleaseNote {
     // Versions: the title line and the opening paragraphs.
     if let Some(i) = title_idx {
         let t = lines[i].trimmed();
-        collect_versions(text, t.start..t.end, &mut note.version_mentions);
+        collect_versions(
+            text,
+            t.start..t.end,
+            &mut note.version_mentions,
+            &mut note.previous_versions,
+        );
     }
     let body_start = title_idx.map_or(0, |i| lines[i].end);
     if body_start < head_end {
-        collect_versions(text, body_start..head_end, &mut note.version_mentions);
+        collect_versions(
+            text,
+            body_start..head_end,
+            &mut note.version_mentions,
+            &mut note.previous_versions,
+        );
     }
     note.version = note.version_mentions.first().cloned();
 
@@ -240,7 +270,11 @@ pub fn parse_release_note(text: &str) -> ReleaseNote {
                 .find(|m| on_date_came_into_effect(text, m))
         })
         .cloned()
-        .or_else(|| note.date_line.clone());
+        .or_else(|| {
+            effect_today(&text[body_start.min(head_end)..head_end])
+                .then(|| note.date_line.clone())
+                .flatten()
+        });
 
     note.proposals = find_proposals(text);
     note.stated_count = find_stated_count(text);

@@ -17,18 +17,67 @@ static SEC_VERSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bSEC\s+(?:[Vv]ersion\s+|[Vv]\.?\s?)(\d+(?:\.\d+)+)\b").expect("version regex")
 });
 
+/// The SEC versions named in `text[r]`: the release's own into `out`, and those named as
+/// the version it replaced or built on ("replacing SEC version 56.0", "Modifications to
+/// SEC version 5.13", "since SEC version 56.0") into `previous`.
 pub(super) fn collect_versions(
     text: &str,
     r: Range<usize>,
     out: &mut Vec<(Version, Range<usize>)>,
+    previous: &mut Vec<(Version, Range<usize>)>,
 ) {
     for c in SEC_VERSION.captures_iter(&text[r.clone()]) {
-        if let Some(g) = c.get(1)
-            && let Some(v) = Version::parse(g.as_str())
-        {
-            out.push((v, r.start + g.start()..r.start + g.end()));
+        let (Some(whole), Some(g)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let Some(v) = Version::parse(g.as_str()) else {
+            continue;
+        };
+        let span = r.start + g.start()..r.start + g.end();
+        if names_previous(&text[r.start..r.start + whole.start()]) {
+            previous.push((v, span));
+        } else {
+            out.push((v, span));
         }
     }
+}
+
+/// Whether the words right before a version mention make it the version replaced or
+/// built on: "replacing", "replaced", "superseding", "previous", "prior", "since",
+/// "from" (as in "from SEC version 56.0 to 57.0"), "modifications to", "changes to".
+fn names_previous(before: &str) -> bool {
+    let tail: String = before
+        .rsplit(['.', '\n', ';'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let words: Vec<&str> = tail
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // "replacing", "replacing the", "the previous": the key word is one of the last two;
+    // "from" and "since" only right before ("from SEC version 56.0 to SEC version 57.0").
+    let last_two = &words[words.len().saturating_sub(2)..];
+    let key = |w: &str| {
+        w.starts_with("replac")
+            || w.starts_with("supersed")
+            || matches!(w, "previous" | "prior" | "preceding" | "earlier")
+    };
+    last_two.iter().any(|w| key(w))
+        || matches!(words.last(), Some(&("from" | "since")))
+        || matches!(
+            words.as_slice(),
+            [
+                ..,
+                "modifications" | "modification" | "changes" | "amendments",
+                "to"
+            ] | [
+                ..,
+                "modifications" | "modification" | "changes" | "amendments",
+                "to",
+                "the"
+            ]
+        )
 }
 
 pub(super) fn shift_mention(mut m: DateMention, by: usize) -> DateMention {
@@ -75,4 +124,32 @@ pub(super) fn on_date_came_into_effect(text: &str, m: &DateMention) -> bool {
         .unwrap_or(after.len());
     let sentence = &after[..sentence_end];
     after.starts_with(',') && (sentence.contains("into effect") || sentence.contains("took effect"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_previous;
+
+    #[test]
+    fn previous_versions_are_told_apart() {
+        for before in [
+            "SEC version 57.0 came into effect on 24 February 2022, replacing ",
+            "It replaced the previous ",
+            "This designates Modifications to ",
+            "the changes to the ",
+            "The Code was updated from ",
+            "the first release since ",
+        ] {
+            assert!(names_previous(before), "{before}");
+        }
+        for before in [
+            "",
+            "# ",
+            "The Code was updated from version 56.0 to ",
+            "On 24 February 2022, ",
+            "replacing version 56.0. The new ",
+        ] {
+            assert!(!names_previous(before), "{before}");
+        }
+    }
 }

@@ -123,6 +123,18 @@ mod tests {
     }
 
     #[test]
+    fn a_publication_date_alone_is_not_the_effective_date() {
+        // Published the day after the release took effect: no effect sentence, not judged.
+        assert!(check(&note("25 June 2021\n\nSEC version 40.0 was published.")).is_empty());
+        // "came into effect today" makes the date line the effective date.
+        let got = check(&note(
+            "25 June 2021\n\nSEC version 40.0 came into effect today.",
+        ));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, 3);
+    }
+
+    #[test]
     fn a_note_for_a_release_the_log_lacks_is_left_to_rel002() {
         let got = run(
             "REL001",

@@ -152,4 +152,21 @@ mod tests {
         assert_eq!(got[0].1, 1);
         assert_eq!(got[0].3, [("document-log.csv".to_string(), 1)]);
     }
+
+    #[test]
+    fn the_version_replaced_is_not_the_notes_version() {
+        let body = NOTE.replace(
+            "came into effect on 24 February 2022.",
+            "came into effect on 24 February 2022, replacing SEC version 56.0.",
+        );
+        assert!(run("REL002", &[("releases/57.0.md", &body)]).is_empty());
+        // A near-miss: the version the release came to is still judged.
+        let wrong = NOTE.replace(
+            "SEC version 57.0 came",
+            "The Code moved from SEC version 56.0 to SEC version 58.0, which came",
+        );
+        let got = run("REL002", &[("releases/57.0.md", &wrong)]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].2.contains("SEC version 58.0"), "{}", got[0].2);
+    }
 }
