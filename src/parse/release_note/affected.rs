@@ -32,13 +32,8 @@ static ENTRY_DOC: LazyLock<Regex> = LazyLock::new(|| {
 /// document. Skipped: an introducing sentence ending in `:` before the first entry, a
 /// table's header and separator rows. After the entries, a line of prose ends the list
 /// ("Changes to … also became effective."), unless entries follow it: then it is a line
-/// of the list that could not be read.
-pub(super) fn read_list(
-    text: &str,
-    lines: &[Line],
-    heading: usize,
-    end: usize,
-) -> (Vec<AffectedEntry>, Vec<Range<usize>>) {
+/// of the list that could not be read. Prose after the last entry is returned apart.
+pub(super) fn read_list(text: &str, lines: &[Line], heading: usize, end: usize) -> AffectedList {
     let mut entries: Vec<AffectedEntry> = Vec::new();
     let mut unread: Vec<Range<usize>> = Vec::new();
     // Prose met after the entries: unread only if more entries follow it.
@@ -88,7 +83,20 @@ pub(super) fn read_list(
         unread.push(heading_text(text, &lines[heading]));
     }
     unread.sort_by_key(|r| r.start);
-    (entries, unread)
+    AffectedList {
+        entries,
+        unread,
+        after: pending,
+    }
+}
+
+/// The affected list as [`read_list`] reads it.
+pub(super) struct AffectedList {
+    pub(super) entries: Vec<AffectedEntry>,
+    pub(super) unread: Vec<Range<usize>>,
+    /// Prose after the list, under the same heading ("Changes to Appendix B previously
+    /// designated also became effective."): read for changed documents like the summary.
+    pub(super) after: Vec<Range<usize>>,
 }
 
 /// Whether a line starts by naming a document: `Section A`, `SEC Appendix AC`, `Schedule 11`.

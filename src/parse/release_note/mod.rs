@@ -285,7 +285,12 @@ pub fn parse_release_note(text: &str) -> ReleaseNote {
         let h = headings[k].0;
         let end = headings.get(k + 1).map_or(lines.len(), |next| next.0);
         note.affected_heading = Some(heading_text(text, &lines[h]));
-        (note.affected, note.affected_unread) = read_list(text, &lines, h, end);
+        let list = read_list(text, &lines, h, end);
+        (note.affected, note.affected_unread) = (list.entries, list.unread);
+        // Prose after the list ("… also became effective") says what else changed.
+        for line in list.after {
+            changed_in_paragraph(text, line, &mut note.changed_mentions);
+        }
     }
 
     // Changed documents, from the prose paragraphs.
@@ -322,6 +327,7 @@ pub fn parse_release_note(text: &str) -> ReleaseNote {
         para = Some(para.map_or(t.clone(), |p| p.start..t.end));
     }
     flush(&mut para, &mut note.changed_mentions);
+    note.changed_mentions.sort_by_key(|m| m.span.start);
     note
 }
 

@@ -117,4 +117,25 @@ mod tests {
                     MP168 will amend Section J1.2(b).\n";
         assert!(run("REL007", &[("releases/40.0.txt", text)]).is_empty());
     }
+
+    #[test]
+    fn changes_said_below_the_list_to_have_become_effective_count() {
+        let text = note(
+            "MP168 ‘Hub Charges’ will amend Section J1.2(b).",
+            "  • Section J ‘Charges’\n\n\
+             Changes to Appendix B previously designated by the Secretary of State also became effective.\n\n\
+             Where can I access the legal text?\n\n\
+             The redlines of Section H and Appendix C are on the website.",
+        );
+        let got = run("REL007", &[("releases/40.0.txt", &text)]);
+        let found: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
+        // Appendix B (below the list); not Section H or Appendix C (where the redlines are).
+        assert_eq!(
+            found,
+            [
+                "the 40.0 release note says Appendix B is changed, but its affected list does not include Appendix B"
+            ]
+        );
+        assert_eq!(got[0].1, 17);
+    }
 }
