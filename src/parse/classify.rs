@@ -46,16 +46,18 @@ static TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Classifies a file by its content. `has_heading` says whether its first heading names
-/// an SEC document (see [`super::document::parse_heading`]): that wins, since a document's
-/// body may well say when an SEC version came into effect. Then a release note: a title
-/// line naming a release (designation notices included, which may have no effect
-/// sentence), an affected list, or a sentence saying an SEC version came into effect.
+/// Classifies a file by its content: a release note when its title line names a release
+/// (designation notices included, which may have no effect sentence); else a document
+/// when it has a heading naming one (`has_heading`, see
+/// [`super::document::parse_heading`]), since a document's body may well say when an SEC
+/// version came into effect; else a release note when it has an affected list or says an
+/// SEC version came into effect.
 pub fn classify(text: &str, has_heading: bool) -> Kind {
-    if has_heading {
+    if release_title(text) {
+        Kind::ReleaseNote
+    } else if has_heading {
         Kind::Document
-    } else if release_title(text)
-        || text.contains("What parts of the SEC were affected")
+    } else if text.contains("What parts of the SEC were affected")
         || text.contains("Which parts of the SEC have changed")
         || RELEASE_STATEMENT.is_match(text)
     {

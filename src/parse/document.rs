@@ -35,31 +35,131 @@ pub struct Clause {
 
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:#{1,6}\s*)?((?:SEC\s+)?(?i:section|schedule|appendix)\s+(?:[A-Z]{1,2}|\d{1,3}))(?:\s*[:–—-]\s*|\s+)(.*?)\s*$",
+        r"^\s*(?:#{1,6}\s*)?((?:SEC\s+)?(?i:section|schedule|appendix)\s+(?:[A-Z]{1,2}|\d{1,3}))(?:\s*([:–—-])\s*|\s+)(.*?)\s*$",
     )
     .expect("valid regex")
 });
 
-/// The first heading, if the first non-blank line (in Markdown, the first `#` line)
-/// names a document. `markdown` says whether to look past leading prose for a `#` line.
+/// "SECTION H", "SEC Appendix AC" alone on a line: the title follows on the next line.
+static NAME_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:#{1,6}\s*)?((?:SEC\s+)?(?i:section|schedule|appendix)\s+(?:[A-Z]{1,2}|\d{1,3}))\s*$")
+        .expect("valid regex")
+});
+
+/// How many non-blank lines at the top may be cover lines before the heading.
+const COVER_LINES: usize = 12;
+
+/// The document's heading: the first line that names a document and its title, in any
+/// of the exported forms — `# Section H: DCC Services`, `Section H – DCC Services`,
+/// `**Section H: DCC Services**`, a setext heading (underlined with `===` or `---`), or
+/// "SECTION H" on one line and the title on the next. Cover lines may come first ("Smart
+/// Energy Code", "SEC Section H v9.1", a date): short lines that are not sentences. The
+/// first line may name the document loosely ("Section H DCC Services"); a later one needs
+/// a separator (`:`, `–`, `-`), quotes, or heading markup, so prose that starts with a
+/// document's name is not taken for a heading. In Markdown (`markdown`), prose before the
+/// first heading is skipped as well.
 pub fn parse_heading(text: &str, markdown: bool) -> Option<Heading> {
-    let (start, line) = lines_with_offsets(text)
-        .filter(|(_, l)| !l.trim().is_empty())
-        .find(|(_, l)| !markdown || l.trim_start().starts_with('#'))?;
+    let lines: Vec<(usize, &str)> = lines_with_offsets(text)
+        .map(|(s, l)| (s, l.strip_suffix('\r').unwrap_or(l)))
+        .collect();
+    let mut seen = 0;
+    for (k, &(start, line)) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > COVER_LINES {
+            return None;
+        }
+        let setext = lines.get(k + 1).is_some_and(|(_, next)| {
+            let n = next.trim();
+            n.len() >= 3 && (n.bytes().all(|b| b == b'=') || n.bytes().all(|b| b == b'-'))
+        });
+        let (inner, lead) = unbold(line);
+        let marked = t.starts_with('#') || setext || inner.len() < line.len();
+        // In Markdown a heading is marked up; a plain first line may be prose.
+        let here = if markdown { marked } else { true };
+        if here && let Some(h) = heading_on(inner, start + lead, seen == 1 || marked) {
+            return Some(Heading {
+                span: Span::new(start, start + line.len()),
+                ..h
+            });
+        }
+        if here && let Some(h) = heading_over_two_lines(&lines, k) {
+            return Some(h);
+        }
+        let cover = t.chars().count() <= 80
+            && !t.ends_with(['.', '?', ':', ';', ','])
+            && !t.contains('|')
+            && !t.starts_with(['•', '-', '*', '·'])
+            && clause::line_number_len(t.as_bytes(), 2).is_none_or(|(l, _)| l == 0);
+        if !cover && !(markdown && !t.starts_with('#')) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A line without `**…**` (or `__…__`) around it, and the offset of what is left.
+fn unbold(line: &str) -> (&str, usize) {
+    let lead = line.len() - line.trim_start().len();
+    let t = line.trim();
+    for m in ["**", "__"] {
+        if t.len() > 2 * m.len() && t.starts_with(m) && t.ends_with(m) {
+            return (&t[m.len()..t.len() - m.len()], lead + m.len());
+        }
+    }
+    (line, 0)
+}
+
+/// The heading on one line (`line` starts at byte `at` of the text); `loose` allows the
+/// title to follow the name after white space alone, without quotes.
+fn heading_on(line: &str, at: usize, loose: bool) -> Option<Heading> {
     let caps = HEADING.captures(line)?;
     let name = caps.get(1)?;
     let document = document_from_name(name.as_str())?;
-    let title = caps.get(2)?;
+    let title = caps.get(3)?;
     let (t_start, t_end) = strip_quotes(line, title.range());
-    if t_start >= t_end {
+    let quoted = (t_start, t_end) != (title.start(), title.end());
+    if t_start >= t_end || !(loose || quoted || caps.get(2).is_some()) {
         return None;
     }
     Some(Heading {
-        span: Span::new(start, start + line.len()),
+        span: Span::new(at, at + line.len()),
         document,
-        document_span: Span::new(start + name.start(), start + name.end()),
+        document_span: Span::new(at + name.start(), at + name.end()),
         title: line[t_start..t_end].to_string(),
-        title_span: Span::new(start + t_start, start + t_end),
+        title_span: Span::new(at + t_start, at + t_end),
+    })
+}
+
+/// "SECTION H" on line `k` and the title on the next non-blank line.
+fn heading_over_two_lines(lines: &[(usize, &str)], k: usize) -> Option<Heading> {
+    let (start, line) = lines[k];
+    let (inner, lead) = unbold(line);
+    let caps = NAME_ALONE.captures(inner)?;
+    let name = caps.get(1)?;
+    let document = document_from_name(name.as_str())?;
+    let &(t_line_start, t_line) = lines[k + 1..].iter().find(|(_, l)| !l.trim().is_empty())?;
+    let (t_inner, t_lead) = unbold(t_line);
+    let tt = t_inner.trim();
+    let looks_like_title = tt.chars().count() <= 100
+        && !tt.ends_with(['.', ':', ';', ','])
+        && tt.chars().next().is_some_and(char::is_alphabetic)
+        && HEADING.captures(tt).is_none();
+    if !looks_like_title {
+        return None;
+    }
+    let off = t_line_start + t_lead + (t_inner.len() - t_inner.trim_start().len());
+    let r = 0..tt.len();
+    let (t_start, t_end) = strip_quotes(tt, r);
+    Some(Heading {
+        span: Span::new(start, t_line_start + t_line.len()),
+        document,
+        document_span: Span::new(start + lead + name.start(), start + lead + name.end()),
+        title: tt[t_start..t_end].to_string(),
+        title_span: Span::new(off + t_start, off + t_end),
     })
 }
 
@@ -240,6 +340,101 @@ mod tests {
         assert_eq!(h.title, "TS Applicability Tables");
         assert!(parse_heading("# Release notes\n", true).is_none());
         assert!(parse_heading("Section H8.16 says\n", false).is_none());
+    }
+
+    /// (document key, title, the heading's first line) for each exported form.
+    fn heading(text: &str, markdown: bool) -> Option<(String, String, String)> {
+        let h = parse_heading(text, markdown)?;
+        let first = text[h.span.range()]
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string();
+        assert_eq!(&text[h.title_span.range()], h.title, "title span");
+        Some((h.document.key(), h.title, first))
+    }
+
+    #[test]
+    fn headings_as_exported_from_word_and_pdf() {
+        let h = |k: &str, t: &str, l: &str| Some((k.to_string(), t.to_string(), l.to_string()));
+        // Cover lines first.
+        assert_eq!(
+            heading(
+                "Smart Energy Code\n\nSEC Section H v9.1\n\nSection H – DCC Services\n\nH1.1 x\n",
+                false
+            ),
+            h("section-h", "DCC Services", "Section H – DCC Services")
+        );
+        // The name on one line, the title on the next.
+        assert_eq!(
+            heading("Smart Energy Code\nSECTION J\nCHARGES\n\nJ1.1 x\n", false),
+            h("section-j", "CHARGES", "SECTION J")
+        );
+        // A bold line, and a setext heading, in Markdown.
+        assert_eq!(
+            heading("**Section G: Security**\n\nG1.1 x\n", true),
+            h("section-g", "Security", "**Section G: Security**")
+        );
+        assert_eq!(
+            heading(
+                "Section H: DCC Services\n=======================\n\nH1.1 x\n",
+                true
+            ),
+            h("section-h", "DCC Services", "Section H: DCC Services")
+        );
+        // A cover heading in Markdown before the document's own.
+        assert_eq!(
+            heading(
+                "# Smart Energy Code\n\n# Section L: Smart Metering Key Infrastructure\n",
+                true
+            ),
+            h(
+                "section-l",
+                "Smart Metering Key Infrastructure",
+                "# Section L: Smart Metering Key Infrastructure"
+            )
+        );
+        // CR LF line ends.
+        assert_eq!(
+            heading(
+                "SEC\r\nAppendix AC\r\nInventory, Enrolment and Decommissioning Procedures\r\n",
+                false
+            ),
+            h(
+                "appendix-ac",
+                "Inventory, Enrolment and Decommissioning Procedures",
+                "Appendix AC"
+            )
+        );
+    }
+
+    #[test]
+    fn prose_is_not_a_heading() {
+        // A later line needs a separator, quotes or markup: prose naming a document is not one.
+        assert_eq!(
+            heading("Smart Energy Code\nSection H applies to the DCC\n", false),
+            None
+        );
+        // A sentence ends the cover lines.
+        assert_eq!(
+            heading(
+                "This note explains the change.\nSection H – DCC Services\n",
+                false
+            ),
+            None
+        );
+        // A bullet or a clause is no cover line.
+        assert_eq!(
+            heading("• Section A\nSection H – DCC Services\n", false),
+            None
+        );
+        assert_eq!(
+            heading("H1.1 The DCC\nSection H – DCC Services\n", false),
+            None
+        );
+        // The name alone followed by a sentence or a clause is no heading.
+        assert_eq!(heading("SECTION H\nH1.1 The DCC shall act.\n", false), None);
+        assert_eq!(heading("Section H\nThe DCC shall act.\n", false), None);
     }
 
     fn numbers(text: &str, key: &str) -> Vec<String> {
