@@ -94,7 +94,9 @@ pub fn parse_heading(text: &str, markdown: bool) -> Option<Heading> {
             && !t.contains('|')
             && !t.starts_with(['•', '-', '*', '·'])
             && clause::line_number_len(t.as_bytes(), 2).is_none_or(|(l, _)| l == 0);
-        if !cover && !(markdown && !t.starts_with('#')) {
+        // Past cover lines (and, in Markdown, prose before the first heading) only.
+        let passed_over = cover || (markdown && !t.starts_with('#'));
+        if !passed_over {
             return None;
         }
     }
