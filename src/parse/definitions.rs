@@ -11,8 +11,14 @@
 //! `words` is one line of at most 150 bytes that starts with a capital letter or a digit.
 //! The paragraph runs to the first blank line, or to the next line that starts another
 //! definition, a Markdown heading or a numbered clause (`A1.2`, `3.1`), whichever comes
-//! first. A term written without delimiters ("Acceptance Testing means …", as PDF text
-//! gives it) is not recognised: nothing tells where such a term starts.
+//! first.
+//!
+//! A term written without delimiters ("Acceptance Testing means …", as PDF and Word text
+//! give it) is read only inside the definitions part (from a heading or clause line that
+//! names "Definitions", such as `## A1 Definitions`, to the next part), and only when its
+//! line starts a paragraph (after a blank line, a heading, a clause line, or a line
+//! ending a sentence) with capitalised words (small joining words such as "of" and "and"
+//! allowed; not a determiner such as "The" or "Each") right before the verb.
 //!
 //! The parser only says what the text defines. Which clause a "has the meaning given … in
 //! Section T3.34" definition points to is the citation inside [`Definition::body`], found
@@ -72,6 +78,7 @@ pub fn parse_definitions(text: &str, skip: Option<Range<usize>>) -> Vec<Definiti
     let lines: Vec<(usize, &str)> = crate::source::lines_with_offsets(text).collect();
     let mut out: Vec<Definition> = Vec::new();
     let skipped = |at: usize| skip.as_ref().is_some_and(|s| s.contains(&at));
+    let part = definitions_part(&lines);
     let mut i = 0;
     while i < lines.len() {
         let (at, line) = lines[i];
@@ -79,16 +86,27 @@ pub fn parse_definitions(text: &str, skip: Option<Range<usize>>) -> Vec<Definiti
         if skipped(at) {
             continue;
         }
-        let Some(start) = definition_start(line) else {
+        let in_part = part.as_ref().is_some_and(|p| p.contains(&(i - 1)));
+        let opens_paragraph = i == 1 || {
+            let prev = lines[i - 2].1.trim_end();
+            prev.trim().is_empty() || starts_block(prev) || prev.ends_with(['.', ';', ':'])
+        };
+        let Some(start) = definition_start(line).or_else(|| {
+            (in_part && opens_paragraph)
+                .then(|| plain_definition_start(line))
+                .flatten()
+        }) else {
             continue;
         };
         // The paragraph: following lines until a blank line or the start of something else.
         let mut end_line = i - 1;
         while end_line + 1 < lines.len() {
             let (next_at, next) = lines[end_line + 1];
+            let prev_ends_sentence = lines[end_line].1.trim_end().ends_with(['.', ';']);
             if next.trim().is_empty()
                 || skipped(next_at)
                 || definition_start(next).is_some()
+                || (prev_ends_sentence && plain_definition_start(next).is_some())
                 || starts_block(next)
             {
                 break;
@@ -166,6 +184,84 @@ fn definition_start(line: &str) -> Option<Start> {
         open: p,
         term: term_start..term_end,
         verb: v..verb,
+        kind,
+    })
+}
+
+/// The lines of the definitions part: from a heading or clause line naming "Definitions"
+/// (`## A1 Definitions`, `A1 DEFINITIONS`) to the next part heading or part number.
+fn definitions_part(lines: &[(usize, &str)]) -> Option<Range<usize>> {
+    let part_number = |l: &str| {
+        let t = l.trim_start().trim_start_matches('#').trim_start();
+        clause::line_number_len(t.as_bytes(), 2)
+            .filter(|&(letters, len)| letters > 0 && !t[..len].contains('.'))
+            .map(|(_, len)| t[..len].to_string())
+    };
+    let start = lines.iter().position(|(_, l)| {
+        let t = l.trim();
+        let lower = t.to_ascii_lowercase();
+        lower.contains("definitions")
+            && (t.starts_with('#') || part_number(t).is_some())
+            && t.len() <= 80
+    })?;
+    let own = part_number(lines[start].1);
+    let end = lines[start + 1..]
+        .iter()
+        .position(|(_, l)| {
+            let t = l.trim_start();
+            (t.starts_with("# ") || t.starts_with("## "))
+                || part_number(l).is_some_and(|n| Some(&n) != own.as_ref())
+        })
+        .map_or(lines.len(), |k| start + 1 + k);
+    Some(start + 1..end)
+}
+
+/// Words that may stand inside a plain term but not start it, and determiners that start
+/// prose rather than a term.
+const JOINING: [&str; 10] = ["of", "and", "or", "the", "for", "to", "in", "on", "by", "a"];
+const NOT_A_TERM: [&str; 12] = [
+    "The", "A", "An", "Each", "Any", "Every", "This", "That", "It", "Where", "No", "All",
+];
+
+/// A plain definition: "Acceptance Testing means …", "Alt HAN Forum has the meaning …".
+fn plain_definition_start(line: &str) -> Option<Start> {
+    let p = skip_ws(line, 0);
+    let rest = &line[p..];
+    let (verb_at, verb, kind) = VERBS
+        .iter()
+        .filter_map(|(w, k)| {
+            let at = rest.find(&format!(" {w}"))? + 1;
+            let e = at + w.len();
+            let next = rest[e.min(rest.len())..].chars().next();
+            (!next.is_some_and(char::is_alphanumeric)).then_some((at, e, *k))
+        })
+        .min_by_key(|&(at, _, _)| at)?;
+    let term = rest[..verb_at].trim_end();
+    if term.is_empty() || term.len() > MAX_TERM {
+        return None;
+    }
+    let words: Vec<&str> = term.split_whitespace().collect();
+    let capital = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let ok = words.len() <= 12
+        && capital(words[0])
+        && !NOT_A_TERM.contains(&words[0])
+        && words.last().is_some_and(|w| capital(w))
+        && words.iter().all(|w| {
+            (capital(w) || JOINING.contains(w))
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || "-’'()/&".contains(c))
+        });
+    if !ok {
+        return None;
+    }
+    Some(Start {
+        open: p,
+        term: p..p + term.len(),
+        verb: p + verb_at..p + verb,
         kind,
     })
 }
@@ -314,5 +410,55 @@ mod tests {
                 let _ = parse_definitions(&text[i..], None);
             }
         }
+    }
+
+    #[test]
+    fn plain_terms_inside_the_definitions_part() {
+        let text = "Section A: Definitions and Interpretation\n\n\
+            A1 DEFINITIONS\n\n\
+            A1.1 In this Code the following expressions have the meanings given below:\n\n\
+            Acceptance Testing means the tests set out in\n\
+            Section T.\n\
+            Additional Interface Testing has the meaning given to that expression in Section T3.34.\n\
+            Alt HAN Forum means the forum of that name.\n\
+            The Panel means nothing here: a determiner starts prose.\n\
+            Each Party means nothing either.\n\n\
+            A2 INTERPRETATION\n\n\
+            Working Day means a day outside the definitions part: not read.\n";
+        let d = parse_definitions(text, None);
+        let terms: Vec<(&str, DefinitionKind, &str)> = d
+            .iter()
+            .map(|d| (d.term.as_str(), d.kind, &text[d.body.clone()]))
+            .collect();
+        assert_eq!(
+            terms,
+            [
+                (
+                    "Acceptance Testing",
+                    DefinitionKind::Means,
+                    " the tests set out in\nSection T."
+                ),
+                (
+                    "Additional Interface Testing",
+                    DefinitionKind::MeaningGiven,
+                    " given to that expression in Section T3.34."
+                ),
+                // Lines that start no term continue the paragraph.
+                (
+                    "Alt HAN Forum",
+                    DefinitionKind::Means,
+                    " the forum of that name.\nThe Panel means nothing here: a determiner starts prose.\nEach Party means nothing either."
+                ),
+            ]
+        );
+        assert_eq!(&text[d[0].term_span.clone()], "Acceptance Testing");
+        // A Markdown part heading works the same; a wrapped line is no new term.
+        let md =
+            "## A1 Definitions\n\nSmart Meter means a meter that\nCommunications Hub means more.\n";
+        let terms: Vec<String> = parse_definitions(md, None)
+            .into_iter()
+            .map(|d| d.term)
+            .collect();
+        assert_eq!(terms, ["Smart Meter"]);
     }
 }
