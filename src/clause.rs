@@ -381,41 +381,30 @@ pub fn section_clause_len(
     if !first.is_ascii_uppercase() || letter.is_some_and(|l| l != first) {
         return None;
     }
-    let mut i = 1 + digits(&b[1..], max_part)?;
-    if b.get(i).is_some_and(u8::is_ascii_uppercase) {
-        i += 1;
-    }
-    let mut groups = 0;
-    while groups < max_groups
-        && b.get(i) == Some(&b'.')
-        && b.get(i + 1).is_some_and(u8::is_ascii_digit)
-    {
-        groups += 1;
-        i += 1 + digits(&b[i + 1..], max_clause)?;
-        if b.get(i).is_some_and(u8::is_ascii_uppercase) {
-            i += 1;
-        }
-    }
-    Some(i)
+    Some(1 + dotted_len(&b[1..], max_part, max_clause, max_groups)?)
 }
 
 /// The length of a dotted paragraph number at the start of `b` (`3`, `3.2`, `3.2.1`,
 /// `4A.1`), with at most `max_groups` dots and `max_digits` digits a component.
 pub fn paragraph_len(b: &[u8], max_digits: usize, max_groups: usize) -> Option<usize> {
-    let mut i = digits(b, max_digits)?;
-    if b.get(i).is_some_and(u8::is_ascii_uppercase) {
-        i += 1;
-    }
+    dotted_len(b, max_digits, max_digits, max_groups)
+}
+
+/// Components of digits with an optional capital suffix (`4A`), joined by dots: the first
+/// of at most `max_first` digits, the others of at most `max_rest`, at most `max_groups`
+/// dots.
+fn dotted_len(b: &[u8], max_first: usize, max_rest: usize, max_groups: usize) -> Option<usize> {
+    let suffix = |i: usize| usize::from(b.get(i).is_some_and(u8::is_ascii_uppercase));
+    let mut i = digits(b, max_first)?;
+    i += suffix(i);
     let mut groups = 0;
     while groups < max_groups
         && b.get(i) == Some(&b'.')
         && b.get(i + 1).is_some_and(u8::is_ascii_digit)
     {
-        i += 1 + digits(&b[i + 1..], max_digits)?;
         groups += 1;
-        if b.get(i).is_some_and(u8::is_ascii_uppercase) {
-            i += 1;
-        }
+        i += 1 + digits(&b[i + 1..], max_rest)?;
+        i += suffix(i);
     }
     Some(i)
 }
