@@ -184,6 +184,7 @@ rule_fixtures! {
     rel006 => "REL006",
     rel007 => "REL007",
     rel008 => "REL008",
+    rel009 => "REL009",
     vct001 => "VCT001",
     vct002 => "VCT002",
     vct003 => "VCT003",

@@ -92,6 +92,7 @@ pub static RULES: &[Rule] = &[
     release::rel006::RULE,
     release::rel007::RULE,
     release::rel008::RULE,
+    release::rel009::RULE,
     version_table::vct001::RULE,
     version_table::vct002::RULE,
     version_table::vct003::RULE,

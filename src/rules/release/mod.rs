@@ -17,6 +17,7 @@ pub mod rel005;
 pub mod rel006;
 pub mod rel007;
 pub mod rel008;
+pub mod rel009;
 
 /// The release a note is about: its file name's, else the version it states first.
 pub(crate) fn release_of(nf: &ReleaseNoteFile) -> Option<&Version> {
