@@ -65,7 +65,8 @@ pub struct ReleaseNote {
     /// The Modification Proposals the note summarises: indices into `proposals` of each
     /// one that opens a paragraph or bullet of the summary, in text order. The summary is
     /// every section whose heading names it ("Summary of changes"); a note without such a
-    /// heading is read from the title down to the affected list. "MP204A … is the
+    /// heading is read from the title down to its first heading; a list of proposals one per line
+    /// (no bullets, no blank lines) opens a paragraph at each line. "MP204A … is the
     /// alternative solution to MP204" summarises MP204A only, and a proposal under another
     /// heading ("Implementation of the SECMP0007 CTSD legal text") is not counted.
     pub summarised: Vec<usize>,

@@ -80,7 +80,7 @@ pub(super) fn summarised(
 ) -> Vec<usize> {
     let is_summary = |i: usize| contains_ci(&text[heading_text(text, &lines[i])], "summary");
     let any_summary = headings.iter().any(|h| is_summary(h.0));
-    // Line ranges to read: the summary sections, or the prose above the affected list.
+    // Line ranges to read: the summary sections, or the opening paragraphs.
     let mut regions: Vec<Range<usize>> = Vec::new();
     if any_summary {
         for (k, h) in headings.iter().enumerate() {
@@ -90,10 +90,9 @@ pub(super) fn summarised(
             }
         }
     } else {
-        let end = headings
-            .iter()
-            .find(|h| h.1 != SectionKind::Prose)
-            .map_or(lines.len(), |h| h.0);
+        // Without a summary heading, the opening paragraphs: a proposal under a heading of
+        // its own ("Implementation of the SECMP0009 legal text") is not summarised.
+        let end = headings.first().map_or(lines.len(), |h| h.0);
         regions.push(skip_until..end);
     }
     let mut out = Vec::new();
@@ -106,11 +105,15 @@ pub(super) fn summarised(
             let start = match bullet_text(text, line) {
                 Some(b) => b.start,
                 // A line after a finished sentence opens a paragraph too: text pasted
-                // without blank lines.
+                // without blank lines; so does each line of a list of proposals written
+                // one per line ("MP080 ‘Title’Implemented").
                 None if i == 0
                     || lines[i - 1].is_blank()
                     || headings.iter().any(|h| h.0 == i - 1)
-                    || text[lines[i - 1].trimmed()].ends_with(['.', ':']) =>
+                    || text[lines[i - 1].trimmed()].ends_with(['.', ':'])
+                    || (opens_with_proposal(text, &lines[i - 1])
+                        && !runs_on(&text[lines[i - 1].trimmed()])
+                        && opens_with_proposal(text, line)) =>
                 {
                     line.tstart
                 }
@@ -128,6 +131,23 @@ pub(super) fn summarised(
         }
     }
     out
+}
+
+/// Whether a line starts with a proposal id (`MP080`, `SECMP0007`, `**MP210**`).
+fn opens_with_proposal(text: &str, line: &Line) -> bool {
+    let t = text[line.trimmed()].trim_start_matches(['*', '_']);
+    PROPOSAL.find(t).is_some_and(|m| m.start() == 0)
+}
+
+/// Whether a line breaks off mid-sentence ("… amends Section A, and"): the next line goes
+/// on with it.
+fn runs_on(line: &str) -> bool {
+    let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
+    line.ends_with([',', ';', '-', '–'])
+        || [
+            "and", "or", "of", "the", "to", "by", "with", "for", "in", "a", "an",
+        ]
+        .contains(&last)
 }
 
 static STATED_COUNT: LazyLock<Regex> = LazyLock::new(|| {

@@ -571,7 +571,7 @@ fn summarised_proposals_open_paragraphs_of_the_summary() {
     // SECMP0009 sits under its own heading, not under "Summary of changes".
     assert_eq!(ids(TXT_36), ["MP118", "MP122A", "MP125", "MP131"]);
     assert!(ids(TXT_59).is_empty());
-    // Without a summary heading: paragraphs and bullets above the affected list; a
+    // Without a summary heading: paragraphs and bullets above the first heading; a
     // paragraph's second line and a Draft Proposal do not count.
     let text = "# SEC v72.0 published\n\n1 March 2023\n\n\
                 SEC version 72.0 came into effect. It included three Modification Proposals:\n\n\
@@ -585,6 +585,26 @@ fn summarised_proposals_open_paragraphs_of_the_summary() {
                 ## Further information\n\n\
                 MP303 is next.\n";
     assert_eq!(ids(text), ["MP301", "MP302", "SECMP0040"]);
+    // One per line, the status glued to the title: each line opens a paragraph, and the
+    // title ends at its closing quote.
+    let text = "SEC v74.0\n\nIt included two Modification Proposals:\n\
+                MP330 ‘Faster Enrolment’Implemented\nMP331 ‘Party’s Charges’Approved\n";
+    assert_eq!(ids(text), ["MP330", "MP331"]);
+    let titles: Vec<Option<String>> = parse_release_note(text)
+        .proposals
+        .into_iter()
+        .map(|p| p.title)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            Some("Faster Enrolment".into()),
+            Some("Party’s Charges".into())
+        ]
+    );
+    // A paragraph's second line that starts with a proposal is no new paragraph.
+    let text = "SEC v75.0\n\nMP340 amends Section A, and\nMP341 amends Section B.\n";
+    assert_eq!(ids(text), ["MP340"]);
     // A heading line straight above the paragraph also opens it.
     let text = "SEC v73.0\n\n## Summary of changes\nMP320 ‘X’ amends Section A.\n";
     assert_eq!(ids(text), ["MP320"]);

@@ -27,7 +27,9 @@ pub(super) fn quoted_after(text: &str, pos: usize) -> Option<Range<usize>> {
 }
 
 /// If a quote opens at `open`, the start of its content and the position of its closing
-/// quote on the same line. A `’` or `'` followed by a letter is an apostrophe, not a close.
+/// quote on the same line. A `’` or `'` followed by a letter is an apostrophe, not a close
+/// — unless no other close follows on the line and the letter is a capital: a status
+/// glued to the title in a pasted list ("MP080 ‘Title’Implemented").
 pub(super) fn quote_at(text: &str, open: usize) -> Option<(usize, usize)> {
     let c = text[open..].chars().next()?;
     let closer = match c {
@@ -44,6 +46,7 @@ pub(super) fn quote_at(text: &str, open: usize) -> Option<(usize, usize)> {
     }
     let line_end = text[start..limit].find('\n').map_or(limit, |i| start + i);
     let mut from = start;
+    let mut glued = None;
     while let Some(i) = text[from..line_end].find(closer) {
         let at = from + i;
         let after = text[at + closer.len_utf8()..].chars().next();
@@ -51,7 +54,10 @@ pub(super) fn quote_at(text: &str, open: usize) -> Option<(usize, usize)> {
         if !apostrophe {
             return Some((start, at));
         }
+        if glued.is_none() && after.is_some_and(char::is_uppercase) {
+            glued = Some(at);
+        }
         from = at + closer.len_utf8();
     }
-    None
+    glued.map(|at| (start, at))
 }
