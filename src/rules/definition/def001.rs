@@ -21,17 +21,25 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // Terms compare as titles do: case, commas, quotes, dashes and `&`/`and` aside.
-        let mut first: HashMap<String, &Definition> = HashMap::new();
+        // Each term's first definition, and how many times it has been defined so far.
+        let mut first: HashMap<String, (&Definition, usize)> = HashMap::new();
         for d in &doc.definitions {
             let key = title::fold(&d.term);
-            let Some(earlier) = first.get(&key) else {
-                first.insert(key, d);
+            let Some((earlier, times)) = first.get_mut(&key) else {
+                first.insert(key, (d, 1));
                 continue;
             };
+            *times += 1;
+            let how_often = match *times {
+                2 => "twice".to_string(),
+                3 => "a third time".to_string(),
+                n => format!("{n} times"),
+            };
+            let earlier = *earlier;
             out.push(
                 Diagnostic::new(
                     RULE.code,
-                    format!("‘{}’ is defined twice in {}", d.term, named(doc)),
+                    format!("‘{}’ is defined {how_often} in {}", d.term, named(doc)),
                 )
                 .at(doc.file, Span::from(d.term_span.clone()), "defined again here")
                 .related(

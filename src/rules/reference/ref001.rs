@@ -139,7 +139,7 @@ fn explain(
         (
             format!("{citer} cites {target}, which the Document Log does not list at any release"),
             format!(
-                "check the designator: no release in the log has a {target}; cite the document meant, or add it to the log if it is being designated"
+                "check the designator: no release in the log has {target}; cite the document meant, or add it to the log if it is being designated"
             ),
         )
     } else {

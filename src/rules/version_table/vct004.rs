@@ -68,17 +68,15 @@ fn report(
         "from the newest version to the oldest"
     };
     let when = |r: &VersionRow| r.date.map(|d| d.long()).unwrap_or_default();
-    let (earlier, later) = if up {
-        ("before", "after")
-    } else {
-        ("after", "before")
-    };
+    // A row below the one it is compared with comes after it, whichever way the table
+    // runs; its date is out of order when it is earlier (or, newest first, later).
+    let earlier = if up { "before" } else { "after" };
     let d = match (by_version, by_date) {
         (Some(a), _) => {
             let mut d = Diagnostic::new(
                 RULE.code,
                 format!(
-                    "the version-control table runs {order}, but the {} row comes {later} the {} row",
+                    "the version-control table runs {order}, but the {} row comes after the {} row",
                     row.version, a.version
                 ),
             )
