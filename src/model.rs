@@ -108,6 +108,20 @@ impl Corpus {
         self.file(id).source()
     }
 
+    /// Whether a file's text could not be read (unreachable, binary, empty, a parser
+    /// panic, …): rules say nothing about its content, `refs` did not search it. A file
+    /// that was not valid UTF-8 was still read (decoded the likeliest way) and counts as
+    /// read.
+    pub fn unreadable(&self, file: FileId) -> bool {
+        self.read_problems.iter().any(|p| {
+            p.file == file
+                && !matches!(
+                    p.kind,
+                    ReadProblemKind::Decode(DecodeProblem::InvalidUtf8 { .. })
+                )
+        })
+    }
+
     /// The clean text of one document version, if the corpus has it.
     pub fn document(&self, document: &DocumentId, version: &Version) -> Option<&DocumentVersion> {
         self.document_index

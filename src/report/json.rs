@@ -4,6 +4,7 @@
 use crate::check::Outcome;
 use crate::diagnostic::Label;
 use crate::model::Corpus;
+use crate::source::{FileId, Span as SourceSpan};
 use crate::store::Held;
 use serde::Serialize;
 
@@ -43,35 +44,53 @@ struct DiagnosticJson<'a> {
 
 #[derive(Serialize)]
 struct Location<'a> {
-    path: &'a str,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    span: Span,
+    #[serde(flatten)]
+    place: Place<'a>,
     label: &'a str,
 }
 
+/// Where a span is, as every JSON report gives it: the path relative to the corpus root,
+/// 1-based line and column (characters) of its start and of just after its end, and its
+/// byte offsets. The findings of `check` and the citations of `refs` share it.
 #[derive(Serialize)]
-struct Span {
-    start: usize,
-    end: usize,
+pub struct Place<'a> {
+    pub path: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub span: Span,
+}
+
+#[derive(Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl<'a> Place<'a> {
+    /// The place of `span` in `file`, its text taken from `held`.
+    pub fn of(corpus: &'a Corpus, held: &Held<'_>, file: FileId, span: SourceSpan) -> Place<'a> {
+        let source = held.get(file);
+        let (line, column) = source.line_col(span.start as usize);
+        let (end_line, end_column) = source.line_col(span.end as usize);
+        Place {
+            path: &corpus.file(file).path,
+            line,
+            column,
+            end_line,
+            end_column,
+            span: Span {
+                start: span.start as usize,
+                end: span.end as usize,
+            },
+        }
+    }
 }
 
 fn location<'a>(corpus: &'a Corpus, held: &Held<'_>, l: &'a Label) -> Location<'a> {
-    let file = held.get(l.file);
-    let (line, column) = file.line_col(l.span.start as usize);
-    let (end_line, end_column) = file.line_col(l.span.end as usize);
     Location {
-        path: &corpus.file(l.file).path,
-        line,
-        column,
-        end_line,
-        end_column,
-        span: Span {
-            start: l.span.start as usize,
-            end: l.span.end as usize,
-        },
+        place: Place::of(corpus, held, l.file, l.span),
         label: &l.message,
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod human;
 pub mod json;
+pub mod refs;
 
 use crate::check::Outcome;
 use crate::diagnostic::Severity;

@@ -41,7 +41,7 @@ impl<'a> CitationRun<'a> {
         let c = self.corpus;
         c.documents
             .iter()
-            .filter(move |d| !super::unreadable(c, d.file))
+            .filter(move |d| !c.unreadable(d.file))
             .map(Citer::Document)
             .chain(c.release_notes.iter().map(Citer::Note))
     }

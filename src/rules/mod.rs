@@ -127,20 +127,6 @@ pub(crate) fn document_anchor(
     }
 }
 
-/// Whether the file had a read problem (then rules about its content stay quiet: the
-/// input rules have said what is wrong).
-pub(crate) fn unreadable(corpus: &Corpus, file: crate::source::FileId) -> bool {
-    corpus.read_problems.iter().any(|p| {
-        p.file == file
-            && !matches!(
-                p.kind,
-                crate::model::ReadProblemKind::Decode(
-                    crate::source::DecodeProblem::InvalidUtf8 { .. }
-                )
-            )
-    })
-}
-
 /// Helpers for the rules' unit tests.
 #[cfg(test)]
 pub(crate) mod testing {

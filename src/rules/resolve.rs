@@ -28,7 +28,7 @@ pub(crate) fn target_at<'a>(
 /// and it has numbered clauses at all (a text whose numbering was not recognised proves
 /// nothing about one clause).
 pub(crate) fn clauses_known(corpus: &Corpus, doc: &DocumentVersion) -> bool {
-    !doc.clauses.is_empty() && !crate::rules::unreadable(corpus, doc.file)
+    !doc.clauses.is_empty() && !corpus.unreadable(doc.file)
 }
 
 /// The help's note for a finding resolved without a log.
@@ -50,7 +50,7 @@ impl<'a> Folder<'a> {
         for d in corpus
             .documents
             .iter()
-            .filter(|d| !crate::rules::unreadable(corpus, d.file))
+            .filter(|d| !corpus.unreadable(d.file))
         {
             only.entry(&d.document)
                 .and_modify(|o| *o = None)

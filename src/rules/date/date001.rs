@@ -4,7 +4,7 @@
 use crate::date::{MONTHS, days_in_month, is_leap_year};
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
-use crate::rules::{Check, Needs, Rule, unreadable};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
@@ -16,7 +16,7 @@ pub const RULE: Rule = Rule {
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     for fd in &corpus.dates {
         // Read the text again only for a file with an impossible date to quote.
-        if unreadable(corpus, fd.file) || fd.mentions.iter().all(|m| m.date.is_some()) {
+        if corpus.unreadable(fd.file) || fd.mentions.iter().all(|m| m.date.is_some()) {
             continue;
         }
         let text_source = corpus.source(fd.file);

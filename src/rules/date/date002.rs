@@ -4,7 +4,7 @@
 use crate::date::{Date, WEEKDAYS};
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
-use crate::rules::{Check, Needs, Rule, unreadable};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
@@ -15,7 +15,7 @@ pub const RULE: Rule = Rule {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     for fd in &corpus.dates {
-        if unreadable(corpus, fd.file) {
+        if corpus.unreadable(fd.file) {
             continue;
         }
         for m in &fd.mentions {

@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     for doc in &corpus.documents {
-        if doc.definitions.is_empty() || crate::rules::unreadable(corpus, doc.file) {
+        if doc.definitions.is_empty() || corpus.unreadable(doc.file) {
             continue;
         }
         // Terms compare as titles do: case, commas, quotes, dashes and `&`/`and` aside.

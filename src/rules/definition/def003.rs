@@ -91,7 +91,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut defined: Vec<Vec<(&DocumentVersion, &Definition)>> = Vec::new();
     for doc in &corpus.documents {
-        if crate::rules::unreadable(corpus, doc.file) {
+        if corpus.unreadable(doc.file) {
             continue;
         }
         for d in &doc.definitions {
@@ -223,7 +223,7 @@ fn uses(
     terms: usize,
 ) -> Vec<bool> {
     let mut used = vec![false; terms];
-    if crate::rules::unreadable(corpus, doc.file) {
+    if corpus.unreadable(doc.file) {
         return used;
     }
     let text_source = corpus.source(doc.file);

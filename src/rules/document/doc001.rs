@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
-use crate::rules::{Check, Needs, Rule, document_anchor, unreadable};
+use crate::rules::{Check, Needs, Rule, document_anchor};
 
 pub const RULE: Rule = Rule {
     code: "DOC001",
@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     for doc in &corpus.documents {
-        if doc.heading.is_some() || unreadable(corpus, doc.file) {
+        if doc.heading.is_some() || corpus.unreadable(doc.file) {
             continue;
         }
         out.push(

@@ -9,7 +9,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
-use crate::rules::{Check, Needs, Rule, unreadable};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
@@ -25,7 +25,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        if unreadable(corpus, nf.file) {
+        if corpus.unreadable(nf.file) {
             continue;
         }
         let read = note
@@ -72,7 +72,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         .filter_map(|d| d.version_table.as_ref().map(|t| (d.file, t)))
         .chain(corpus.version_tables.iter().map(|t| (t.file, &t.table)));
     for (file, table) in tables {
-        if table.complete || unreadable(corpus, file) {
+        if table.complete || corpus.unreadable(file) {
             continue;
         }
         out.push(

@@ -45,7 +45,7 @@ pub(crate) fn readable_document<'a>(
 ) -> Option<&'a DocumentVersion> {
     corpus
         .document(document, version)
-        .filter(|d| !crate::rules::unreadable(corpus, d.file))
+        .filter(|d| !corpus.unreadable(d.file))
 }
 
 /// The first line of a file, for findings about a whole file.
@@ -137,7 +137,7 @@ fn one_line(text: &str, span: Span) -> Span {
 /// Whether RED001/RED002 compare this redline at all: it must be readable and its markup
 /// well-formed (RED006 reports markup errors; a broken mark has no one reading).
 pub(crate) fn comparable(corpus: &Corpus, redline: &RedlineFile) -> bool {
-    redline.redline.errors.is_empty() && !crate::rules::unreadable(corpus, redline.file)
+    redline.redline.errors.is_empty() && !corpus.unreadable(redline.file)
 }
 
 #[cfg(test)]

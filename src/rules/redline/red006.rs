@@ -5,7 +5,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::{Corpus, RedlineFile};
 use crate::parse::redline::{MarkupErrorKind, Segment};
-use crate::rules::{Check, Needs, Rule, unreadable};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
@@ -67,7 +67,7 @@ fn enclosing_opener(r: &RedlineFile, span: Span) -> Option<Span> {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     for r in &corpus.redlines {
-        if unreadable(corpus, r.file) || r.redline.errors.is_empty() {
+        if corpus.unreadable(r.file) || r.redline.errors.is_empty() {
             continue;
         }
         let text_source = corpus.source(r.file);

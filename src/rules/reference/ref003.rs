@@ -215,7 +215,7 @@ fn against_copy(
     matches: &dyn Fn(&str) -> bool,
 ) -> Option<Diagnostic> {
     let heading = copy.heading.as_ref()?;
-    if matches(&heading.title) || crate::rules::unreadable(corpus, copy.file) {
+    if matches(&heading.title) || corpus.unreadable(copy.file) {
         return None;
     }
     Some(

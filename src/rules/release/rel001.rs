@@ -5,7 +5,7 @@ use super::{note_name, release_of};
 use crate::diagnostic::Diagnostic;
 use crate::history::History;
 use crate::model::Corpus;
-use crate::rules::{Check, Needs, Rule, unreadable};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
@@ -20,7 +20,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let history = History::new(log);
     let dates = history.effective_dates();
     for nf in &corpus.release_notes {
-        if unreadable(corpus, nf.file) {
+        if corpus.unreadable(nf.file) {
             continue;
         }
         let (Some(release), Some(stated)) = (release_of(nf), &nf.note.effective_date) else {

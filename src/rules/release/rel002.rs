@@ -10,7 +10,7 @@ use super::{note_name, release_of};
 use crate::diagnostic::Diagnostic;
 use crate::history::History;
 use crate::model::Corpus;
-use crate::rules::{Check, Needs, Rule, unreadable};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
@@ -22,7 +22,7 @@ pub const RULE: Rule = Rule {
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let releases = corpus.log.as_ref().map(History::new);
     for nf in &corpus.release_notes {
-        if unreadable(corpus, nf.file) {
+        if corpus.unreadable(nf.file) {
             continue;
         }
         let Some(release) = release_of(nf) else {

@@ -5,7 +5,7 @@ use super::{note_name, release_of};
 use crate::diagnostic::Diagnostic;
 use crate::history::{Change, History};
 use crate::model::Corpus;
-use crate::rules::{Check, Needs, Rule, unreadable};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
@@ -18,7 +18,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let Some(log) = &corpus.log else { return };
     let releases = History::new(log);
     for nf in &corpus.release_notes {
-        if unreadable(corpus, nf.file) {
+        if corpus.unreadable(nf.file) {
             continue;
         }
         // A note with no affected list at all cannot be checked against the log, nor one

@@ -4,7 +4,7 @@
 use super::{and_list, note_name, number_word};
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
-use crate::rules::{Check, Needs, Rule, unreadable};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
@@ -15,7 +15,7 @@ pub const RULE: Rule = Rule {
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     for nf in &corpus.release_notes {
-        if unreadable(corpus, nf.file) {
+        if corpus.unreadable(nf.file) {
             continue;
         }
         let note = &nf.note;

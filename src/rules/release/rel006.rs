@@ -16,7 +16,7 @@ use crate::model::Corpus;
 use crate::names::Version;
 use crate::parse::release_note::find_proposals;
 use crate::parse::version_table::TableShape;
-use crate::rules::{Check, Needs, Rule, unreadable};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::{FileId, Span};
 use crate::title;
 use std::collections::BTreeMap;
@@ -80,13 +80,13 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     };
     for (i, doc) in corpus.documents.iter().enumerate() {
         if let Some(t) = &doc.version_table
-            && !unreadable(corpus, doc.file)
+            && !corpus.unreadable(doc.file)
         {
             scan(doc.file, Source::DocumentTable(i, t.shape), t.span.clone());
         }
     }
     for t in &corpus.version_tables {
-        if !unreadable(corpus, t.file) {
+        if !corpus.unreadable(t.file) {
             scan(
                 t.file,
                 Source::LooseTable(t.table.shape),
@@ -95,14 +95,14 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         }
     }
     for &f in &corpus.others {
-        if !unreadable(corpus, f) {
+        if !corpus.unreadable(f) {
             scan(f, Source::Other, 0..corpus.source(f).text.len());
         }
     }
 
     let mut by_id: BTreeMap<&str, Vec<Mention>> = BTreeMap::new();
     for (i, nf) in corpus.release_notes.iter().enumerate() {
-        if unreadable(corpus, nf.file) {
+        if corpus.unreadable(nf.file) {
             continue;
         }
         for p in &nf.note.proposals {

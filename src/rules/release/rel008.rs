@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::history::History;
 use crate::model::Corpus;
 use crate::names::DocumentId;
-use crate::rules::{Check, Needs, Rule, unreadable};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 use crate::title;
 use std::collections::HashMap;
@@ -25,7 +25,7 @@ pub const RULE: Rule = Rule {
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let releases = corpus.log.as_ref().map(History::new);
     for nf in &corpus.release_notes {
-        if unreadable(corpus, nf.file) {
+        if corpus.unreadable(nf.file) {
             continue;
         }
         let text_source = corpus.source(nf.file);

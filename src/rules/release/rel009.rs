@@ -8,7 +8,7 @@
 use super::note_name;
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
-use crate::rules::{Check, Needs, Rule, unreadable};
+use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 
 pub const RULE: Rule = Rule {
@@ -23,7 +23,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         let Some(stated) = &note.stated_count else {
             continue;
         };
-        if stated.value == 0 || !note.proposals.is_empty() || unreadable(corpus, nf.file) {
+        if stated.value == 0 || !note.proposals.is_empty() || corpus.unreadable(nf.file) {
             continue;
         }
         let text = corpus.source(nf.file);

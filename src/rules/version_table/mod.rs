@@ -12,7 +12,6 @@ use crate::history::History;
 use crate::model::{Corpus, DocumentVersion, LogRow};
 use crate::names::Version;
 use crate::parse::version_table::{VersionRow, VersionTable};
-use crate::rules::unreadable;
 use crate::source::FileId;
 use std::collections::BTreeMap;
 
@@ -44,7 +43,7 @@ pub(crate) fn tables(corpus: &Corpus) -> Vec<Table<'_>> {
         doc: None,
     });
     own.chain(loose)
-        .filter(|t| !unreadable(corpus, t.file) && t.table.complete)
+        .filter(|t| !corpus.unreadable(t.file) && t.table.complete)
         .collect()
 }
 
@@ -147,7 +146,7 @@ pub(crate) fn newest_date_mismatch<'a>(
     let dates = dates.as_ref()?;
     let version = doc.version.as_ref()?;
     let table = doc.version_table.as_ref()?;
-    if unreadable(corpus, doc.file) || !table.complete {
+    if corpus.unreadable(doc.file) || !table.complete {
         return None;
     }
     let row = newest(table)?;
