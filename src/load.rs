@@ -6,12 +6,13 @@
 
 use crate::discover::{Content, Found};
 use crate::model::{
-    ConfigFile, Corpus, DocumentLog, DocumentVersion, FileDates, Layout, ReadProblem,
+    ConfigFile, Corpus, DocumentLog, DocumentVersion, FileDates, Layout, OtherFile, ReadProblem,
     ReadProblemKind, RedlineFile, ReleaseNoteFile, VersionTableFile,
 };
 use crate::names::{DocumentId, Version};
 use crate::parse::dates::{DateMention, find_dates};
 use crate::parse::references::{Reference, extract};
+use crate::parse::release_note::ProposalMention;
 use crate::parse::release_note::{ReleaseNote, parse_release_note};
 use crate::parse::version_table::{VersionTable, parse_version_table};
 use crate::parse::{self, classify::Kind, log::ParsedLog, redline::Redline};
@@ -113,7 +114,8 @@ enum Parsed {
     Redline(DocumentId, Version, Redline),
     ReleaseNote(Option<Version>, Box<ReleaseNote>, Vec<Reference>),
     VersionTable(VersionTable),
-    Other,
+    /// None of the kinds: the titled proposals it names.
+    Other(Vec<ProposalMention>),
     Nothing,
 }
 
@@ -271,6 +273,11 @@ pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
+/// What the rules use of a text of no known kind.
+fn other(text: &str) -> Vec<ProposalMention> {
+    parse::version_table::titled_proposals(text, 0..text.len())
+}
+
 fn parse_file(source: &SourceFile, role: Role) -> Parsed {
     let text = source.text.as_str();
     let markdown = source.path.to_ascii_lowercase().ends_with(".md");
@@ -300,14 +307,14 @@ fn parse_file(source: &SourceFile, role: Role) -> Parsed {
                             version: None,
                             parsed,
                         },
-                        None => Parsed::Other,
+                        None => Parsed::Other(other(text)),
                     }
                 }
                 Kind::VersionTable => match parse_version_table(text) {
                     Some(table) => Parsed::VersionTable(table),
-                    None => Parsed::Other,
+                    None => Parsed::Other(other(text)),
                 },
-                Kind::Other => Parsed::Other,
+                Kind::Other => Parsed::Other(other(text)),
             }
         }
         Role::Misplaced(_) | Role::Duplicate(_) => Parsed::Nothing,
@@ -393,7 +400,7 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
             Parsed::VersionTable(table) => {
                 corpus.version_tables.push(VersionTableFile { file, table })
             }
-            Parsed::Other => corpus.others.push(file),
+            Parsed::Other(proposals) => corpus.others.push(OtherFile { file, proposals }),
             Parsed::Nothing => {}
         }
     }

@@ -12,7 +12,7 @@ pub use crate::parse::log::LogRow;
 use crate::parse::log::MalformedRow;
 use crate::parse::redline::Redline;
 use crate::parse::references::Reference;
-use crate::parse::release_note::ReleaseNote;
+use crate::parse::release_note::{ProposalMention, ReleaseNote};
 use crate::parse::version_table::VersionTable;
 use crate::source::{DecodeProblem, FileId, SourceFile, Span};
 use crate::store::CorpusFile;
@@ -41,7 +41,7 @@ pub struct Corpus {
     /// log, the config or redlines: a redline's dates are its document's), by file.
     pub dates: Vec<FileDates>,
     /// Files read but neither a document, a note, a table nor a redline (loose folders only).
-    pub others: Vec<FileId>,
+    pub others: Vec<OtherFile>,
     /// Problems met while reading: bad bytes, unreachable files, parser panics.
     pub read_problems: Vec<ReadProblem>,
     /// `seccheck.toml`, when the corpus has one, as read.
@@ -90,7 +90,7 @@ impl Corpus {
                 .iter()
                 .map(|t| (t.file, "version-control table")),
         );
-        kinds.extend(self.others.iter().map(|&f| (f, "other text")));
+        kinds.extend(self.others.iter().map(|o| (o.file, "other text")));
         if let Some(log) = &self.log {
             kinds.push((log.file, "Document Log"));
         }
@@ -333,6 +333,15 @@ pub struct ReleaseNoteFile {
     pub note: ReleaseNote,
     /// Citations anywhere in the note, in text order.
     pub references: Vec<Reference>,
+}
+
+/// A text that is none of the corpus's kinds (a newsletter, minutes): what the rules use
+/// of it, read when it was loaded.
+#[derive(Debug)]
+pub struct OtherFile {
+    pub file: FileId,
+    /// Proposals named with a title in quotes (REL006 compares their titles).
+    pub proposals: Vec<ProposalMention>,
 }
 
 /// A version-control table on its own (text extracted from a PDF), in a loose folder.

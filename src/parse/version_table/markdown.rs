@@ -117,7 +117,8 @@ pub(super) fn parse_markdown(text: &str) -> Option<VersionTable> {
         span: start..trim_span(text, header_start, end).end.max(start),
         shape: TableShape::Markdown,
         rows,
-        complete: false, // set by `parse_version_table`
+        complete: false,       // set by `parse_version_table`
+        proposals: Vec::new(), // set by `parse_version_table`
     })
 }
 

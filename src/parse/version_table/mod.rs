@@ -23,6 +23,7 @@ mod pdf;
 mod pdf_reasons;
 mod reasons;
 
+use crate::parse::release_note::{ProposalMention, find_proposals};
 use std::ops::Range;
 
 use crate::date::Date;
@@ -43,6 +44,10 @@ pub struct VersionTable {
     /// Whether every row was read (see [`all_rows_read`]): the rules check only tables
     /// read whole, since a lost row would make the rest look wrong.
     pub complete: bool,
+    /// Modification and Draft Proposals named in the table with a title in quotes on the
+    /// same line, in text order (spans in the file): kept so that no rule reads the table
+    /// again to compare proposal titles (REL006).
+    pub proposals: Vec<ProposalMention>,
 }
 
 /// Which layout the table was read from.
@@ -130,7 +135,25 @@ pub fn parse_version_table(text: &str) -> Option<VersionTable> {
         None => parse_pdf(text)?,
     };
     table.complete = all_rows_read(text, &table);
+    table.proposals = titled_proposals(text, table.span.clone());
     Some(table)
+}
+
+/// The proposals named with a title in `text[range]`, with spans in `text`.
+pub fn titled_proposals(text: &str, range: Range<usize>) -> Vec<ProposalMention> {
+    let Some(slice) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let shift = |r: Range<usize>| r.start + range.start..r.end + range.start;
+    find_proposals(slice)
+        .into_iter()
+        .filter(|p| p.title.is_some())
+        .map(|p| ProposalMention {
+            span: shift(p.span),
+            title_span: p.title_span.map(shift),
+            ..p
+        })
+        .collect()
 }
 
 /// A line of a PDF-extracted table that looks like the start of a row the parser could

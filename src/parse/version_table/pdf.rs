@@ -175,7 +175,8 @@ pub(super) fn parse_pdf(text: &str) -> Option<VersionTable> {
         span: start..trim_span(text, start, end).end,
         shape: TableShape::PdfText,
         rows,
-        complete: false, // set by `parse_version_table`
+        complete: false,       // set by `parse_version_table`
+        proposals: Vec::new(), // set by `parse_version_table`
     })
 }
 

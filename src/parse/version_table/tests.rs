@@ -563,3 +563,40 @@ fn no_table() {
     let t = parse_version_table("VERSION CONTROL\n\nVersion Number\n").unwrap();
     assert!(t.rows.is_empty());
 }
+
+#[test]
+fn titled_proposals_are_kept_with_the_table() {
+    let md = "# Section H: DCC Services\n\n\
+        | Version | Implementation Date | Reason for Change | Overview of Modifications |\n\
+        |---|---|---|---|\n\
+        | 1.0 | 2021-06-24 | Designation | First publication |\n\
+        | 1.1 | 2021-12-17 | Implementation of MP164 approved via Change Board vote on 26 May 2021 | MP164 ‘Enrolment Failure Notifications’; DP170 |\n\n\
+        H1.1 MP999 ‘Outside the table’ is not the table's.\n";
+    let t = parse_version_table(md).unwrap();
+    let got: Vec<(&str, &str, &str)> = t
+        .proposals
+        .iter()
+        .map(|p| {
+            (
+                p.id.as_str(),
+                &md[p.span.clone()],
+                p.title.as_deref().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, [("MP164", "MP164", "Enrolment Failure Notifications")]);
+    assert_eq!(
+        &md[t.proposals[0].title_span.clone().unwrap()],
+        "Enrolment Failure Notifications"
+    );
+    let pdf = "VERSION CONTROL\n\nVersion Date Reason for Change Overview\n\
+        1.0 24th June 2021 Implementation of MP116 ‘Faster Enrolment’ First publication\n\
+        1.1 17th December 2021 Implementation of MP120 Charging\n\nA1.1 Text.\n";
+    let t = parse_version_table(pdf).unwrap();
+    let ids: Vec<(&str, Option<&str>)> = t
+        .proposals
+        .iter()
+        .map(|p| (&pdf[p.span.clone()], p.title.as_deref()))
+        .collect();
+    assert_eq!(ids, [("MP116", Some("Faster Enrolment"))]);
+}

@@ -14,7 +14,7 @@ use super::release_of;
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::names::Version;
-use crate::parse::release_note::find_proposals;
+use crate::parse::release_note::ProposalMention;
 use crate::parse::version_table::TableShape;
 use crate::rules::{Check, Needs, Rule};
 use crate::source::{FileId, Span};
@@ -38,16 +38,6 @@ enum Source {
     Other,
 }
 
-/// A titled mention found by scanning a table or text (the notes' are parsed already).
-struct Scanned {
-    file: FileId,
-    source: Source,
-    id: String,
-    span: Range<usize>,
-    title: String,
-    title_span: Range<usize>,
-}
-
 struct Mention<'a> {
     file: FileId,
     source: Source,
@@ -56,75 +46,31 @@ struct Mention<'a> {
     title_span: Range<usize>,
 }
 
-fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
-    let mut found: Vec<Scanned> = Vec::new();
-    let mut scan = |file: FileId, source: Source, range: Range<usize>| {
-        let text_source = corpus.source(file);
-        let text = text_source.text.as_str();
-        let Some(slice) = text.get(range.clone()) else {
-            return;
-        };
-        for p in find_proposals(slice) {
-            if let (Some(t), Some(ts)) = (p.title, p.title_span) {
-                let shift = |r: Range<usize>| r.start + range.start..r.end + range.start;
-                found.push(Scanned {
-                    file,
-                    source,
-                    id: p.id,
-                    span: shift(p.span),
-                    title: t,
-                    title_span: shift(ts),
-                });
-            }
+fn check<'a>(corpus: &'a Corpus, out: &mut Vec<Diagnostic>) {
+    // Every titled mention, as the parsers kept them: notes', tables' and other texts'.
+    let mut by_id: BTreeMap<&str, Vec<Mention>> = BTreeMap::new();
+    let mut add = |file: FileId, source: Source, proposals: &'a [ProposalMention]| {
+        if !corpus.unreadable(file) {
+            collect(&mut by_id, file, source, proposals);
         }
     };
+    for (i, nf) in corpus.release_notes.iter().enumerate() {
+        add(nf.file, Source::Note(i), &nf.note.proposals);
+    }
     for (i, doc) in corpus.documents.iter().enumerate() {
-        if let Some(t) = &doc.version_table
-            && !corpus.unreadable(doc.file)
-        {
-            scan(doc.file, Source::DocumentTable(i, t.shape), t.span.clone());
+        if let Some(t) = &doc.version_table {
+            add(doc.file, Source::DocumentTable(i, t.shape), &t.proposals);
         }
     }
     for t in &corpus.version_tables {
-        if !corpus.unreadable(t.file) {
-            scan(
-                t.file,
-                Source::LooseTable(t.table.shape),
-                t.table.span.clone(),
-            );
-        }
+        add(
+            t.file,
+            Source::LooseTable(t.table.shape),
+            &t.table.proposals,
+        );
     }
-    for &f in &corpus.others {
-        if !corpus.unreadable(f) {
-            scan(f, Source::Other, 0..corpus.source(f).text.len());
-        }
-    }
-
-    let mut by_id: BTreeMap<&str, Vec<Mention>> = BTreeMap::new();
-    for (i, nf) in corpus.release_notes.iter().enumerate() {
-        if corpus.unreadable(nf.file) {
-            continue;
-        }
-        for p in &nf.note.proposals {
-            if let (Some(t), Some(ts)) = (&p.title, &p.title_span) {
-                by_id.entry(&p.id).or_default().push(Mention {
-                    file: nf.file,
-                    source: Source::Note(i),
-                    span: p.span.clone(),
-                    title: t,
-                    title_span: ts.clone(),
-                });
-            }
-        }
-    }
-    for f in &found {
-        by_id.entry(&f.id).or_default().push(Mention {
-            file: f.file,
-            source: f.source,
-            span: f.span.clone(),
-            title: &f.title,
-            title_span: f.title_span.clone(),
-        });
+    for o in &corpus.others {
+        add(o.file, Source::Other, &o.proposals);
     }
 
     for (id, mut mentions) in by_id {
@@ -178,6 +124,26 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                     describe(corpus, r.source, false)
                 )),
             );
+        }
+    }
+}
+
+/// The titled mentions among `proposals`, by id.
+fn collect<'a>(
+    by_id: &mut BTreeMap<&'a str, Vec<Mention<'a>>>,
+    file: FileId,
+    source: Source,
+    proposals: &'a [ProposalMention],
+) {
+    for p in proposals {
+        if let (Some(t), Some(ts)) = (&p.title, &p.title_span) {
+            by_id.entry(p.id.as_str()).or_default().push(Mention {
+                file,
+                source,
+                span: p.span.clone(),
+                title: t,
+                title_span: ts.clone(),
+            });
         }
     }
 }
