@@ -185,9 +185,17 @@ impl DocumentLog {
     /// version: then the log's silence about it is that row's fault.
     pub fn named_by_malformed_row(&self, document: &DocumentId, version: &Version) -> bool {
         self.malformed.iter().any(|m| {
-            m.names
-                .as_ref()
-                .is_some_and(|(d, v)| d == document && v == version)
+            m.said.document.as_ref() == Some(document) && m.said.version.as_ref() == Some(version)
+        })
+    }
+
+    /// Whether a malformed row seems to give `document` a row at `release` (its release
+    /// field names that release or could not be read): then the log is not read whole
+    /// there, and no rule concludes anything from `document`'s absence at `release`.
+    pub fn maybe_row(&self, release: &Version, document: &DocumentId) -> bool {
+        self.malformed.iter().any(|m| {
+            m.said.document.as_ref() == Some(document)
+                && m.said.release.as_ref().is_none_or(|r| r == release)
         })
     }
 

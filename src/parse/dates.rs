@@ -95,6 +95,69 @@ pub fn parse_prose_date(s: &str) -> Option<Date> {
     (m.full_span() == (0..t.len())).then_some(m.date).flatten()
 }
 
+/// A date written alone as a spreadsheet or a table cell gives it: ISO (`2021-06-24`),
+/// prose (`24 June 2021`, `24th June 2021`, `24 Jun 2021`), or numbers day first
+/// (`24/06/2021`, `24.06.2021`), as UK documents write them.
+pub fn parse_cell_date(s: &str) -> CellDate {
+    if let Some(d) = parse_prose_date(s) {
+        return CellDate::Date(d);
+    }
+    let t = s.trim();
+    let b = t.as_bytes();
+    let iso_shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if iso_shaped {
+        let month: u32 = t[5..7].parse().unwrap_or(0);
+        return if (1..=12).contains(&month) {
+            CellDate::Impossible
+        } else {
+            CellDate::NoSuchMonth(month)
+        };
+    }
+    let parts: Vec<&str> = t.split(['/', '.']).collect();
+    let numeric = parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts[0].len() <= 2
+        && parts[1].len() <= 2
+        && parts[2].len() == 4
+        && t.contains('/') != t.contains('.');
+    if !numeric {
+        return CellDate::NotADate;
+    }
+    let (day, month, year) = (
+        parts[0].parse::<u32>().unwrap_or(0),
+        parts[1].parse::<u32>().unwrap_or(0),
+        parts[2].parse::<i32>().unwrap_or(0),
+    );
+    match Date::new(year, month, day) {
+        Some(d) => CellDate::Date(d),
+        None if month > 12 && (1..=12).contains(&day) => CellDate::MonthFirst,
+        None if !(1..=12).contains(&month) => CellDate::NoSuchMonth(month),
+        None => CellDate::Impossible,
+    }
+}
+
+/// What [`parse_cell_date`] read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellDate {
+    Date(Date),
+    /// Numbers that are a date only month first (`06/24/2021`): dates are read day first.
+    MonthFirst,
+    /// A day that does not exist in its month (`31/06/2021`).
+    Impossible,
+    /// A month number that is no month (`2022-24-02`, `24/14/2022`).
+    NoSuchMonth(u32),
+    NotADate,
+}
+
 /// The prose date whose day starts exactly at byte `start` of `text` ("18th March\n2015"),
 /// if there is one. Used by table parsers that already know where a date begins.
 pub fn date_at(text: &str, start: usize) -> Option<DateMention> {
@@ -502,5 +565,30 @@ mod tests {
         assert!(date_at(text, 0).is_none());
         assert!(date_at(text, 5).is_none());
         assert!(date_at("7 June only", 0).is_none());
+    }
+
+    #[test]
+    fn dates_in_cells() {
+        let d = |y, m, dd| CellDate::Date(Date::new(y, m, dd).unwrap());
+        for (s, want) in [
+            ("2021-06-24", d(2021, 6, 24)),
+            ("24/06/2021", d(2021, 6, 24)),
+            ("24.06.2021", d(2021, 6, 24)),
+            ("4/6/2021", d(2021, 6, 4)),
+            (" 24 June 2021 ", d(2021, 6, 24)),
+            ("24th June 2021", d(2021, 6, 24)),
+            ("24 Jun 2021", d(2021, 6, 24)),
+            ("06/24/2021", CellDate::MonthFirst),
+            ("31/06/2021", CellDate::Impossible),
+            ("29.02.2021", CellDate::Impossible),
+            ("2021-12-32", CellDate::Impossible),
+            ("2022-24-02", CellDate::NoSuchMonth(24)),
+            ("24/14/2022", CellDate::NoSuchMonth(14)),
+            ("24/06/21", CellDate::NotADate),
+            ("24/06.2021", CellDate::NotADate),
+            ("soon", CellDate::NotADate),
+        ] {
+            assert_eq!(parse_cell_date(s), want, "{s}");
+        }
     }
 }

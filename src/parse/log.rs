@@ -6,6 +6,7 @@
 
 use crate::date::Date;
 use crate::names::{DocumentId, Version};
+use crate::parse::dates::{CellDate, parse_cell_date};
 use crate::source::{Span, lines_with_offsets};
 
 pub const HEADER: [&str; 5] = ["release", "effective_date", "document", "version", "title"];
@@ -34,10 +35,18 @@ pub struct MalformedRow {
     /// The offending field, or the whole row.
     pub span: Span,
     pub problem: RowProblem,
-    /// The document and version the row seems to name, read by the header's columns
-    /// when those two fields read well: a log silent about a version may owe it to this
-    /// row (RED004 stays quiet then).
-    pub names: Option<(DocumentId, Version)>,
+    /// What the row seems to say, field by field, read by the header's columns where a
+    /// field reads well: a log silent about a document at a release may owe it to this
+    /// row, and then no rule concludes anything from that silence.
+    pub said: RowSaid,
+}
+
+/// The fields of a malformed row that could be read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowSaid {
+    pub release: Option<Version>,
+    pub document: Option<DocumentId>,
+    pub version: Option<Version>,
 }
 
 /// What is wrong with a malformed row.
@@ -202,7 +211,7 @@ pub fn parse(text: &str) -> ParsedLog {
             out.malformed.push(MalformedRow {
                 span: header_span,
                 problem,
-                names: None,
+                said: RowSaid::default(),
             });
             out.rows.extend(first_row);
             Columns::STANDARD
@@ -226,11 +235,14 @@ fn document_field(value: &str) -> Option<DocumentId> {
         .or_else(|| DocumentId::from_name(text))
 }
 
-/// The document and version a row names, if both fields are there and read well.
-fn names(fields: &[Field<'_>], columns: &Columns) -> Option<(DocumentId, Version)> {
-    let document = document_field(&fields.get(columns.index[2])?.value)?;
-    let version = Version::parse(fields.get(columns.index[3])?.value.trim())?;
-    Some((document, version))
+/// What a row's fields say, where they are there and read well.
+fn said(fields: &[Field<'_>], columns: &Columns) -> RowSaid {
+    let field = |k: usize| fields.get(columns.index[k]).map(|f| f.value.trim());
+    RowSaid {
+        release: field(0).and_then(Version::parse),
+        document: field(2).and_then(document_field),
+        version: field(3).and_then(Version::parse),
+    }
 }
 
 fn parse_row(line: &str, start: usize, columns: &Columns) -> Result<LogRow, MalformedRow> {
@@ -238,9 +250,9 @@ fn parse_row(line: &str, start: usize, columns: &Columns) -> Result<LogRow, Malf
     let fields = split_fields(line, start).map_err(|q| MalformedRow {
         span: Span::new(q, start + line.len()),
         problem: RowProblem::UnclosedQuote,
-        names: None,
+        said: RowSaid::default(),
     })?;
-    let names = names(&fields, columns);
+    let said = said(&fields, columns);
     // A row may leave off empty columns after the five it needs, never have more than the
     // header.
     let needed = columns.index.iter().max().map_or(5, |m| m + 1);
@@ -251,19 +263,21 @@ fn parse_row(line: &str, start: usize, columns: &Columns) -> Result<LogRow, Malf
                 found: fields.len(),
                 width: columns.width,
             },
-            names,
+            said,
         });
     }
     let [release, date, document, version, title] = columns.index.map(|i| &fields[i]);
     let bad = |f: &Field, problem: fn(String) -> RowProblem| MalformedRow {
         span: f.span,
         problem: problem(f.value.trim().to_string()),
-        names: names.clone(),
+        said: said.clone(),
     };
     let release_v =
         Version::parse(release.value.trim()).ok_or_else(|| bad(release, RowProblem::BadRelease))?;
-    let date_v =
-        Date::parse_iso(date.value.trim()).ok_or_else(|| bad(date, RowProblem::BadDate))?;
+    let date_v = match parse_cell_date(&date.value) {
+        CellDate::Date(d) => d,
+        _ => return Err(bad(date, RowProblem::BadDate)),
+    };
     // The key as the contract writes it (`appendix-ac`); `Appendix AC` and `Appendix-AC`
     // name the same document without doubt, so they are read too.
     let document_v =
@@ -347,7 +361,13 @@ mod tests {
         let named: Vec<Option<String>> = log
             .malformed
             .iter()
-            .map(|m| m.names.as_ref().map(|(d, v)| format!("{d} {v}")))
+            .map(|m| {
+                let s = &m.said;
+                s.document
+                    .as_ref()
+                    .zip(s.version.as_ref())
+                    .map(|(d, v)| format!("{d} {v}"))
+            })
             .collect();
         assert_eq!(
             named,

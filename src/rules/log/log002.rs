@@ -16,7 +16,10 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         let Some(version) = &doc.version else {
             continue;
         };
-        if log.rows_for(&doc.document, version).next().is_some() {
+        // A row that could not be read may be the one that names it (LOG008 says so).
+        if log.rows_for(&doc.document, version).next().is_some()
+            || log.named_by_malformed_row(&doc.document, version)
+        {
             continue;
         }
         let d = Diagnostic::new(

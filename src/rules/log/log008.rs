@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
+use crate::parse::dates::{CellDate, parse_cell_date};
 use crate::parse::log::{HEADER, RowProblem};
 use crate::rules::{Check, Needs, Rule};
 
@@ -64,9 +65,20 @@ fn words(problem: &RowProblem) -> (String, &'static str, String) {
             "write the SEC version as digits and dots, e.g. `57.0`".into(),
         ),
         RowProblem::BadDate(v) => (
-            format!("`{}` is not a valid ISO date", clip(v)),
+            match parse_cell_date(v) {
+                CellDate::MonthFirst => format!(
+                    "`{}` is not a date: dates are read day first, and there is no month {}",
+                    clip(v),
+                    v.split(['/', '.']).nth(1).unwrap_or_default()
+                ),
+                CellDate::Impossible => format!("`{}` is a day that does not exist", clip(v)),
+                CellDate::NoSuchMonth(m) => {
+                    format!("`{}` is not a date: there is no month {m}", clip(v))
+                }
+                _ => format!("`{}` is not a date", clip(v)),
+            },
             LEFT_OUT,
-            "write the effective date as YYYY-MM-DD, e.g. `2022-02-24`, and check the day exists"
+            "write the effective date as `2022-02-24`, `24/02/2022` (day first) or `24 February 2022`, and check the day exists"
                 .into(),
         ),
         RowProblem::BadDocument(v) => (

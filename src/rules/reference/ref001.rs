@@ -54,8 +54,11 @@ fn in_document(
             continue;
         }
         let broken = not_in_effect.entry(target).or_insert_with(|| {
+            // A log row that could not be read may put it in effect (LOG008 says so).
             rows.iter()
-                .filter(|row| log.row(&row.release, target).is_none())
+                .filter(|row| {
+                    log.row(&row.release, target).is_none() && !log.maybe_row(&row.release, target)
+                })
                 .map(|row| &row.release)
                 .collect()
         });
@@ -97,7 +100,11 @@ fn in_note(
         let Some(target) = resolvable(r) else {
             continue;
         };
-        if r.quoted || at.iter().any(|v| log.row(v, target).is_some()) {
+        if r.quoted
+            || at
+                .iter()
+                .any(|v| log.row(v, target).is_some() || log.maybe_row(v, target))
+        {
             continue;
         }
         let when = match at.get(1) {

@@ -32,6 +32,11 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             let (Some(d), Some(d_span)) = (&entry.document, &entry.document_span) else {
                 continue;
             };
+            // A log row for it that could not be read may be the bump (LOG008 says so).
+            let before = releases.before(release);
+            if log.maybe_row(release, d) || before.is_some_and(|b| log.maybe_row(b, d)) {
+                continue;
+            }
             let at_here = Span::from(d_span.clone());
             let diag = match releases.change(release, d) {
                 // New, bumped, or withdrawn at this release: listing it is right.
