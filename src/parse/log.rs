@@ -220,7 +220,7 @@ pub fn parse(text: &str) -> ParsedLog {
     for (start, line) in lines {
         match parse_row(line, start, &columns) {
             Ok(row) => out.rows.push(row),
-            Err(m) => out.malformed.push(m),
+            Err(m) => out.malformed.push(*m),
         }
     }
     out
@@ -245,32 +245,37 @@ fn said(fields: &[Field<'_>], columns: &Columns) -> RowSaid {
     }
 }
 
-fn parse_row(line: &str, start: usize, columns: &Columns) -> Result<LogRow, MalformedRow> {
+/// A row, or why it cannot be read (boxed: a malformed row is the rare case).
+fn parse_row(line: &str, start: usize, columns: &Columns) -> Result<LogRow, Box<MalformedRow>> {
     let row_span = Span::new(start, start + line.len());
-    let fields = split_fields(line, start).map_err(|q| MalformedRow {
-        span: Span::new(q, start + line.len()),
-        problem: RowProblem::UnclosedQuote,
-        said: RowSaid::default(),
+    let fields = split_fields(line, start).map_err(|q| {
+        Box::new(MalformedRow {
+            span: Span::new(q, start + line.len()),
+            problem: RowProblem::UnclosedQuote,
+            said: RowSaid::default(),
+        })
     })?;
     let said = said(&fields, columns);
     // A row may leave off empty columns after the five it needs, never have more than the
     // header.
     let needed = columns.index.iter().max().map_or(5, |m| m + 1);
     if fields.len() < needed || fields.len() > columns.width {
-        return Err(MalformedRow {
+        return Err(Box::new(MalformedRow {
             span: row_span,
             problem: RowProblem::FieldCount {
                 found: fields.len(),
                 width: columns.width,
             },
             said,
-        });
+        }));
     }
     let [release, date, document, version, title] = columns.index.map(|i| &fields[i]);
-    let bad = |f: &Field, problem: fn(String) -> RowProblem| MalformedRow {
-        span: f.span,
-        problem: problem(f.value.trim().to_string()),
-        said: said.clone(),
+    let bad = |f: &Field, problem: fn(String) -> RowProblem| {
+        Box::new(MalformedRow {
+            span: f.span,
+            problem: problem(f.value.trim().to_string()),
+            said: said.clone(),
+        })
     };
     let release_v =
         Version::parse(release.value.trim()).ok_or_else(|| bad(release, RowProblem::BadRelease))?;
