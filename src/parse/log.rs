@@ -187,7 +187,7 @@ fn column_name(cell: &str) -> String {
 pub fn parse(text: &str) -> ParsedLog {
     let mut out = ParsedLog::default();
     // Blank lines, and rows of empty fields (`,,,,` as spreadsheets export them), are skipped.
-    let mut lines = lines_with_offsets(text).filter(|(_, l)| {
+    let mut lines = records(text).filter(|(_, l)| {
         !l.split(',')
             .all(|f| f.trim().trim_matches('"').trim().is_empty())
     });
@@ -224,6 +224,34 @@ pub fn parse(text: &str) -> ParsedLog {
         }
     }
     out
+}
+
+/// The records of the file: one a line, except that a quoted field may hold line breaks
+/// (RFC 4180), so a line whose quotes do not balance goes on to the next ones until they
+/// do. A quote never closed keeps its line as a record of its own (LOG008 says so).
+fn records(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    /// How many lines one quoted field may span before it is taken as never closed.
+    const MAX_LINES: usize = 50;
+    let lines: Vec<(usize, &str)> = lines_with_offsets(text).collect();
+    let quotes = |l: &str| l.bytes().filter(|&b| b == b'"').count();
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let (start, line) = lines[i];
+        let mut n = quotes(line);
+        let mut last = i;
+        while n % 2 == 1 && last + 1 < lines.len() && last - i < MAX_LINES {
+            last += 1;
+            n += quotes(lines[last].1);
+        }
+        if n % 2 == 1 {
+            last = i;
+        }
+        let (end_start, end_line) = lines[last];
+        out.push((start, &text[start..end_start + end_line.len()]));
+        i = last + 1;
+    }
+    out.into_iter()
 }
 
 /// The document field: the key as the contract writes it (`appendix-ac`); `Appendix AC`
@@ -289,7 +317,8 @@ fn parse_row(line: &str, start: usize, columns: &Columns) -> Result<LogRow, Box<
         document_field(&document.value).ok_or_else(|| bad(document, RowProblem::BadDocument))?;
     let version_v =
         Version::parse(version.value.trim()).ok_or_else(|| bad(version, RowProblem::BadVersion))?;
-    let title_v = title.value.trim();
+    // A title broken over lines in its quotes reads as one line.
+    let title_v = crate::title::squeeze(&title.value);
     if title_v.is_empty() {
         return Err(bad(title, |_| RowProblem::NoTitle));
     }
@@ -303,7 +332,7 @@ fn parse_row(line: &str, start: usize, columns: &Columns) -> Result<LogRow, Box<
         document_span: document.span,
         version: version_v,
         version_span: version.span,
-        title: title_v.to_string(),
+        title: title_v,
         title_span: title.span,
     })
 }
@@ -448,5 +477,41 @@ mod tests {
         assert_eq!(keys, vec!["section-h", "appendix-ac"]);
         let problems: Vec<&RowProblem> = log.malformed.iter().map(|m| &m.problem).collect();
         assert_eq!(problems, [&RowProblem::BadDate("2021-13-01".into())]);
+    }
+
+    #[test]
+    fn a_quoted_title_may_span_lines() {
+        let text = "release,effective_date,document,version,title\r\n\
+            40.0,24/06/2021,appendix-ac,2.0,\"Inventory, Enrolment and\r\nDecommissioning Procedures\"\r\n\
+            40.0,24/06/2021,section-h,1.0,DCC Services\r\n\
+            54.0,17/12/2021,section-j,3.0,\"Charges\r\n";
+        let log = parse(text);
+        let got: Vec<(String, &str)> = log
+            .rows
+            .iter()
+            .map(|r| (r.document.key(), r.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "appendix-ac".to_string(),
+                    "Inventory, Enrolment and Decommissioning Procedures"
+                ),
+                ("section-h".to_string(), "DCC Services"),
+            ]
+        );
+        assert_eq!(
+            &text[log.rows[0].title_span.range()],
+            "\"Inventory, Enrolment and\r\nDecommissioning Procedures\""
+        );
+        // The row after it starts on its own line; a quote never closed stays one record.
+        assert_eq!(
+            &text[log.rows[1].span.range()],
+            "40.0,24/06/2021,section-h,1.0,DCC Services"
+        );
+        assert_eq!(log.malformed.len(), 1);
+        assert_eq!(log.malformed[0].problem, RowProblem::UnclosedQuote);
+        assert_eq!(&text[log.malformed[0].span.range()], "\"Charges");
     }
 }
