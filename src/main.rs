@@ -31,6 +31,10 @@ enum Command {
     /// renumbering it.
     #[command(after_help = REFS_HELP)]
     Refs(RefsArgs),
+    /// Show what seccheck read from each file (release notes' versions, dates, proposals
+    /// and affected lists; documents' headings, clauses, tables and definitions; …),
+    /// without checking anything.
+    Inspect(InspectArgs),
     /// List every rule: code, default severity, name and summary.
     Rules,
     /// Explain one rule, with a failing and a passing example.
@@ -72,6 +76,16 @@ struct RefsArgs {
     format: Format,
 }
 
+#[derive(clap::Args)]
+struct InspectArgs {
+    /// The corpus folder (see docs/corpus-format.md) or a single file.
+    #[arg(default_value = "corpus")]
+    path: PathBuf,
+    /// Output format (JSON: docs/inspect-format.md).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
 const REFS_HELP: &str = "\
 TARGET is a Section clause (H8.16, J1.2(b), N4A.2, 'Section H8.16'), a document
 (section-h, appendix-at, schedule-11, 'Section H', 'Appendix AT'), or a paragraph of
@@ -102,7 +116,9 @@ enum Color {
     Never,
 }
 
-const SUBCOMMANDS: [&str; 6] = ["check", "refs", "rules", "explain", "help", "--help"];
+const SUBCOMMANDS: [&str; 7] = [
+    "check", "refs", "inspect", "rules", "explain", "help", "--help",
+];
 
 fn main() -> ExitCode {
     // A panic in a parser or a rule is caught and reported as a finding (IO005), so the
@@ -130,6 +146,19 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(a) => run_check(a),
         Command::Refs(a) => run_refs(a),
+        Command::Inspect(a) => match discover::discover(&a.path) {
+            Ok(found) => {
+                let corpus = load::load(found);
+                print(&match a.format {
+                    Format::Json => report::inspect::json(&corpus),
+                    Format::Human => report::inspect::human(&corpus),
+                })
+            }
+            Err(e) => {
+                eprintln!("error: cannot read the corpus at {}: {e}", a.path.display());
+                ExitCode::from(2)
+            }
+        },
         Command::Rules => {
             let mut out = String::new();
             for e in catalogue::ENTRIES.iter() {

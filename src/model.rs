@@ -5,15 +5,16 @@
 use crate::clause;
 use crate::hash::FxHashMap;
 use crate::names::{DocumentId, Version};
-use crate::parse::dates::DateMention;
+pub use crate::parse::dates::DateMention;
 use crate::parse::definitions::Definition;
 pub use crate::parse::document::{Clause, Heading};
 pub use crate::parse::log::LogRow;
 use crate::parse::log::MalformedRow;
 use crate::parse::redline::Redline;
+pub use crate::parse::redline::Segment;
 use crate::parse::references::Reference;
 use crate::parse::release_note::{ProposalMention, ReleaseNote};
-use crate::parse::version_table::VersionTable;
+pub use crate::parse::version_table::VersionTable;
 use crate::source::{DecodeProblem, FileId, SourceFile, Span};
 use crate::store::CorpusFile;
 use std::sync::Arc;

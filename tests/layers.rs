@@ -38,6 +38,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &[
             "check",
             "diagnostic",
+            "history",
             "load",
             "model",
             "refs",

@@ -78,15 +78,17 @@ pub fn parse_heading(text: &str, markdown: bool) -> Option<Heading> {
         });
         let (inner, lead) = unbold(line);
         let marked = t.starts_with('#') || setext || inner.len() < line.len();
-        // In Markdown a heading is marked up; a plain first line may be prose.
-        let here = if markdown { marked } else { true };
-        if here && let Some(h) = heading_on(inner, start + lead, seen == 1 || marked) {
+        // An unmarked line that ends a sentence is prose. In Markdown, where headings are
+        // marked up, an unmarked one needs a separator or quotes even on the first line.
+        let sentence = !marked && t.ends_with(['.', ';', ',']);
+        let loose = marked || (seen == 1 && !markdown);
+        if !sentence && let Some(h) = heading_on(inner, start + lead, loose) {
             return Some(Heading {
                 span: Span::new(start, start + line.len()),
                 ..h
             });
         }
-        if here && let Some(h) = heading_over_two_lines(&lines, k) {
+        if !sentence && let Some(h) = heading_over_two_lines(&lines, k) {
             return Some(h);
         }
         let cover = t.chars().count() <= 80

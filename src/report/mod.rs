@@ -2,6 +2,7 @@
 //! diagnostics and the corpus's sources; they never change what was found.
 
 pub mod human;
+pub mod inspect;
 pub mod json;
 pub mod refs;
 

@@ -12,7 +12,7 @@ use regex::Regex;
 use super::reasons::{REASON_START, REASON_START_INNER, build_reason};
 use super::{Reason, TableShape, VersionRow, VersionTable, contains_ci, lines_from, trim_span};
 use crate::names::Version;
-use crate::parse::dates::parse_prose_date;
+use crate::parse::dates::{CellDate, parse_cell_date};
 use crate::title::squeeze as normalize;
 
 #[derive(Default)]
@@ -94,7 +94,10 @@ pub(super) fn parse_markdown(text: &str) -> Option<VersionTable> {
             continue;
         };
         let date_span = cell(cols.date).unwrap_or(vspan.end..vspan.end);
-        let date = parse_prose_date(&text[date_span.clone()]);
+        let date = match parse_cell_date(&text[date_span.clone()]) {
+            CellDate::Date(d) => Some(d),
+            _ => None,
+        };
         let reasons = cell(cols.reason)
             .map(|r| markdown_reasons(text, r))
             .unwrap_or_default();
