@@ -93,8 +93,9 @@ an Appendix or Schedule (appendix-ac:3.2, 'Appendix AC 3.2').
 
 A clause matches citations of itself, of anything under it (H8.16(a)), and ranges that
 include it (H8.10 to H8.20). A citation of the enclosing part (Section H8) is not listed.
-A document matches every citation of it. Document versions and release notes are
-searched; each citation shows the releases at which the citing file is in effect.
+A document matches every citation of it. Document versions, release notes and other
+texts are searched; each citation shows the releases at which the citing file is in
+effect, or what kind of text it is.
 
 Exit status: 0 citations found, 1 none found, 2 bad target or unreadable corpus.";
 

@@ -16,8 +16,9 @@
 //! Appendix AB" included. Citations of external instruments never match.
 //!
 //! Searched: each document version's body (the model leaves out its heading and its
-//! version-control table, which record history) and each release note in full.
-//! Redlines are not searched: they repeat the text of the versions on either side.
+//! version-control table, which record history), each release note in full, and every
+//! other text read (newsletters, tables on their own), shown with its kind. Redlines are
+//! not searched: they repeat the text of the versions on either side.
 
 use crate::clause::{ClauseNumber, ClauseRange};
 use crate::history::{self, in_effect};
@@ -202,6 +203,9 @@ pub enum Effect {
     ReleaseNote(Version),
     /// No Document Log (a loose folder, or a corpus without `document-log.csv`).
     NoLog,
+    /// A text that is neither a document version nor a release note (a newsletter, a
+    /// version-control table on its own): what it was read as.
+    Text(&'static str),
 }
 
 /// One citation of the target.
@@ -240,9 +244,21 @@ pub struct Refs {
     pub versions: Vec<Presence>,
     /// Releases of the log in order, for grouping [`Effect::Logged`] into runs.
     pub releases: Vec<Version>,
+    /// How many files of each kind were searched.
+    pub searched: Searched,
 }
 
-/// Every citation of `target` in the corpus's document versions and release notes.
+/// How many files of each kind `refs` searched (files that could not be read are not).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Searched {
+    pub documents: usize,
+    pub release_notes: usize,
+    /// Texts of no corpus kind and version-control tables on their own.
+    pub other: usize,
+}
+
+/// Every citation of `target` in the corpus's document versions, release notes and
+/// other texts.
 pub fn find(corpus: &Corpus, target: &RefTarget) -> Refs {
     let log = corpus.log.as_ref();
     // What the citation pass gives the rules: each citing file with its citations,
@@ -278,12 +294,7 @@ pub fn find(corpus: &Corpus, target: &RefTarget) -> Refs {
                     found.push(Citation {
                         file: of.file(),
                         span: Span::from(r.span.clone()),
-                        text: text
-                            .get(r.span.clone())
-                            .unwrap_or_default()
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" "),
+                        text: crate::title::squeeze(text.get(r.span.clone()).unwrap_or_default()),
                         cited: cited(r),
                         matched,
                         effect: effect_once.get_or_insert_with(effect).clone(),
@@ -293,7 +304,47 @@ pub fn find(corpus: &Corpus, target: &RefTarget) -> Refs {
             })
         })
         .collect();
+    // Every other text read: newsletters, minutes, tables on their own.
+    let texts: Vec<(FileId, &'static str)> = corpus
+        .others
+        .iter()
+        .map(|o| (o.file, "other text"))
+        .chain(
+            corpus
+                .version_tables
+                .iter()
+                .map(|t| (t.file, "version-control table")),
+        )
+        .filter(|&(f, _)| !corpus.unreadable(f))
+        .collect();
+    citations.par_extend(texts.par_iter().flat_map_iter(|&(file, kind)| {
+        let source = corpus.source(file);
+        crate::parse::references::extract(&source.text)
+            .into_iter()
+            .filter_map(|r| {
+                let matched = matches(&r, target)?;
+                Some(Citation {
+                    file,
+                    span: Span::from(r.span.clone()),
+                    text: crate::title::squeeze(
+                        source.text.get(r.span.clone()).unwrap_or_default(),
+                    ),
+                    cited: cited(&r),
+                    matched,
+                    effect: Effect::Text(kind),
+                })
+            })
+            .collect::<Vec<_>>()
+    }));
     citations.sort_by_key(|c| (c.file, c.span.start, c.span.end));
+    let searched = Searched {
+        documents: files
+            .iter()
+            .filter(|f| matches!(f, Citer::Document(_)))
+            .count(),
+        release_notes: files.iter().filter(|f| matches!(f, Citer::Note(_))).count(),
+        other: texts.len(),
+    };
 
     let mut versions = Vec::new();
     if let Some(clause) = target.clause() {
@@ -325,6 +376,7 @@ pub fn find(corpus: &Corpus, target: &RefTarget) -> Refs {
         citations,
         versions,
         releases,
+        searched,
     }
 }
 
@@ -373,6 +425,7 @@ pub fn describe(effect: &Effect, all: &[Version]) -> String {
         Effect::NotInLog => "not in the log".into(),
         Effect::ReleaseNote(v) => format!("release note for {v}"),
         Effect::NoLog => String::new(),
+        Effect::Text(kind) => (*kind).to_string(),
     }
 }
 

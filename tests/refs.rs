@@ -89,6 +89,7 @@ documents/section-h/9.1.md:20:127  Section H4.9  (in effect at 40.0–54.0)
 releases/57.0.md:11:61             Section H4.9  (release note for 57.0)
 
 5 citations of Section H4.9 in 5 files.
+Searched 30 document versions and 4 release notes.
 H4.9 is in Section H versions 9.0 and 9.1; not in version 9.2.
 "
     );
@@ -275,6 +276,7 @@ documents/section-g/1.1.md:3:9  Section H8.16            (not in the log)
 documents/section-g/1.1.md:4:1  Sections H8.10 to H8.20  (not in the log)
 
 4 citations of Section H8.16 in 2 files.
+Searched 2 document versions and 0 release notes.
 The corpus has no text of Section H.
 "
     );
@@ -293,6 +295,27 @@ The corpus has no text of Section H.
     assert!(out.contains("There is no Document Log, so no release ranges are shown."));
     let (v, _) = json("H8.16", loose.path());
     assert_eq!(v["citations"][0]["in_effect"]["status"], "no_log");
+    // A newsletter in the folder is searched too, and shown with its kind.
+    write(
+        loose.path(),
+        "newsletter.txt",
+        "SEC Newsletter\n\nThe Panel discussed Section H8.16 in December.\n",
+    );
+    let (out, _, _) = human("H8.16", loose.path());
+    assert!(
+        out.contains("newsletter.txt:3:21  Section H8.16            (other text)\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Searched 1 document version, 0 release notes and 1 other text.\n"),
+        "{out}"
+    );
+    let (v, _) = json("H8.16", loose.path());
+    assert_eq!(
+        v["summary"]["searched"],
+        serde_json::json!({"documents": 1, "release_notes": 0, "other": 1})
+    );
+    assert_eq!(v["citations"][2]["in_effect"]["status"], "other_text");
     assert_eq!(
         v["citations"][0]["in_effect"]["releases"],
         serde_json::json!([])

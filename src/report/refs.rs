@@ -39,6 +39,15 @@ fn capitalised(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -90,6 +99,15 @@ pub fn human(corpus: &Corpus, root: &Path, target: &RefTarget, found: &Refs) -> 
             plural(files.len(), "file", "files")
         ));
     }
+    let s = &found.searched;
+    let mut searched = vec![
+        plural(s.documents, "document version", "document versions"),
+        plural(s.release_notes, "release note", "release notes"),
+    ];
+    if s.other > 0 {
+        searched.push(plural(s.other, "other text", "other texts"));
+    }
+    out.push_str(&format!("Searched {}.\n", and_list(&searched)));
     if found.releases.is_empty() && !rows.is_empty() {
         out.push_str("There is no Document Log, so no release ranges are shown.\n");
     }
@@ -170,6 +188,13 @@ pub fn json(corpus: &Corpus, input: &str, target: &RefTarget, found: &Refs) -> S
     struct SummaryJson {
         citations: usize,
         files: usize,
+        searched: SearchedJson,
+    }
+    #[derive(Serialize)]
+    struct SearchedJson {
+        documents: usize,
+        release_notes: usize,
+        other: usize,
     }
     #[derive(Serialize)]
     struct VersionJson<'a> {
@@ -203,6 +228,7 @@ pub fn json(corpus: &Corpus, input: &str, target: &RefTarget, found: &Refs) -> S
                 Effect::NotInLog => ("not_in_log", vec![]),
                 Effect::ReleaseNote(v) => ("release_note", vec![v.as_str()]),
                 Effect::NoLog => ("no_log", vec![]),
+                Effect::Text(_) => ("other_text", vec![]),
             };
             CitationJson {
                 place: Place::of(corpus, &held, c.file, c.span),
@@ -225,6 +251,11 @@ pub fn json(corpus: &Corpus, input: &str, target: &RefTarget, found: &Refs) -> S
         summary: SummaryJson {
             citations: citations.len(),
             files: files.len(),
+            searched: SearchedJson {
+                documents: found.searched.documents,
+                release_notes: found.searched.release_notes,
+                other: found.searched.other,
+            },
         },
         versions: found
             .versions
