@@ -47,13 +47,22 @@ pub struct ParsedDocument {
 pub fn version_table_block(text: &str) -> Option<Span> {
     let mut start: Option<usize> = None;
     let mut is_version_table = false;
+    // A table's cells are split by `|` (outer pipes optional) or by tabs.
+    let mut sep = '|';
     for (at, line) in lines_with_offsets(text) {
-        let is_row = line.trim_start().starts_with('|');
+        let is_row = match start {
+            None => line.contains('|') || line.contains('\t'),
+            Some(_) => line.contains(sep),
+        };
         match (start, is_row) {
             (None, true) => {
-                start = Some(at);
                 let l = line.to_ascii_lowercase();
                 is_version_table = l.contains("version") && l.contains("reason for change");
+                if !is_version_table {
+                    continue;
+                }
+                start = Some(at);
+                sep = if line.contains('|') { '|' } else { '\t' };
             }
             (Some(s), false) => {
                 if is_version_table {
@@ -99,10 +108,18 @@ pub fn parse_document(text: &str, markdown: bool, document: Option<&DocumentId>)
     let clauses = numbering
         .map(|d| document::parse_clauses(text, d, table))
         .unwrap_or_default();
-    // A Markdown document's table is the `|` block found above; only a plain-text
-    // document is searched for the PDF shape, so prose never becomes table rows.
+    // A Markdown document's table is the block found above, or the PDF shape under a
+    // heading that names it ("VERSION CONTROL", "Document History", …); a plain-text
+    // document is searched for the PDF shape anywhere. So prose never becomes table rows.
     let version_table = if markdown {
-        table.and_then(|_| version_table::parse_version_table(text))
+        let pdf_heading = || {
+            lines_with_offsets(text)
+                .take(200)
+                .any(|(_, l)| version_table::is_table_heading(l))
+        };
+        (table.is_some() || pdf_heading())
+            .then(|| version_table::parse_version_table(text))
+            .flatten()
     } else {
         version_table::parse_version_table(text)
     };

@@ -23,19 +23,24 @@ struct Columns {
     overview: Option<usize>,
 }
 
-/// Cells of a pipe-table line as trimmed spans (an escaped `\|` does not split).
-fn cells(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
+/// Cells of a table line as trimmed spans, split at `sep` (`|`, with or without outer
+/// pipes, an escaped `\|` not splitting; or a tab).
+fn cells(text: &str, start: usize, end: usize, sep: u8) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut bars = Vec::new();
     for i in start..end {
-        if b[i] == b'|' && (i == start || b[i - 1] != b'\\') {
+        if b[i] == sep && (i == start || b[i - 1] != b'\\') {
             bars.push(i);
         }
     }
-    let line = trim_span(text, start, end);
+    let line = if sep == b'\t' {
+        start..text[start..end].trim_end_matches(['\r', '\n']).len() + start
+    } else {
+        trim_span(text, start, end)
+    };
     let mut out = Vec::new();
     let mut cell_start = line.start;
-    if b.get(line.start) == Some(&b'|') {
+    if b.get(line.start) == Some(&sep) {
         cell_start = line.start + 1;
     }
     for &bar in bars.iter().filter(|&&i| i > line.start) {
@@ -50,14 +55,19 @@ fn cells(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
 
 pub(super) fn parse_markdown(text: &str) -> Option<VersionTable> {
     let mut lines = lines_from(text, 0);
-    let (header_start, cols) = loop {
+    let (header_start, cols, sep) = loop {
         let (s, e) = lines.next()?;
         let line = text[s..e].trim_start();
-        if !line.starts_with('|') || !contains_ci(line, "version") || !contains_ci(line, "reason") {
+        let sep = match (line.contains('|'), line.contains('\t')) {
+            (true, _) => b'|',
+            (false, true) => b'\t',
+            _ => continue,
+        };
+        if !contains_ci(line, "version") || !contains_ci(line, "reason") {
             continue;
         }
         let mut cols = Columns::default();
-        for (i, c) in cells(text, s, e).into_iter().enumerate() {
+        for (i, c) in cells(text, s, e, sep).into_iter().enumerate() {
             let name = &text[c];
             if contains_ci(name, "reason") {
                 cols.reason = Some(i);
@@ -70,22 +80,33 @@ pub(super) fn parse_markdown(text: &str) -> Option<VersionTable> {
             }
         }
         if cols.version.is_some() {
-            break (s, cols);
+            break (s, cols, sep);
         }
     };
-    let (ds, de) = lines.next()?;
-    let delim = text[ds..de].trim();
-    if !delim.starts_with('|') || !delim.bytes().all(|c| b"|-: \t".contains(&c)) {
-        return None;
-    }
+    // A pipe table has a rule line under its header (`|---|---|`, outer pipes optional);
+    // a tab-separated one has none.
     let mut rows = Vec::new();
-    let mut end = de;
+    let mut end = text[header_start..]
+        .find('\n')
+        .map_or(text.len(), |p| header_start + p);
+    let mut lines = lines.peekable();
+    if sep == b'|' {
+        let (ds, de) = lines.next()?;
+        let delim = text[ds..de].trim();
+        if !delim.contains('|')
+            || !delim.contains('-')
+            || !delim.bytes().all(|c| b"|-: \t".contains(&c))
+        {
+            return None;
+        }
+        end = de;
+    }
     for (s, e) in lines {
-        if !text[s..e].trim_start().starts_with('|') {
+        if !text[s..e].as_bytes().contains(&sep) || text[s..e].trim().is_empty() {
             break;
         }
         end = e;
-        let cs = cells(text, s, e);
+        let cs = cells(text, s, e, sep);
         let cell = |i: Option<usize>| i.and_then(|i| cs.get(i).cloned());
         let Some(vspan) = cell(cols.version) else {
             continue;

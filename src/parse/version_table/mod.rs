@@ -24,6 +24,7 @@ mod pdf_reasons;
 mod reasons;
 
 use crate::parse::release_note::{ProposalMention, find_proposals};
+pub use pdf::is_table_heading;
 use std::ops::Range;
 
 use crate::date::Date;
@@ -127,7 +128,7 @@ pub struct Reason {
 ///   overview lines such as "Section X as directed by the" (after a closed reason) or
 ///   "Section J, Section K and" (a bare letter after "Section") out of the reasons.
 pub fn parse_version_table(text: &str) -> Option<VersionTable> {
-    let markdown = (memchr::memchr(b'|', text.as_bytes()).is_some())
+    let markdown = (memchr::memchr2(b'|', b'\t', text.as_bytes()).is_some())
         .then(|| parse_markdown(text))
         .flatten();
     let mut table = match markdown {
@@ -176,8 +177,14 @@ fn all_rows_read(text: &str, table: &VersionTable) -> bool {
     };
     match table.shape {
         TableShape::Markdown => {
-            let lines = span.lines().filter(|l| !l.trim().is_empty()).count();
-            lines == table.rows.len() + 2
+            let mut lines = span.lines().filter(|l| !l.trim().is_empty());
+            let count = lines.clone().count();
+            // The header, a rule line under it in a pipe table (none in a tabbed one), rows.
+            let rule = lines.nth(1).is_some_and(|l| {
+                let t = l.trim();
+                t.contains('-') && t.bytes().all(|c| b"|-: \t".contains(&c))
+            });
+            count == table.rows.len() + 1 + usize::from(rule)
         }
         TableShape::PdfText => {
             let starts: Vec<usize> = table.rows.iter().map(|r| r.version_span.start).collect();

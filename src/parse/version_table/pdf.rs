@@ -14,17 +14,36 @@ use crate::date::{Date, month_from_name};
 use crate::names::Version;
 use crate::parse::dates::date_at;
 
+/// The headings a version-control table is published under, in any case: "VERSION
+/// CONTROL", "Document History", "Version History", "Amendment Record", "Change Record".
+pub const TABLE_HEADINGS: [&str; 6] = [
+    "version control",
+    "document history",
+    "version history",
+    "amendment record",
+    "change record",
+    "revision history",
+];
+
+/// Whether a line is a version-control table's heading: one of [`TABLE_HEADINGS`] alone,
+/// with Markdown `#` or `**` around it allowed.
+pub fn is_table_heading(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches(['*', '_', ':'])
+        .trim();
+    t.len() <= 32 && TABLE_HEADINGS.iter().any(|h| t.eq_ignore_ascii_case(h))
+}
+
 fn find_pdf_start(text: &str) -> Option<usize> {
-    for needle in ["VERSION CONTROL", "Version Control", "Version control"] {
-        for i in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
-            // Must be a heading: nothing much else on its line.
-            let ls = text[..i].rfind('\n').map_or(0, |p| p + 1);
-            let le = text[i..].find('\n').map_or(text.len(), |p| i + p);
-            let line = text[ls..le].trim();
-            if line.len() <= 32 {
-                return Some(ls + (text[ls..].len() - text[ls..].trim_start().len()));
-            }
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if is_table_heading(line) {
+            return Some(at + (line.len() - line.trim_start().len()));
         }
+        at += line.len();
     }
     memchr::memmem::find_iter(text.as_bytes(), b"Reason for Change").find_map(|i| {
         let ls = text[..i].rfind('\n').map_or(0, |p| p + 1);

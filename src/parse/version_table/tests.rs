@@ -600,3 +600,69 @@ fn titled_proposals_are_kept_with_the_table() {
         .collect();
     assert_eq!(ids, [("MP116", Some("Faster Enrolment"))]);
 }
+
+/// (version, ISO date) of each row, and whether the table was read whole.
+fn versions_of(text: &str) -> (Vec<(String, String)>, bool) {
+    let t = parse_version_table(text).expect("a table");
+    (
+        t.rows
+            .iter()
+            .map(|r| (r.version.to_string(), iso(r.date)))
+            .collect(),
+        t.complete,
+    )
+}
+
+#[test]
+fn tables_in_every_exported_shape() {
+    let want = vec![
+        ("1.0".to_string(), "2021-06-24".to_string()),
+        ("1.1".to_string(), "2021-12-17".to_string()),
+    ];
+    // Without outer pipes.
+    let no_outer = "Version | Implementation Date | Reason for Change | Overview of Modifications\n\
+        --- | --- | --- | ---\n\
+        1.0 | 24/06/2021 | Designation by the Secretary of State | First publication\n\
+        1.1 | 17/12/2021 | Implementation of MP164 approved via Change Board vote on 26 May 2021 | Notifications\n\n\
+        H1.1 Text.\n";
+    assert_eq!(versions_of(no_outer), (want.clone(), true));
+    // Tab-separated, dates as published.
+    let tabbed = "Version History\n\n\
+        Version\tImplementation Date\tReason for Change\tOverview of Modifications\n\
+        1.0\t24th June 2021\tDesignation by the Secretary of State\tFirst publication\n\
+        1.1\t17.12.2021\tImplementation of SECMP0046\tNotifications\n\n\
+        H1.1 Text.\n";
+    assert_eq!(versions_of(tabbed), (want.clone(), true));
+    assert_eq!(
+        parse_version_table(tabbed).unwrap().rows[1].reasons[0].text,
+        "Implementation of SECMP0046"
+    );
+}
+
+#[test]
+fn table_headings_of_every_kind() {
+    for heading in [
+        "VERSION CONTROL",
+        "Version Control",
+        "Document History",
+        "## Version History",
+        "**Amendment Record**",
+        "CHANGE RECORD",
+    ] {
+        assert!(is_table_heading(heading), "{heading}");
+        let text = format!(
+            "{heading}\n\nVersion Implementation Date Reason for Change Overview\n\
+             1.0 24th June 2021 Designation by the Secretary of State First publication\n\
+             1.1 17th December 2021 Implementation of MP164 Notifications\n\nH1 General\n"
+        );
+        let (rows, _) = versions_of(&text);
+        assert_eq!(rows.len(), 2, "{heading}");
+    }
+    for not in [
+        "Version control of the DCC systems is required.",
+        "History",
+        "Our document history and more",
+    ] {
+        assert!(!is_table_heading(not), "{not}");
+    }
+}
