@@ -102,7 +102,7 @@ pub(super) fn parse_markdown(text: &str) -> Option<VersionTable> {
         end = de;
     }
     for (s, e) in lines {
-        if !text[s..e].as_bytes().contains(&sep) || text[s..e].trim().is_empty() {
+        if !text.as_bytes()[s..e].contains(&sep) || text[s..e].trim().is_empty() {
             break;
         }
         end = e;
