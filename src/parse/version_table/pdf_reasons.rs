@@ -81,14 +81,17 @@ const VOCABULARY: &[&str] = &[
     "condition",
     "conditions",
     "dcc",
+    "decision",
     "directed",
     "effect",
     "energy",
     "five",
+    "following",
     "four",
     "from",
     "implementation",
     "in",
+    "its",
     "licence",
     "meter",
     "modification",
@@ -172,8 +175,23 @@ fn is_reason_vocabulary(line: &str) -> bool {
 
 fn starts_with_connective(line: &str) -> bool {
     let first = line.split_whitespace().next().unwrap_or("");
+    // "as directed by the Authority …" and "approved via Change Board vote …" carry a
+    // reason on after a proposal's id, as later eras write them.
     [
-        "and", "with", "pursuant", "by", "of", "in", "the", "under", "version",
+        "and",
+        "with",
+        "pursuant",
+        "by",
+        "of",
+        "in",
+        "the",
+        "under",
+        "version",
+        "as",
+        "approved",
+        "following",
+        "directed",
+        "via",
     ]
     .contains(&first)
 }

@@ -16,7 +16,7 @@ use crate::parse::dates::find_dates;
 
 pub(super) static REASON_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:Modifications?\s+(?:to\s+(?:the\s+)?SEC\b|as\b)|Implementation\s+of\s+(?:a|an|one|two|three|four|five|six|\d+)\b|Designation\s+by\b)",
+        r"^(?:Modifications?\s+(?:to\s+(?:the\s+)?SEC\b|as\b)|Implementation\s+of\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|(?:SEC)?MP\s?\d+[A-Z]?|Modification\s+Proposals?)\b|Designation\s+by\b|As\s+directed\s+by\b)",
     )
     .expect("reason regex")
 });

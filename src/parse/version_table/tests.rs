@@ -666,3 +666,44 @@ fn table_headings_of_every_kind() {
         assert!(!is_table_heading(not), "{not}");
     }
 }
+
+#[test]
+fn reasons_of_later_eras_are_not_cut_into_the_overview() {
+    let text = "VERSION CONTROL\n\n\
+        Version Implementation Date Reason for Change Overview of Modifications\n\
+        10.0 24th June 2021 Implementation of SECMP0046\n\
+        as directed by the Authority following\n\
+        its decision of 3 March 2021\n\
+        Changes to the charging statement\n\
+        10.1 17th December 2021 Implementation of MP164\n\
+        approved via Change Board vote on 26 May 2021\n\
+        Enrolment notifications\n\n\
+        H1 General\n";
+    let t = parse_version_table(text).unwrap();
+    let got: Vec<(String, Vec<String>, String)> = t
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.version.to_string(),
+                r.reasons.iter().map(|x| x.text.clone()).collect(),
+                r.overview.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "10.0".to_string(),
+                vec!["Implementation of SECMP0046 as directed by the Authority following its decision of 3 March 2021".to_string()],
+                "Changes to the charging statement".to_string()
+            ),
+            (
+                "10.1".to_string(),
+                vec!["Implementation of MP164 approved via Change Board vote on 26 May 2021".to_string()],
+                "Enrolment notifications".to_string()
+            ),
+        ]
+    );
+}
