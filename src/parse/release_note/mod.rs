@@ -29,7 +29,10 @@ use crate::parse::dates::{DateMention, find_dates};
 
 use affected::read_list;
 use changed::changed_in_paragraph;
-use opening::{collect_versions, on_date_came_into_effect, shift_mention, stated_effect_on};
+use opening::{
+    collect_title_versions, collect_versions, on_date_came_into_effect, shift_mention,
+    stated_effect_on,
+};
 pub(crate) use proposals::NUMBER_WORDS;
 pub use proposals::find_proposals;
 use proposals::{find_stated_count, summarised};
@@ -231,7 +234,7 @@ pub fn parse_release_note(text: &str) -> ReleaseNote {
     // Versions: the title line and the opening paragraphs.
     if let Some(i) = title_idx {
         let t = lines[i].trimmed();
-        collect_versions(
+        collect_title_versions(
             text,
             t.start..t.end,
             &mut note.version_mentions,

@@ -20,6 +20,34 @@ static SEC_VERSION: LazyLock<Regex> = LazyLock::new(|| {
 /// The SEC versions named in `text[r]`: the release's own into `out`, and those named as
 /// the version it replaced or built on ("replacing SEC version 56.0", "Modifications to
 /// SEC version 5.13", "since SEC version 56.0") into `previous`.
+/// "SEC 5.5 Designation", "SEC 5.5: …": a version without "version" or "v", read in a
+/// title line only (in prose "SEC 5.5" is too loose to be sure of).
+static TITLE_VERSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bSEC\s+(\d+\.\d+)\s*(?:[:–—-]|Designat|designat|released|published)")
+        .expect("title version regex")
+});
+
+/// The versions a title line names: as [`collect_versions`], and "SEC 5.5 Designation".
+pub(super) fn collect_title_versions(
+    text: &str,
+    r: Range<usize>,
+    out: &mut Vec<(Version, Range<usize>)>,
+    previous: &mut Vec<(Version, Range<usize>)>,
+) {
+    let before = out.len() + previous.len();
+    collect_versions(text, r.clone(), out, previous);
+    if out.len() + previous.len() > before {
+        return;
+    }
+    if let Some(g) = TITLE_VERSION
+        .captures(&text[r.clone()])
+        .and_then(|c| c.get(1))
+        && let Some(v) = Version::parse(g.as_str())
+    {
+        out.push((v, r.start + g.start()..r.start + g.end()));
+    }
+}
+
 pub(super) fn collect_versions(
     text: &str,
     r: Range<usize>,

@@ -152,7 +152,7 @@ fn runs_on(line: &str) -> bool {
 
 static STATED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d{1,3})\s+(?:new\s+)?Modification\s+Proposals?(?-u:\b)",
+        r"(?i)(?-u:\b)(?:(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d{1,3})\s+(?:new\s+)?Modification\s+Proposals?|following\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d{1,3})\s+modifications?)(?-u:\b)",
     )
     .expect("count regex")
 });
@@ -183,7 +183,8 @@ pub(crate) const NUMBER_WORDS: [&str; 20] = [
 
 pub(super) fn find_stated_count(text: &str) -> Option<StatedCount> {
     let c = STATED_COUNT.captures(text)?;
-    let n = c.get(1)?;
+    // "five Modification Proposals", or "the following ten modifications".
+    let n = c.get(1).or_else(|| c.get(2))?;
     let w = n.as_str();
     let value = match w.parse::<u32>() {
         Ok(v) => v,

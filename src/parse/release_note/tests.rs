@@ -862,3 +862,20 @@ fn a_list_not_read_whole_says_so() {
     assert_eq!(docs, ["Section A"]);
     assert!(complete);
 }
+
+#[test]
+fn title_only_versions_and_counts_in_other_words() {
+    let n = parse_release_note(
+        "SEC 5.5 Designation \u{2013} 15th March 2017\n\nThe Secretary of State designated changes to Section A.\n",
+    );
+    assert_eq!(n.version.as_ref().map(|(v, _)| v.as_str()), Some("5.5"));
+    let n = parse_release_note(
+        "SEC v61.0 released to implement MP204\n\n2 November 2022\n\nThe release implemented the following ten modifications:\n",
+    );
+    assert_eq!(n.version.as_ref().map(|(v, _)| v.as_str()), Some("61.0"));
+    assert_eq!(n.stated_count.as_ref().map(|c| c.value), Some(10));
+    // "two modifications to Section H" in prose is no stated count.
+    let n =
+        parse_release_note("SEC v61.0 published\n\nMP204 makes two modifications to Section H.\n");
+    assert!(n.stated_count.is_none());
+}
