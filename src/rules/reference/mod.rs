@@ -13,8 +13,9 @@
 //! the log; REF005 and REF006 need nothing but the citation. (DEF003 needs the log too:
 //! only a whole SEC can show that a term is used nowhere.)
 
+use crate::clause::ClauseNumber;
 use crate::model::{Corpus, DocumentLog, DocumentVersion, LogRow};
-use crate::names::DocumentId;
+use crate::names::{DocumentId, DocumentKind};
 use crate::parse::references::{CitedTitle, Reference, Target};
 use crate::rules::citing::{CitationRun, Citer};
 pub(crate) use crate::rules::resolve::{FOLDER_NOTE, Folder, clauses_known, named, target_at};
@@ -30,8 +31,15 @@ pub mod ref005;
 pub mod ref006;
 
 /// The clauses a citation names, with where each is written: one for a clause, both
-/// ends for a range.
+/// ends for a range. An end in another Section than the cited document ("Sections H10.9
+/// to J1.2") is left out: it is not that document's to have, and REF005 reports the range.
 pub(crate) fn cited_clauses(r: &Reference) -> Vec<(&str, Range<usize>)> {
+    let own = |c: &ClauseNumber| match (&r.document, c.section_letter()) {
+        (Some(d), Some(letter)) if d.kind == DocumentKind::Section => {
+            d.designator.starts_with(letter)
+        }
+        _ => true,
+    };
     match &r.target {
         Target::Clause { clause, span } => vec![(clause.as_str(), span.clone())],
         Target::Range {
@@ -39,10 +47,11 @@ pub(crate) fn cited_clauses(r: &Reference) -> Vec<(&str, Range<usize>)> {
             start_span,
             end,
             end_span,
-        } => vec![
-            (start.as_str(), start_span.clone()),
-            (end.as_str(), end_span.clone()),
-        ],
+        } => [(start, start_span), (end, end_span)]
+            .into_iter()
+            .filter(|(c, _)| own(c))
+            .map(|(c, span)| (c.as_str(), span.clone()))
+            .collect(),
         Target::Document | Target::Placeholder => vec![],
     }
 }
