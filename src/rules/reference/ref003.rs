@@ -91,6 +91,26 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
                 .copy(Some(doc), target)
                 .and_then(|copy| against_copy(corpus, doc, target, title, copy, &matches)),
         };
+        // A dash title runs on into the sentence ("Appendix AC – Inventory … Procedures,
+        // Supplier Parties shall"): once it is seen to start with the right title, that
+        // title is what it says, and two such citations agree however each runs on.
+        let folded = if dashed {
+            let expected: Vec<String> = match logged.get(target) {
+                Some(titles) => titles.iter().map(|(_, t)| t.clone()).collect(),
+                None => folder
+                    .copy(Some(doc), target)
+                    .and_then(|c| c.heading.as_ref())
+                    .map(|h| title::fold(&h.title))
+                    .into_iter()
+                    .collect(),
+            };
+            expected
+                .into_iter()
+                .find(|e| same_title(e, false, &folded, true))
+                .unwrap_or(folded)
+        } else {
+            folded
+        };
         // The first title this file gives the same document, if this one differs.
         let earlier = first
             .get(target)
