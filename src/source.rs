@@ -280,8 +280,13 @@ pub fn decode(bytes: Vec<u8>) -> (Option<String>, Vec<DecodeProblem>) {
         };
         return if text.trim().is_empty() {
             (Some(String::new()), vec![problem, DecodeProblem::Empty])
-        } else if let Some(offset) = text.find('\0') {
-            (None, vec![DecodeProblem::Binary { offset }])
+        } else if text.contains('\0') {
+            // The NUL's place in the file: after the byte-order mark, two bytes a unit.
+            let unit_at = bytes[2..]
+                .chunks_exact(2)
+                .position(|c| unit([c[0], c[1]]) == 0)
+                .unwrap_or(0);
+            (None, vec![DecodeProblem::Binary { offset: 2 + 2 * unit_at }])
         } else {
             (Some(text), vec![problem])
         };
@@ -296,9 +301,12 @@ pub fn decode(bytes: Vec<u8>) -> (Option<String>, Vec<DecodeProblem>) {
         return (Some(String::new()), vec![DecodeProblem::Empty]);
     }
     if let Some(offset) = memchr::memchr(0, body) {
-        return (None, vec![DecodeProblem::Binary { offset }]);
+        // Counted in the file, byte-order mark included.
+        return (None, vec![DecodeProblem::Binary { offset: start + offset }]);
     }
     match std::str::from_utf8(body) {
+        // Only Unicode white space (no-break spaces, em spaces): no text, as in UTF-16.
+        Ok(text) if text.trim().is_empty() => (Some(String::new()), vec![DecodeProblem::Empty]),
         Ok(_) => {
             let mut bytes = bytes;
             bytes.drain(..start);
