@@ -183,11 +183,29 @@ fn main() -> ExitCode {
     }
 }
 
+/// The most worker threads a run takes: more only add overhead (and thousands exhaust
+/// the machine).
+fn thread_cap() -> usize {
+    4 * std::thread::available_parallelism().map_or(1, usize::from)
+}
+
 fn run_check(a: CheckArgs) -> ExitCode {
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(a.threads.unwrap_or(0))
-        .build()
-    {
+    let threads = match a.threads {
+        Some(0) => {
+            eprintln!("error: --threads must be at least 1");
+            return ExitCode::from(2);
+        }
+        Some(n) if n > thread_cap() => {
+            eprintln!(
+                "note: --threads {n} is more than this machine can use; running {} threads",
+                thread_cap()
+            );
+            thread_cap()
+        }
+        Some(n) => n,
+        None => 0,
+    };
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(p) => p,
         Err(e) => {
             eprintln!("error: cannot start worker threads: {e}");
@@ -201,6 +219,14 @@ fn run_check(a: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Nothing to check is no pass: a wrong path or an empty folder must not look green.
+    if outcome.corpus.files.is_empty() {
+        eprintln!(
+            "error: {} holds no file to check; give the corpus folder (with document-log.csv, documents/, releases/) or a folder of published texts",
+            a.path.display()
+        );
+        return ExitCode::from(2);
+    }
     let text = match a.format {
         Format::Json => report::json::render(&outcome),
         Format::Human => {

@@ -286,7 +286,12 @@ pub fn decode(bytes: Vec<u8>) -> (Option<String>, Vec<DecodeProblem>) {
                 .chunks_exact(2)
                 .position(|c| unit([c[0], c[1]]) == 0)
                 .unwrap_or(0);
-            (None, vec![DecodeProblem::Binary { offset: 2 + 2 * unit_at }])
+            (
+                None,
+                vec![DecodeProblem::Binary {
+                    offset: 2 + 2 * unit_at,
+                }],
+            )
         } else {
             (Some(text), vec![problem])
         };
@@ -302,7 +307,12 @@ pub fn decode(bytes: Vec<u8>) -> (Option<String>, Vec<DecodeProblem>) {
     }
     if let Some(offset) = memchr::memchr(0, body) {
         // Counted in the file, byte-order mark included.
-        return (None, vec![DecodeProblem::Binary { offset: start + offset }]);
+        return (
+            None,
+            vec![DecodeProblem::Binary {
+                offset: start + offset,
+            }],
+        );
     }
     match std::str::from_utf8(body) {
         // Only Unicode white space (no-break spaces, em spaces): no text, as in UTF-16.

@@ -103,6 +103,31 @@ fn usage_and_missing_corpus_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     let out = seccheck().args(["explain", "NOPE1"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
+    // An empty folder is nothing checked, not a pass.
+    let empty = tempfile::tempdir().unwrap();
+    let out = seccheck().arg(empty.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("holds no file to check"), "{err}");
+    // No threads is a usage error; too many are capped with a note, not spawned.
+    let dir = clean_corpus();
+    let out = seccheck()
+        .args(["--threads", "0"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = seccheck()
+        .args(["--threads", "100000"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("is more than this machine can use; running"),
+        "{err}"
+    );
 }
 
 #[test]
