@@ -122,8 +122,28 @@ pub(crate) fn mismatch(
 }
 
 /// A span cut at the end of its first line, so a long difference underlines one line.
+/// A difference that starts with line breaks (a paragraph added or dropped) underlines
+/// the first line of text after them, not the line break.
 fn one_line(text: &str, span: Span) -> Span {
     let r = span.range();
+    // Past white space and marks (`{++`, `++}`, …) at the start, to the first text.
+    let mut at = r.start;
+    loop {
+        let rest = &text.as_bytes()[at..r.end];
+        if rest.first().is_some_and(u8::is_ascii_whitespace) {
+            at += 1;
+            continue;
+        }
+        match ["{++", "{--", "{~~", "++}", "--}", "~~}", "~>"]
+            .iter()
+            .find(|m| rest.starts_with(m.as_bytes()))
+        {
+            Some(m) => at += m.len(),
+            None => break,
+        }
+    }
+    let r = if at < r.end { at..r.end } else { r };
+    let span = Span::new(r.start, r.end);
     match memchr::memchr(b'\n', &text.as_bytes()[r.clone()]) {
         Some(0) => Span::new(r.start, r.start + 1),
         Some(i) if text.as_bytes()[r.start + i - 1] == b'\r' && i > 1 => {
