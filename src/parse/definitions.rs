@@ -176,9 +176,13 @@ fn definition_start(line: &str) -> Option<Start> {
         return None; // "**Term**means" or "**Term**s"
     }
     let (verb, kind) = VERBS.iter().find_map(|(w, k)| {
+        // The verb first: only then is its end a character boundary to slice at.
+        if !line[v..].starts_with(w) {
+            return None;
+        }
         let e = v + w.len();
-        let next = line[e.min(line.len())..].chars().next();
-        (line[v..].starts_with(w) && !next.is_some_and(char::is_alphanumeric)).then_some((e, *k))
+        let next = line[e..].chars().next();
+        (!next.is_some_and(char::is_alphanumeric)).then_some((e, *k))
     })?;
     Some(Start {
         open: p,
@@ -460,5 +464,14 @@ mod tests {
             .map(|d| d.term)
             .collect();
         assert_eq!(terms, ["Smart Meter"]);
+    }
+
+    #[test]
+    fn a_term_before_a_multibyte_character_is_read_safely() {
+        // Was a panic: the verb's end fell inside the curly quote.
+        assert!(parse_definitions("**A** abcd\u{2018}\n", None).is_empty());
+        assert!(
+            parse_definitions("**Supplier Party** is \u{2018}a Party\u{2019}.\n", None).is_empty()
+        );
     }
 }

@@ -259,7 +259,8 @@ fn row_start_parts(l: &str) -> Option<(Range<usize>, Range<usize>, Range<usize>)
     if !(1..=2).contains(&digits(&mut i)) {
         return None;
     }
-    if i + 2 <= b.len() && is_ordinal(&l[ds..i + 2]) {
+    // `get`: the two bytes after the day may be half of a character ("4‘").
+    if l.get(ds..i + 2).is_some_and(is_ordinal) {
         i += 2;
     }
     let day = ds..i;

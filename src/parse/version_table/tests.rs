@@ -707,3 +707,18 @@ fn reasons_of_later_eras_are_not_cut_into_the_overview() {
         ]
     );
 }
+
+#[test]
+fn a_row_start_before_a_multibyte_character_is_read_safely() {
+    // Was a panic: the ordinal's two bytes fell inside the curly quote.
+    for text in [
+        "VERSION CONTROL\n1.0 4\u{2018}\n",
+        "VERSION CONTROL\n1.0 7 \u{2013} October\n",
+    ] {
+        // No month after the day: no row, and no panic.
+        assert!(
+            parse_version_table(text).is_none_or(|t| t.rows.is_empty()),
+            "{text}"
+        );
+    }
+}
