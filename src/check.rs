@@ -20,22 +20,82 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// A rule switched off for this run, and by what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disabled {
+    pub code: &'static str,
+    /// `seccheck.toml`, `--select`, `--ignore`.
+    pub by: &'static str,
+}
+
+/// Which rules a run takes, as the command line says (`seccheck.toml` is read from the
+/// corpus): codes or families (`REF`, `REL005`); empty `select` is every rule.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+impl Selection {
+    fn names(list: &[String], code: &str) -> bool {
+        list.iter()
+            .any(|s| s.eq_ignore_ascii_case(code) || s.eq_ignore_ascii_case(rules::family(code)))
+    }
+
+    /// Why `code` is off, if the command line switches it off.
+    fn off(&self, code: &str) -> Option<&'static str> {
+        if Self::names(&self.ignore, code) {
+            Some("--ignore")
+        } else if !self.select.is_empty() && !Self::names(&self.select, code) {
+            Some("--select")
+        } else {
+            None
+        }
+    }
+
+    /// The names given that are neither a rule code nor a family.
+    pub fn unknown(&self) -> Vec<&str> {
+        self.select
+            .iter()
+            .chain(&self.ignore)
+            .filter(|s| {
+                !RULES.iter().any(|r| {
+                    s.eq_ignore_ascii_case(r.code) || s.eq_ignore_ascii_case(rules::family(r.code))
+                })
+            })
+            .map(String::as_str)
+            .collect()
+    }
+}
+
 #[derive(Debug)]
 pub struct Outcome {
     pub corpus: Corpus,
     /// Sorted by file, position, code: the same whatever the thread count.
     pub diagnostics: Vec<Diagnostic>,
     pub skipped: Vec<Skipped>,
+    /// Rules switched off by the configuration or the command line: listed in every
+    /// report, so that nothing is silently off.
+    pub disabled: Vec<Disabled>,
 }
 
 /// Checks the corpus at `root` (a folder, or a single file). Fails only when `root`
 /// itself cannot be read; every problem inside it is a diagnostic.
 pub fn check_path(root: &Path) -> std::io::Result<Outcome> {
-    Ok(check_found(discover::discover(root)?))
+    check_path_with(root, &Selection::default())
+}
+
+/// [`check_path`] with the rules the command line selects.
+pub fn check_path_with(root: &Path, selection: &Selection) -> std::io::Result<Outcome> {
+    Ok(check_selected(discover::discover(root)?, selection))
 }
 
 /// Checks files already found (or held in memory).
 pub fn check_found(found: Vec<Found>) -> Outcome {
+    check_selected(found, &Selection::default())
+}
+
+fn check_selected(found: Vec<Found>, selection: &Selection) -> Outcome {
     let started = std::time::Instant::now();
     let corpus = load::load(found);
     timing("load", started);
@@ -44,18 +104,23 @@ pub fn check_found(found: Vec<Found>) -> Outcome {
         .as_ref()
         .map(|c| config::resolve(&c.parsed, |code| rules::get(code).is_some()).0)
         .unwrap_or_default();
-    let (diagnostics, skipped) = run_rules(&corpus, &config);
+    let (diagnostics, skipped, disabled) = run_rules(&corpus, &config, selection);
     Outcome {
         corpus,
         diagnostics,
         skipped,
+        disabled,
     }
 }
 
 /// Plans which rules run, runs them in parallel, then the rules that run last; findings
 /// sorted, exact duplicates dropped.
-fn run_rules(corpus: &Corpus, config: &Config) -> (Vec<Diagnostic>, Vec<Skipped>) {
-    let plan = Plan::new(corpus, config);
+fn run_rules(
+    corpus: &Corpus,
+    config: &Config,
+    selection: &Selection,
+) -> (Vec<Diagnostic>, Vec<Skipped>, Vec<Disabled>) {
+    let plan = Plan::new(corpus, config, selection);
     let mut diagnostics = execute(corpus, &plan);
     for &(rule, severity) in &plan.last {
         if let Check::Last(check) = rule.check {
@@ -64,7 +129,7 @@ fn run_rules(corpus: &Corpus, config: &Config) -> (Vec<Diagnostic>, Vec<Skipped>
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
-    (diagnostics, plan.skipped)
+    (diagnostics, plan.skipped, plan.disabled)
 }
 
 /// Which rules run, at what severity, and in which pass.
@@ -77,19 +142,33 @@ struct Plan {
     last: Vec<(&'static Rule, Severity)>,
     /// Families skipped for want of what they need, with why.
     skipped: Vec<Skipped>,
+    /// Rules switched off, and by what.
+    disabled: Vec<Disabled>,
 }
 
 impl Plan {
-    fn new(corpus: &Corpus, config: &Config) -> Plan {
+    fn new(corpus: &Corpus, config: &Config, selection: &Selection) -> Plan {
         let mut plan = Plan {
             corpus: Vec::new(),
             citations: Vec::new(),
             last: Vec::new(),
             skipped: Vec::new(),
+            disabled: Vec::new(),
         };
         for rule in RULES {
+            let off = |by| Disabled {
+                code: rule.code,
+                by,
+            };
+            if let Some(by) = selection.off(rule.code) {
+                plan.disabled.push(off(by));
+                continue;
+            }
             let severity = match config.rules.get(rule.code) {
-                Some(None) => continue,
+                Some(None) => {
+                    plan.disabled.push(off("seccheck.toml"));
+                    continue;
+                }
                 Some(Some(s)) => *s,
                 None => default_severity(rule.code),
             };
@@ -278,7 +357,7 @@ mod tests {
     #[test]
     fn a_file_changed_while_checked_is_reported_at_io001s_configured_severity() {
         let (_dir, corpus) = changed_corpus();
-        let (found, _) = run_rules(&corpus, &Config::default());
+        let (found, _, _) = run_rules(&corpus, &Config::default(), &Selection::default());
         let io001: Vec<&Diagnostic> = found.iter().filter(|d| d.code == "IO001").collect();
         assert_eq!(io001.len(), 1, "{found:#?}");
         assert!(
@@ -290,12 +369,12 @@ mod tests {
 
         let mut config = Config::default();
         config.rules.insert("IO001".into(), Some(Severity::Warning));
-        let (found, _) = run_rules(&corpus, &config);
+        let (found, _, _) = run_rules(&corpus, &config, &Selection::default());
         let d = found.iter().find(|d| d.code == "IO001").unwrap();
         assert_eq!(d.severity, Severity::Warning);
 
         config.rules.insert("IO001".into(), None);
-        let (found, _) = run_rules(&corpus, &config);
+        let (found, _, _) = run_rules(&corpus, &config, &Selection::default());
         assert!(found.iter().all(|d| d.code != "IO001"), "{found:#?}");
     }
 }

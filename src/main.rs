@@ -58,6 +58,15 @@ struct CheckArgs {
     /// Treat warnings as errors for the exit status.
     #[arg(long, value_enum, value_name = "KIND")]
     deny: Option<Deny>,
+    /// Run only these rules: codes or families, comma-separated (`REF,REL005`).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    select: Vec<String>,
+    /// Do not run these rules: codes or families, comma-separated (`DEF003,DATE`).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    ignore: Vec<String>,
+    /// Exit 0 even when errors are found (the report still lists them).
+    #[arg(long)]
+    exit_zero: bool,
     /// Colour in the human format.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -72,8 +81,8 @@ struct RefsArgs {
     #[arg(default_value = "corpus")]
     path: PathBuf,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    format: ListFormat,
 }
 
 #[derive(clap::Args)]
@@ -82,8 +91,8 @@ struct InspectArgs {
     #[arg(default_value = "corpus")]
     path: PathBuf,
     /// Output format (JSON: docs/inspect-format.md).
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    format: ListFormat,
 }
 
 const REFS_HELP: &str = "\
@@ -101,6 +110,15 @@ Exit status: 0 citations found, 1 none found, 2 bad target or unreadable corpus.
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Format {
+    Human,
+    Json,
+    /// One line a finding: `path:line:column: CODE severity message`.
+    Concise,
+}
+
+/// The formats of `refs` and `inspect`.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ListFormat {
     Human,
     Json,
 }
@@ -151,8 +169,8 @@ fn main() -> ExitCode {
             Ok(found) => {
                 let corpus = load::load(found);
                 print(&match a.format {
-                    Format::Json => report::inspect::json(&corpus),
-                    Format::Human => report::inspect::human(&corpus),
+                    ListFormat::Json => report::inspect::json(&corpus),
+                    ListFormat::Human => report::inspect::human(&corpus),
                 })
             }
             Err(e) => {
@@ -212,7 +230,17 @@ fn run_check(a: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let outcome: Outcome = match pool.install(|| check::check_path(&a.path)) {
+    let selection = check::Selection {
+        select: a.select.clone(),
+        ignore: a.ignore.clone(),
+    };
+    if let [first, ..] = selection.unknown()[..] {
+        eprintln!(
+            "error: `{first}` is neither a rule code nor a family; `seccheck rules` lists them"
+        );
+        return ExitCode::from(2);
+    }
+    let outcome: Outcome = match pool.install(|| check::check_path_with(&a.path, &selection)) {
         Ok(o) => o,
         Err(e) => {
             eprintln!("error: cannot read the corpus at {}: {e}", a.path.display());
@@ -229,6 +257,7 @@ fn run_check(a: CheckArgs) -> ExitCode {
     }
     let text = match a.format {
         Format::Json => report::json::render(&outcome),
+        Format::Concise => report::concise::render(&outcome),
         Format::Human => {
             let color = match a.color {
                 Color::Always => true,
@@ -245,7 +274,7 @@ fn run_check(a: CheckArgs) -> ExitCode {
         return code;
     }
     let s = Summary::of(&outcome);
-    if s.errors > 0 || (a.deny == Some(Deny::Warnings) && s.warnings > 0) {
+    if !a.exit_zero && (s.errors > 0 || (a.deny == Some(Deny::Warnings) && s.warnings > 0)) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -269,10 +298,10 @@ fn run_refs(a: RefsArgs) -> ExitCode {
     };
     let found = refs::find(&corpus, &target);
     let text = match a.format {
-        Format::Json => report::refs::json(&corpus, &a.target, &target, &found),
-        Format::Human => report::refs::human(&corpus, &a.path, &target, &found),
+        ListFormat::Json => report::refs::json(&corpus, &a.target, &target, &found),
+        ListFormat::Human => report::refs::human(&corpus, &a.path, &target, &found),
     };
-    if a.format == Format::Human
+    if a.format == ListFormat::Human
         && let Some(note) = report::refs::unsearched_note(&corpus)
     {
         eprintln!("{note}");

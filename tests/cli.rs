@@ -580,3 +580,70 @@ fn rules_and_explain() {
     assert!(text.starts_with("LOG007 (heading-title-mismatch) — default severity: error"));
     assert!(text.contains("Fails:") && text.contains("Passes:"));
 }
+
+#[test]
+fn selection_exit_zero_and_the_concise_format() {
+    let dir = clean_corpus();
+    // An unlogged draft (LOG002, a warning) and a logged version without a file (LOG001).
+    write(dir.path(), "documents/section-h/1.2.md", H11.as_bytes());
+    fs::remove_file(dir.path().join("documents/section-h/1.1.md")).unwrap();
+    let out = seccheck()
+        .args(["--format", "concise"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("document-log.csv:3:"), "{text}");
+    assert!(
+        lines[0].contains(": LOG001 error the Document Log puts Section H version 1.1"),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with("documents/section-h/1.2.md:1:1: LOG002 warning "),
+        "{text}"
+    );
+    assert!(lines[2].starts_with("Checked "), "{text}");
+    // --ignore a code, or a family; --select; what is off is listed.
+    let (v, code) = json(dir.path(), &["--ignore", "LOG001"]);
+    assert_eq!(codes(&v), vec!["LOG002"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        v["disabled"],
+        serde_json::json!([{"code": "LOG001", "by": "--ignore"}])
+    );
+    let (v, _) = json(dir.path(), &["--select", "RED,LOG002"]);
+    assert_eq!(codes(&v), vec!["LOG002"]);
+    let off = v["disabled"].as_array().unwrap();
+    assert!(
+        off.iter()
+            .any(|d| d["code"] == "LOG001" && d["by"] == "--select")
+    );
+    assert!(
+        !off.iter()
+            .any(|d| d["code"] == "RED001" || d["code"] == "LOG002")
+    );
+    let out = seccheck()
+        .args(["--ignore", "LOG001"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("note: switched off by --ignore: LOG001\n"),
+        "{text}"
+    );
+    // An unknown name is a usage error, not a silent no-op.
+    let out = seccheck()
+        .args(["--select", "LOG01"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // --exit-zero: errors still listed, exit 0.
+    let (v, code) = json(dir.path(), &["--exit-zero"]);
+    assert_eq!(code, 0);
+    assert_eq!(codes(&v), vec!["LOG001", "LOG002"]);
+}

@@ -288,6 +288,7 @@ pub fn render(outcome: &Outcome, options: &HumanOptions) -> String {
         render_kinds(&mut out, &outcome.corpus);
     }
     render_skipped(&mut out, &outcome.skipped);
+    render_disabled(&mut out, &outcome.disabled);
     out.push_str(&super::Summary::of(outcome).line());
     out.push('\n');
     out
@@ -362,6 +363,20 @@ fn render_skipped(out: &mut String, skipped: &[Skipped]) {
     }
     for (reason, codes) in reasons {
         let _ = writeln!(out, "note: skipped {}: {reason}", code_runs(&codes));
+    }
+}
+
+/// Rules switched off, by what: nothing is silently off.
+fn render_disabled(out: &mut String, disabled: &[crate::check::Disabled]) {
+    let mut by: Vec<(&str, Vec<&str>)> = Vec::new();
+    for d in disabled {
+        match by.iter_mut().find(|(b, _)| *b == d.by) {
+            Some((_, codes)) => codes.push(d.code),
+            None => by.push((d.by, vec![d.code])),
+        }
+    }
+    for (what, codes) in by {
+        let _ = writeln!(out, "note: switched off by {what}: {}", code_runs(&codes));
     }
 }
 

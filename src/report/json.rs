@@ -13,6 +13,8 @@ struct Report<'a> {
     schema: u32,
     summary: super::Summary,
     skipped: Vec<SkippedJson<'a>>,
+    /// Rules switched off by `seccheck.toml` or the command line.
+    disabled: Vec<DisabledJson>,
     /// What each file was read as (every file read, in path order).
     files: Vec<FileJson<'a>>,
     diagnostics: Vec<DiagnosticJson<'a>>,
@@ -22,6 +24,12 @@ struct Report<'a> {
 struct FileJson<'a> {
     path: &'a str,
     kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct DisabledJson {
+    code: &'static str,
+    by: &'static str,
 }
 
 #[derive(Serialize)]
@@ -110,6 +118,14 @@ pub fn render(outcome: &Outcome) -> String {
                 family: &s.family,
                 codes: &s.codes,
                 reason: &s.reason,
+            })
+            .collect(),
+        disabled: outcome
+            .disabled
+            .iter()
+            .map(|d| DisabledJson {
+                code: d.code,
+                by: d.by,
             })
             .collect(),
         files: corpus

@@ -1,6 +1,7 @@
 //! Rendering: the human format (miette, rustc-style) and the JSON format. Renderers read
 //! diagnostics and the corpus's sources; they never change what was found.
 
+pub mod concise;
 pub mod human;
 pub mod inspect;
 pub mod json;
