@@ -21,6 +21,8 @@ use crate::store::CorpusFile;
 use rayon::prelude::*;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+mod page;
+
 /// What the path says a file is, in a contract corpus.
 #[derive(Debug, Clone)]
 enum Role {
@@ -70,7 +72,8 @@ fn role_of(path: &str) -> Option<Role> {
         Version::parse(stem)
     };
     match parts.as_slice() {
-        ["releases", file] => Some(match stem_version(file, &["md", "txt"]) {
+        // A note saved from the website as a page (`57.0.html`) is read like its text.
+        ["releases", file] => Some(match stem_version(file, &["md", "txt", "html", "htm"]) {
             Some(v) => Role::ReleaseNote(v),
             None => Role::Misplaced(
                 "a release note is named after its SEC release, e.g. `releases/57.0.md`".into(),
@@ -216,13 +219,40 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
     // Parsing empty text is harmless and keeps the file's role (a logged version whose
     // file is binary is still "there" for the log rules).
     let parsed = match guarded(|| {
-        let parsed = parse_file(&source, role);
-        let dates = match parsed {
+        // A web page is read as the text it shows; what is read from it is then placed
+        // back in its source, which stays the file's text (findings quote it).
+        let page = parse::html::is_html_path(&source.path)
+            .then(|| parse::html::html_to_text(&source.text));
+        let text = page
+            .as_ref()
+            .map_or(source.text.as_str(), |p| p.text.as_str());
+        let markdown = page.is_some() || source.path.to_ascii_lowercase().ends_with(".md");
+        let mut parsed = parse_file(text, markdown, role);
+        let mut dates = match parsed {
             Parsed::Log(_) | Parsed::Config(_) | Parsed::Redline(..) | Parsed::Nothing => {
                 Vec::new()
             }
-            _ => find_dates(&source.text),
+            _ => find_dates(text),
         };
+        if let Some(page) = &page {
+            for d in &mut dates {
+                page::date(&page.map, d);
+            }
+            match &mut parsed {
+                Parsed::ReleaseNote(_, note, references) => {
+                    page::note(&page.map, note);
+                    page::references(&page.map, references);
+                }
+                // A document or table read from a page would be read again from its
+                // source (citations, clause text): not read as one.
+                Parsed::Document { .. } | Parsed::VersionTable(_) => {
+                    parsed = Parsed::Other(Vec::new())
+                }
+                // Proposals in a page of no kind are not placed in its source: not kept.
+                Parsed::Other(proposals) => proposals.clear(),
+                _ => {}
+            }
+        }
         (parsed, dates)
     }) {
         Ok(p) => p,
@@ -278,9 +308,8 @@ fn other(text: &str) -> Vec<ProposalMention> {
     parse::version_table::titled_proposals(text, 0..text.len())
 }
 
-fn parse_file(source: &SourceFile, role: Role) -> Parsed {
-    let text = source.text.as_str();
-    let markdown = source.path.to_ascii_lowercase().ends_with(".md");
+/// Parses `text`, a file's text (or, for a web page, the text it shows), as `role`.
+fn parse_file(text: &str, markdown: bool, role: Role) -> Parsed {
     match role {
         Role::Log => Parsed::Log(parse::log::parse(text)),
         Role::Config => Parsed::Config(parse::config::parse(text)),
@@ -458,6 +487,18 @@ mod tests {
         assert!(matches!(
             role_of("releases/57.0.txt"),
             Some(Role::ReleaseNote(_))
+        ));
+        assert!(matches!(
+            role_of("releases/57.0.html"),
+            Some(Role::ReleaseNote(_))
+        ));
+        assert!(matches!(
+            role_of("releases/57.0.HTM"),
+            Some(Role::ReleaseNote(_))
+        ));
+        assert!(matches!(
+            role_of("documents/section-h/12.0.html"),
+            Some(Role::Misplaced(_))
         ));
         assert!(role_of("README.md").is_none());
         assert!(role_of("notes/x.md").is_none());

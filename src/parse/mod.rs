@@ -5,6 +5,7 @@ pub mod config;
 pub mod dates;
 pub mod definitions;
 pub mod document;
+pub mod html;
 pub mod log;
 pub mod redline;
 pub mod references;
