@@ -48,10 +48,22 @@ pub(crate) struct ProseTitle<'a> {
 
 /// Whether the title at `span` is in quotes (not in brackets or after a dash, where the
 /// words may be an acronym, a version or a remark: "Schedule 9 – SMETS2 v5.1").
+/// In a web page's source the quote may be written as a character reference
+/// (`&lsquo;`, `&#8216;`).
 pub(crate) fn quoted(text: &str, span: &Range<usize>) -> bool {
-    text.get(..span.start)
-        .and_then(|t| t.chars().next_back())
+    let Some(before) = text.get(..span.start) else {
+        return false;
+    };
+    before
+        .chars()
+        .next_back()
         .is_some_and(|c| "‘“'\"".contains(c))
+        || [
+            "&lsquo;", "&ldquo;", "&quot;", "&apos;", "&#8216;", "&#8220;", "&#x2018;", "&#x201C;",
+            "&#39;", "&#34;",
+        ]
+        .iter()
+        .any(|e| before.ends_with(e))
 }
 
 /// The titles a note's prose gives documents in quotes: citations outside the affected
@@ -145,6 +157,19 @@ pub(crate) fn run(code: &str, files: &[(&str, &str)]) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn titles_quoted_by_character_or_character_reference() {
+        let at = |text: &str, title: &str| {
+            let start = text.find(title).unwrap();
+            quoted(text, &(start..start + title.len()))
+        };
+        assert!(at("Section H ‘DCC Services’", "DCC Services"));
+        assert!(at("Section H &lsquo;DCC Services&rsquo;", "DCC Services"));
+        assert!(at("Section H &#8216;DCC Services&#8217;", "DCC Services"));
+        assert!(!at("Section H – DCC Services", "DCC Services"));
+        assert!(!at("Section H (DCC Services)", "DCC Services"));
+    }
+
     #[test]
     fn lists() {
         assert_eq!(and_list(&["a".into()]), "a");
