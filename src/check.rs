@@ -3,7 +3,7 @@
 
 use crate::catalogue;
 use crate::config::{self, Config};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, MAX_PER_FILE, Severity};
 use crate::discover::{self, Found};
 use crate::load::{self, guarded};
 use crate::model::{Corpus, Layout};
@@ -129,7 +129,46 @@ fn run_rules(
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
+    let diagnostics = cap_floods(diagnostics);
     (diagnostics, plan.skipped, plan.disabled)
+}
+
+/// Keeps the first [`MAX_PER_FILE`] findings of each rule in each file (in report order)
+/// and puts one finding in place of the rest.
+fn cap_floods(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    use std::collections::HashMap;
+    let file_of = |d: &Diagnostic| d.primary.as_ref().map(|l| l.file);
+    let mut count: HashMap<(&'static str, Option<crate::source::FileId>), usize> = HashMap::new();
+    for d in &diagnostics {
+        *count.entry((d.code, file_of(d))).or_default() += 1;
+    }
+    if count.values().all(|&n| n <= MAX_PER_FILE) {
+        return diagnostics;
+    }
+    let mut seen: HashMap<(&'static str, Option<crate::source::FileId>), usize> = HashMap::new();
+    let mut out = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics {
+        let key = (d.code, file_of(&d));
+        let k = seen.entry(key).or_default();
+        *k += 1;
+        if *k <= MAX_PER_FILE {
+            out.push(d);
+        } else if *k == MAX_PER_FILE + 1 {
+            let more = count[&key] - MAX_PER_FILE;
+            let mut note = Diagnostic::new(
+                d.code,
+                format!("{more} more {} findings in this file are not listed", d.code),
+            )
+            .help("fix the findings above and run seccheck again; they are often one mistake repeated");
+            note.primary = d.primary.clone();
+            note.severity = d.severity;
+            if let Some(l) = note.primary.as_mut() {
+                l.message = "and more from here on".into();
+            }
+            out.push(note);
+        }
+    }
+    out
 }
 
 /// Which rules run, at what severity, and in which pass.
@@ -334,6 +373,35 @@ pub fn check_memory(files: Vec<(String, Vec<u8>)>) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_flood_of_one_rule_in_one_file_is_capped() {
+        let d = |i: u32| {
+            Diagnostic::new("RED006", format!("mark {i}")).at(
+                crate::source::FileId(0),
+                crate::source::Span::new(i as usize, i as usize + 1),
+                "here",
+            )
+        };
+        let other = Diagnostic::new("RED006", "elsewhere").at(
+            crate::source::FileId(1),
+            crate::source::Span::new(0, 1),
+            "here",
+        );
+        let mut all: Vec<Diagnostic> = (0..250).map(d).collect();
+        all.push(other);
+        let out = cap_floods(all);
+        assert_eq!(out.len(), MAX_PER_FILE + 2);
+        assert_eq!(
+            out[MAX_PER_FILE].message,
+            "50 more RED006 findings in this file are not listed"
+        );
+        assert_eq!(out[MAX_PER_FILE].primary.as_ref().unwrap().span.start, 200);
+        assert_eq!(out[MAX_PER_FILE + 1].message, "elsewhere");
+        // Below the cap nothing changes.
+        let few: Vec<Diagnostic> = (0..10).map(d).collect();
+        assert_eq!(cap_floods(few.clone()), few);
+    }
 
     /// A document whose file changes between parsing and the rules' second read.
     fn changed_corpus() -> (tempfile::TempDir, Corpus) {

@@ -66,7 +66,7 @@ impl Diagnostic {
         Diagnostic {
             code,
             severity: Severity::Error,
-            message: message.into(),
+            message: clip(message.into()),
             primary: None,
             related: Vec::new(),
             help: None,
@@ -74,6 +74,7 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, file: FileId, span: Span, label: impl Into<String>) -> Diagnostic {
+        let label = clip(label.into());
         self.primary = Some(Label {
             file,
             span,
@@ -86,13 +87,13 @@ impl Diagnostic {
         self.related.push(Label {
             file,
             span,
-            message: label.into(),
+            message: clip(label.into()),
         });
         self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
+        self.help = Some(clip(help.into()));
         self
     }
 
@@ -103,5 +104,42 @@ impl Diagnostic {
             Some(l) => (l.file.0, l.span.start, l.span.end, self.code, &self.message),
             None => (u32::MAX, 0, 0, self.code, &self.message),
         }
+    }
+}
+
+/// The most findings of one rule listed for one file: past it, a file is broken in one
+/// way many times over (a million unclosed marks), and listing each one would only bury
+/// the rest of the report. The first ones stand, then one finding says how many more
+/// (`check`); rules may spare the work of findings past it.
+pub const MAX_PER_FILE: usize = 200;
+
+/// The longest message or label kept whole, in characters: a message that quotes its
+/// input (a 50 MB title) must not carry it into every report.
+pub const MAX_MESSAGE: usize = 1000;
+
+/// `text` cut to [`MAX_MESSAGE`] characters, with `…` where it was cut.
+fn clip(mut text: String) -> String {
+    if let Some((at, _)) = text.char_indices().nth(MAX_MESSAGE) {
+        text.truncate(at);
+        text.push('…');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_messages_are_cut() {
+        let d = Diagnostic::new("LOG007", "‘".repeat(5000)).at(
+            FileId(0),
+            Span::new(0, 1),
+            "x".repeat(2000),
+        );
+        assert_eq!(d.message.chars().count(), MAX_MESSAGE + 1);
+        assert!(d.message.ends_with('…'));
+        assert_eq!(d.primary.unwrap().message.chars().count(), MAX_MESSAGE + 1);
+        assert_eq!(Diagnostic::new("LOG007", "short").message, "short");
     }
 }

@@ -8,7 +8,7 @@
 //! notes' citations are then not resolved.
 
 use super::{FOLDER_NOTE, Missing, edit_distance, named, target_at};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, MAX_PER_FILE};
 use crate::model::{Clause, Corpus, DocumentVersion};
 use crate::rules::citing::Citing;
 use crate::rules::definition::{clause_name, definition_targets};
@@ -47,7 +47,8 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
                 if held_by_definition(&m.clause_span) {
                     continue;
                 }
-                out.push(with_log(corpus, log, m));
+                let hint = out.len() < MAX_PER_FILE;
+                out.push(with_log(corpus, log, m, hint));
             }
         }
         None => {
@@ -65,13 +66,27 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .at(m.file, Span::from(m.clause_span.clone()), "no such clause");
-                out.push(suggest(corpus, d, m.copy, m.clause, &named(m.copy), true));
+                let hint = out.len() < MAX_PER_FILE;
+                out.push(suggest(
+                    corpus,
+                    d,
+                    m.copy,
+                    m.clause,
+                    &named(m.copy),
+                    true,
+                    hint,
+                ));
             }
         }
     }
 }
 
-fn with_log(corpus: &Corpus, log: &crate::model::DocumentLog, m: &Missing<'_>) -> Diagnostic {
+fn with_log(
+    corpus: &Corpus,
+    log: &crate::model::DocumentLog,
+    m: &Missing<'_>,
+    hint: bool,
+) -> Diagnostic {
     let first = m.at[0];
     let message = if m.note && m.at.len() > 1 {
         let parts: Vec<String> =
@@ -110,6 +125,7 @@ fn with_log(corpus: &Corpus, log: &crate::model::DocumentLog, m: &Missing<'_>) -
             m.clause,
             &format!("{} version {}", m.target, first.version),
             false,
+            hint,
         ),
         None => d.help(format!(
             "cite a clause that {} version {} has, or correct the clause number",
@@ -118,11 +134,13 @@ fn with_log(corpus: &Corpus, log: &crate::model::DocumentLog, m: &Missing<'_>) -
     }
 }
 
-/// The closest clause of `target` to `clause`, one or two edits away.
+/// The closest clause of `target` to `clause`, one or two edits away. Clauses whose
+/// length differs by more than two are passed over unmeasured: they are more edits away.
 fn nearest<'a>(target: &'a DocumentVersion, clause: &str) -> Option<&'a Clause> {
     target
         .clauses
         .iter()
+        .filter(|c| c.number.len().abs_diff(clause.len()) <= 2)
         .map(|c| (edit_distance(&c.number, clause), c))
         .filter(|(dist, _)| *dist <= 2)
         // On a tie, a clause of the same length (a transposed digit) reads closest.
@@ -131,6 +149,8 @@ fn nearest<'a>(target: &'a DocumentVersion, clause: &str) -> Option<&'a Clause> 
 }
 
 /// Adds "did you mean" with the clause it means, or points at the cited document.
+/// `hint`: whether to look for the clause meant (not past the findings a report lists
+/// for one file, where a flood of missing clauses would cost a search each).
 fn suggest(
     corpus: &Corpus,
     d: Diagnostic,
@@ -138,13 +158,14 @@ fn suggest(
     clause: &str,
     target_name: &str,
     folder: bool,
+    hint: bool,
 ) -> Diagnostic {
     let note = if folder {
         format!(" ({FOLDER_NOTE})")
     } else {
         String::new()
     };
-    match nearest(target, clause) {
+    match hint.then(|| nearest(target, clause)).flatten() {
         Some(c) => d
             .related(target.file, c.span, format!("{} is here", c.number))
             .help(format!(
