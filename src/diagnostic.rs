@@ -78,7 +78,7 @@ impl Diagnostic {
         self.primary = Some(Label {
             file,
             span,
-            message: label.into(),
+            message: label,
         });
         self
     }
