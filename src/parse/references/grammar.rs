@@ -93,6 +93,8 @@ fn compatible(first: Tok, next: Tok, plural: bool) -> bool {
         | (SecLetter, SecClause)
         | (AppLetter, AppLetter)
         | (SchedNum, SchedNum) => plural,
+        // "Sections H3.1 and [TBC]": a placeholder left in a list.
+        (SecClause | SecLetter | AppLetter | SchedNum | Num, Placeholder) => plural,
         _ => false,
     }
 }

@@ -819,3 +819,26 @@ fn citations_in_block_quotes_are_marked_quoted() {
         ]
     );
 }
+
+#[test]
+fn a_placeholder_later_in_a_list_is_read() {
+    let text = "As Sections H3.1 and [TBC] set out, and Appendices A and [X].";
+    let refs = extract(text);
+    let got: Vec<(&str, bool)> = refs
+        .iter()
+        .map(|r| {
+            (
+                &text[r.span.clone()],
+                matches!(r.target, Target::Placeholder),
+            )
+        })
+        .collect();
+    assert!(
+        got.iter().any(|(t, p)| *p && t.contains("[TBC]")),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|(t, p)| *p && t.contains("[X]")), "{got:?}");
+    // A single Section does not start a list: "Section H3.1 and [TBC]" is one citation.
+    let one = extract("Section H3.1 and [TBC] apply.");
+    assert_eq!(one.len(), 1);
+}
