@@ -52,15 +52,26 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(r) = redline {
             let text_source = corpus.source(r.file);
             let text = text_source.text.as_str();
-            let deleted = r.redline.segments.iter().find_map(|s| {
-                let span = match s {
-                    Segment::Delete(x) => *x,
-                    Segment::Substitute { old, .. } => *old,
-                    _ => return None,
-                };
-                let at = text[span.range()].find(m.clause)?;
-                let start = span.start as usize + at;
-                Some(Span::new(start, start + m.clause.len()))
+            // The clause's number in a deletion; for a sub-clause (`H4.9(b)`), the number
+            // of the clause it is under when that was deleted whole.
+            let numbers = std::iter::once(m.clause).chain(
+                crate::clause::ancestors(m.clause)
+                    .filter(|a| a.contains('.'))
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev(),
+            );
+            let deleted = numbers.into_iter().find_map(|number| {
+                r.redline.segments.iter().find_map(|s| {
+                    let span = match s {
+                        Segment::Delete(x) => *x,
+                        Segment::Substitute { old, .. } => *old,
+                        _ => return None,
+                    };
+                    let at = text[span.range()].find(number)?;
+                    let start = span.start as usize + at;
+                    Some(Span::new(start, start + number.len()))
+                })
             });
             if let Some(span) = deleted {
                 d = d.related(r.file, span, "deleted here");
