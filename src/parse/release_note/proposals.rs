@@ -122,9 +122,12 @@ pub(super) fn summarised(
             // Past Markdown emphasis: "**MP210** …".
             let start =
                 start + text[start..].len() - text[start..].trim_start_matches(['*', '_']).len();
-            if let Some(k) = proposals
-                .iter()
-                .position(|p| p.span.start == start && p.kind == ProposalKind::Modification)
+            // Proposals are in text order: found by halving, not a scan (a note listing
+            // tens of thousands would otherwise be quadratic).
+            let k = proposals.partition_point(|p| p.span.start < start);
+            if proposals
+                .get(k)
+                .is_some_and(|p| p.span.start == start && p.kind == ProposalKind::Modification)
             {
                 out.push(k);
             }

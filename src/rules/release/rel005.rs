@@ -23,24 +23,23 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             continue;
         };
         // One per proposal, in text order: a proposal summarised twice counts once.
-        let mut summarised = Vec::new();
-        for &i in &note.summarised {
-            let Some(p) = note.proposals.get(i) else {
-                continue;
-            };
-            if !summarised
-                .iter()
-                .any(|q: &&crate::parse::release_note::ProposalMention| q.id == p.id)
-            {
-                summarised.push(p);
-            }
-        }
+        let mut seen = std::collections::HashSet::new();
+        let summarised: Vec<_> = note
+            .summarised
+            .iter()
+            .filter_map(|&i| note.proposals.get(i))
+            .filter(|p| seen.insert(p.id.as_str()))
+            .collect();
         // A note that summarises no proposal paragraph by paragraph cannot be counted.
         if summarised.is_empty() || summarised.len() == stated.value as usize {
             continue;
         }
         let n = summarised.len();
-        let ids: Vec<String> = summarised.iter().map(|p| p.id.clone()).collect();
+        // The ids, up to a screenful, then how many more.
+        let mut ids: Vec<String> = summarised.iter().take(20).map(|p| p.id.clone()).collect();
+        if n > ids.len() {
+            ids.push(format!("{} more", n - ids.len()));
+        }
         let mut d = Diagnostic::new(
             RULE.code,
             format!(
@@ -61,7 +60,9 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             Span::from(stated.span.clone()),
             format!("{} stated here", stated.value),
         );
-        for (k, p) in summarised.iter().enumerate() {
+        // Each summarised proposal is pointed at, up to a screenful.
+        const SHOWN: usize = 20;
+        for (k, p) in summarised.iter().take(SHOWN).enumerate() {
             d = d.related(
                 nf.file,
                 Span::from(p.span.clone()),
