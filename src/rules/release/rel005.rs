@@ -127,4 +127,19 @@ mod tests {
         );
         assert!(got.is_empty(), "{got:?}");
     }
+
+    #[test]
+    fn a_long_summary_is_named_and_pointed_at_up_to_twenty() {
+        let summary: String = (1..=25)
+            .map(|i| format!("MP{} ‘Change {i}’ amends Section H.\n\n", 300 + i))
+            .collect();
+        let got = run("REL005", &[("releases/63.0.md", &note("two", &summary))]);
+        assert_eq!(got.len(), 1);
+        assert!(
+            got[0].2.ends_with("summarises 25: MP301, MP302, MP303, MP304, MP305, MP306, MP307, MP308, MP309, MP310, MP311, MP312, MP313, MP314, MP315, MP316, MP317, MP318, MP319, MP320 and 5 more"),
+            "{}",
+            got[0].2
+        );
+        assert_eq!(got[0].3.len(), 20, "related labels");
+    }
 }
