@@ -114,6 +114,11 @@ enum Format {
     Json,
     /// One line a finding: `path:line:column: CODE severity message`.
     Concise,
+    /// JSON Lines: one finding a line, as the JSON report's `diagnostics`.
+    Jsonl,
+    /// GitHub Actions annotations (`::error file=…,line=…::message`), paths from where
+    /// seccheck runs.
+    Github,
 }
 
 /// The formats of `refs` and `inspect`.
@@ -258,6 +263,17 @@ fn run_check(a: CheckArgs) -> ExitCode {
     let text = match a.format {
         Format::Json => report::json::render(&outcome),
         Format::Concise => report::concise::render(&outcome),
+        Format::Jsonl => report::json::render_lines(&outcome),
+        Format::Github => {
+            // Paths in the report are relative to the corpus folder (a single file's own
+            // folder): annotations need them from where seccheck runs.
+            let root = if a.path.is_file() {
+                a.path.parent().unwrap_or(&a.path)
+            } else {
+                &a.path
+            };
+            report::github::render(&outcome, &root.to_string_lossy().replace('\\', "/"))
+        }
         Format::Human => {
             let color = match a.color {
                 Color::Always => true,

@@ -662,3 +662,36 @@ fn selection_exit_zero_and_the_concise_format() {
     assert_eq!(code, 0);
     assert_eq!(codes(&v), vec!["LOG001", "LOG002"]);
 }
+
+#[test]
+fn github_annotations_and_json_lines() {
+    let dir = clean_corpus();
+    fs::remove_file(dir.path().join("documents/section-h/1.1.md")).unwrap();
+    let root = dir.path().to_str().unwrap();
+    let out = seccheck()
+        .args(["--format", "github", root])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text.lines().next().unwrap();
+    // Character by character: the command, the properties (path from where seccheck
+    // runs, `:` and `,` escaped), the title, the message with help after an escaped
+    // line break.
+    let want = format!(
+        "::error file={root}/document-log.csv,line=3,col=27,endLine=3,endColumn=30,title=LOG001::the Document Log puts Section H version 1.1 in effect at release 54.0, but the corpus has no text for it%0Ahelp: add documents/section-h/1.1.md with the clean text of this version, or correct the version in the log"
+    );
+    assert_eq!(line, want);
+    // JSON Lines: one object a line, the JSON report's diagnostics.
+    let out = seccheck()
+        .args(["--format", "jsonl", root])
+        .output()
+        .unwrap();
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let (v, _) = json(dir.path(), &[]);
+    assert_eq!(serde_json::Value::Array(lines), v["diagnostics"]);
+}

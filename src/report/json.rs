@@ -2,7 +2,7 @@
 //! Field order and names are part of the contract; add fields, never rename them.
 
 use crate::check::Outcome;
-use crate::diagnostic::Label;
+use crate::diagnostic::{Diagnostic, Label};
 use crate::model::Corpus;
 use crate::source::{FileId, Span as SourceSpan};
 use crate::store::Held;
@@ -96,6 +96,34 @@ impl<'a> Place<'a> {
     }
 }
 
+fn diagnostic<'a>(corpus: &'a Corpus, held: &Held<'_>, d: &'a Diagnostic) -> DiagnosticJson<'a> {
+    DiagnosticJson {
+        code: d.code,
+        severity: d.severity.as_str(),
+        message: &d.message,
+        location: d.primary.as_ref().map(|l| location(corpus, held, l)),
+        help: d.help.as_deref(),
+        related: d
+            .related
+            .iter()
+            .map(|l| location(corpus, held, l))
+            .collect(),
+    }
+}
+
+/// JSON Lines: one finding a line, each the object the JSON report lists under
+/// `diagnostics` (for CI systems that stream findings).
+pub fn render_lines(outcome: &Outcome) -> String {
+    let corpus = &outcome.corpus;
+    let held = Held::new(&corpus.files);
+    let mut out = String::new();
+    for d in &outcome.diagnostics {
+        out.push_str(&serde_json::to_string(&diagnostic(corpus, &held, d)).expect("plain data"));
+        out.push('\n');
+    }
+    out
+}
+
 fn location<'a>(corpus: &'a Corpus, held: &Held<'_>, l: &'a Label) -> Location<'a> {
     Location {
         place: Place::of(corpus, held, l.file, l.span),
@@ -139,18 +167,7 @@ pub fn render(outcome: &Outcome) -> String {
         diagnostics: outcome
             .diagnostics
             .iter()
-            .map(|d| DiagnosticJson {
-                code: d.code,
-                severity: d.severity.as_str(),
-                message: &d.message,
-                location: d.primary.as_ref().map(|l| location(corpus, &held, l)),
-                help: d.help.as_deref(),
-                related: d
-                    .related
-                    .iter()
-                    .map(|l| location(corpus, &held, l))
-                    .collect(),
-            })
+            .map(|d| diagnostic(corpus, &held, d))
             .collect(),
     };
     let mut s = serde_json::to_string_pretty(&report).expect("plain data serialises");
