@@ -5,6 +5,7 @@
 //! [`diagnostic`]s, [`report`] renders them. [`check`] runs the whole thing. [`refs`] answers
 //! `seccheck refs`: every citation of a clause or document.
 
+pub mod baseline;
 pub mod catalogue;
 pub mod check;
 pub mod clause;

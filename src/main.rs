@@ -67,6 +67,13 @@ struct CheckArgs {
     /// Exit 0 even when errors are found (the report still lists them).
     #[arg(long)]
     exit_zero: bool,
+    /// Report only findings that are not in this baseline (written by --write-baseline),
+    /// and say which of its entries no longer occur.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Write today's findings to FILE as a baseline, and exit 0.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     /// Colour in the human format.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -245,7 +252,7 @@ fn run_check(a: CheckArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let outcome: Outcome = match pool.install(|| check::check_path_with(&a.path, &selection)) {
+    let mut outcome: Outcome = match pool.install(|| check::check_path_with(&a.path, &selection)) {
         Ok(o) => o,
         Err(e) => {
             eprintln!("error: cannot read the corpus at {}: {e}", a.path.display());
@@ -259,6 +266,53 @@ fn run_check(a: CheckArgs) -> ExitCode {
             a.path.display()
         );
         return ExitCode::from(2);
+    }
+    if let Some(file) = &a.write_baseline {
+        let b = seccheck::baseline::record(&outcome);
+        let mut json = serde_json::to_string_pretty(&b).expect("plain data serialises");
+        json.push('\n');
+        if let Err(e) = std::fs::write(file, json) {
+            eprintln!("error: cannot write the baseline {}: {e}", file.display());
+            return ExitCode::from(2);
+        }
+        eprintln!(
+            "note: wrote {} findings to the baseline {}",
+            b.findings.len(),
+            file.display()
+        );
+        return ExitCode::SUCCESS;
+    }
+    if let Some(file) = &a.baseline {
+        let read = std::fs::read_to_string(file)
+            .map_err(|e| e.to_string())
+            .and_then(|t| {
+                serde_json::from_str::<seccheck::baseline::Baseline>(&t).map_err(|e| e.to_string())
+            });
+        let b = match read {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!(
+                    "error: cannot read the baseline {}: {e} (write one with --write-baseline)",
+                    file.display()
+                );
+                return ExitCode::from(2);
+            }
+        };
+        let applied = seccheck::baseline::apply(&mut outcome, &b);
+        eprintln!(
+            "note: {} findings are in the baseline {} and not listed",
+            applied.accepted,
+            file.display()
+        );
+        if !applied.gone.is_empty() {
+            eprintln!(
+                "note: {} baseline entries no longer occur (fixed; write the baseline again to drop them):",
+                applied.gone.len()
+            );
+            for e in applied.gone.iter().take(20) {
+                eprintln!("  {}:{}: {} {}", e.path, e.line, e.code, e.message);
+            }
+        }
     }
     let text = match a.format {
         Format::Json => report::json::render(&outcome),

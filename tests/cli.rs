@@ -695,3 +695,82 @@ fn github_annotations_and_json_lines() {
     let (v, _) = json(dir.path(), &[]);
     assert_eq!(serde_json::Value::Array(lines), v["diagnostics"]);
 }
+
+#[test]
+fn a_baseline_survives_moves_and_version_bumps_and_lets_new_findings_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let log = |g: &str| {
+        format!(
+            "release,effective_date,document,version,title\n\
+             40.0,2021-06-24,section-h,1.0,DCC Services\n\
+             40.0,2021-06-24,section-g,{g},Security\n"
+        )
+    };
+    let h = "# Section H: DCC Services\n\nH1.1 The DCC shall provide the Services.\n";
+    let g = "# Section G: Security\n\nG1.1 As Section H9.9 requires, the DCC shall act.\n";
+    write(root, "document-log.csv", log("1.0").as_bytes());
+    write(root, "documents/section-h/1.0.md", h.as_bytes());
+    write(root, "documents/section-g/1.0.md", g.as_bytes());
+    let baseline = root.join("baseline.json");
+    let run = |extra: &[&str]| {
+        let out = seccheck()
+            .args(["--format", "json"])
+            .args(extra)
+            .arg(root)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+        (v, out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    let b = baseline.to_str().unwrap();
+    let (_, code, err) = run(&["--write-baseline", b]);
+    assert_eq!(code, Some(0));
+    assert!(err.contains("wrote 1 findings to the baseline"), "{err}");
+    // Accepted: nothing listed, exit 0.
+    let (v, code, _) = run(&["--baseline", b]);
+    assert_eq!((codes(&v), code), (vec![], Some(0)));
+    // Lines added above it, and the version renamed to a new file with the same text.
+    fs::remove_file(root.join("documents/section-g/1.0.md")).unwrap();
+    write(root, "document-log.csv", log("1.1").as_bytes());
+    write(
+        root,
+        "documents/section-g/1.1.md",
+        g.replace("\n\nG1.1", "\n\nSome words the editor added.\n\nG1.1")
+            .as_bytes(),
+    );
+    let (v, code, err) = run(&["--baseline", b]);
+    assert_eq!((codes(&v), code), (vec![], Some(0)), "{err}");
+    assert!(err.contains("1 findings are in the baseline"), "{err}");
+    // A new finding still fails, and only it is listed.
+    write(
+        root,
+        "documents/section-g/1.1.md",
+        format!("{g}\nG1.2 As Section H9.8 requires.\n").as_bytes(),
+    );
+    let (v, code, _) = run(&["--baseline", b]);
+    assert_eq!(code, Some(1));
+    assert_eq!(codes(&v), vec!["REF002"]);
+    assert!(
+        v["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("H9.8")
+    );
+    // Fixed: the baseline entry no longer occurs, and the run says so.
+    write(
+        root,
+        "documents/section-g/1.1.md",
+        b"# Section G: Security\n\nG1.1 The DCC shall act.\n",
+    );
+    let (v, code, err) = run(&["--baseline", b]);
+    assert_eq!((codes(&v), code), (vec![], Some(0)));
+    assert!(err.contains("1 baseline entries no longer occur"), "{err}");
+    assert!(
+        err.contains("documents/section-g/1.0.md:3: REF002"),
+        "{err}"
+    );
+    // An unreadable baseline is a usage error.
+    let (_, code, _) = run(&["--baseline", "/no/such/baseline.json"]);
+    assert_eq!(code, Some(2));
+}

@@ -36,6 +36,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "report",
         &[
+            "baseline",
             "check",
             "diagnostic",
             "history",

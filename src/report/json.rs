@@ -48,6 +48,8 @@ struct DiagnosticJson<'a> {
     location: Option<Location<'a>>,
     help: Option<&'a str>,
     related: Vec<Location<'a>>,
+    /// Stable across line moves and version bumps (see `baseline`).
+    fingerprint: String,
 }
 
 #[derive(Serialize)]
@@ -108,6 +110,7 @@ fn diagnostic<'a>(corpus: &'a Corpus, held: &Held<'_>, d: &'a Diagnostic) -> Dia
             .iter()
             .map(|l| location(corpus, held, l))
             .collect(),
+        fingerprint: crate::baseline::fingerprint(corpus, held, d),
     }
 }
 
