@@ -24,6 +24,7 @@ pub mod parse;
 pub mod refs;
 pub mod report;
 pub mod rules;
+pub mod scope;
 pub mod source;
 pub mod store;
 pub mod title;

@@ -74,6 +74,10 @@ struct CheckArgs {
     /// Write today's findings to FILE as a baseline, and exit 0.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Report only findings in what this release adds or changes (its note, the versions
+    /// it bumps and their redlines, its log rows); the whole corpus is still checked.
+    #[arg(long, value_name = "RELEASE")]
+    release: Option<String>,
     /// Colour in the human format.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -266,6 +270,21 @@ fn run_check(a: CheckArgs) -> ExitCode {
             a.path.display()
         );
         return ExitCode::from(2);
+    }
+    if let Some(r) = &a.release {
+        let scoped = seccheck::names::Version::parse(r)
+            .ok_or_else(|| format!("`{r}` is not a release number such as 57.0"))
+            .and_then(|v| seccheck::scope::to_release(&mut outcome, &v));
+        match scoped {
+            Ok(s) => eprintln!(
+                "note: reporting release {r} only; {} findings elsewhere were left out",
+                s.left_out
+            ),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
     }
     if let Some(file) = &a.write_baseline {
         let b = seccheck::baseline::record(&outcome);

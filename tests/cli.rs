@@ -774,3 +774,53 @@ fn a_baseline_survives_moves_and_version_bumps_and_lets_new_findings_fail() {
     let (_, code, _) = run(&["--baseline", "/no/such/baseline.json"]);
     assert_eq!(code, Some(2));
 }
+
+#[test]
+fn a_release_scoped_run_reports_what_that_release_changed() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let at = |release: &str| {
+        let out = seccheck()
+            .args(["--format", "json", "--release", release])
+            .arg(&corpus)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let found: Vec<(String, String)> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap().into(),
+                    d["path"].as_str().unwrap().into(),
+                )
+            })
+            .collect();
+        (found, String::from_utf8(out.stderr).unwrap())
+    };
+    // The 57.0 note lists Section T, which 57.0 keeps: reported for 57.0, not for 54.0.
+    let rel004 = ("REL004".to_string(), "releases/57.0.md".to_string());
+    let (at57, err) = at("57.0");
+    assert!(at57.contains(&rel004), "{at57:?}");
+    assert!(err.contains("findings elsewhere were left out"), "{err}");
+    let (at54, _) = at("54.0");
+    assert!(!at54.contains(&rel004), "{at54:?}");
+    // 54.0's own note is reported for 54.0 only.
+    assert!(
+        at54.iter()
+            .any(|(c, p)| c == "REL001" && p == "releases/54.0.md")
+    );
+    assert!(!at57.iter().any(|(_, p)| p == "releases/54.0.md"));
+    // Every finding of a scoped run is in what that release changed.
+    assert!(at57.iter().all(|(_, p)| p == "releases/57.0.md"
+        || p == "document-log.csv"
+        || p.starts_with("documents/")
+        || p.starts_with("redlines/")));
+    // A release the log lacks is a usage error.
+    let out = seccheck()
+        .args(["--release", "99.0"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,88 @@
+//! Release-scoped runs (`--release 57.0`): the whole corpus is checked (citations and the
+//! log need it), but only the findings whose place is in what that release adds or
+//! changes are reported — its release note, the document versions it bumps and their
+//! redlines, and its rows of the Document Log. What CI runs on each document release.
+
+use crate::check::Outcome;
+use crate::history::History;
+use crate::names::Version;
+use crate::source::FileId;
+use std::collections::HashSet;
+
+/// What scoping a run to a release left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scoped {
+    /// Findings placed elsewhere, not reported.
+    pub left_out: usize,
+}
+
+/// Keeps the findings of `outcome` that are placed in what `release` adds or changes.
+/// `Err` when the corpus has no Document Log, or the log no such release.
+pub fn to_release(outcome: &mut Outcome, release: &Version) -> Result<Scoped, String> {
+    let corpus = &outcome.corpus;
+    let log = corpus
+        .log
+        .as_ref()
+        .ok_or("a release-scoped run needs the Document Log, and this corpus has none")?;
+    let history = History::new(log);
+    if !history.contains(release) {
+        let all: Vec<String> = history.releases().iter().map(|r| r.to_string()).collect();
+        return Err(format!(
+            "the Document Log has no release {release} (it has {})",
+            all.join(", ")
+        ));
+    }
+    // The document versions the release bumps, then their files and redlines.
+    let bumped: HashSet<(String, String)> = history
+        .bumped(release)
+        .iter()
+        .filter_map(|c| match c {
+            crate::history::Change::New(r) | crate::history::Change::Bumped { row: r, .. } => {
+                Some((r.document.key(), r.version.to_string()))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut files: HashSet<FileId> = HashSet::new();
+    for d in &corpus.documents {
+        if let Some(v) = &d.version
+            && bumped.contains(&(d.document.key(), v.to_string()))
+        {
+            files.insert(d.file);
+        }
+    }
+    for r in &corpus.redlines {
+        if bumped.contains(&(r.document.key(), r.version.to_string())) {
+            files.insert(r.file);
+        }
+    }
+    for n in &corpus.release_notes {
+        if n.release.as_ref() == Some(release) {
+            files.insert(n.file);
+        }
+    }
+    // In the log, the release's own rows.
+    let rows: Vec<(u32, u32)> = log
+        .rows
+        .iter()
+        .filter(|r| &r.release == release)
+        .map(|r| (r.span.start, r.span.end))
+        .collect();
+    let ours = |d: &crate::diagnostic::Diagnostic| {
+        d.primary.as_ref().is_some_and(|l| {
+            files.contains(&l.file)
+                || (l.file == log.file
+                    && rows
+                        .iter()
+                        .any(|&(s, e)| l.span.start >= s && l.span.start <= e))
+        })
+    };
+    let before = outcome.diagnostics.len();
+    let kept: Vec<_> = std::mem::take(&mut outcome.diagnostics)
+        .into_iter()
+        .filter(|d| ours(d))
+        .collect();
+    let left_out = before - kept.len();
+    outcome.diagnostics = kept;
+    Ok(Scoped { left_out })
+}
