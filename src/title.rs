@@ -66,12 +66,14 @@ pub fn same(a: &str, b: &str) -> bool {
 
 /// Text folded for finding a defined term in running text, with a map back: the title
 /// rule for case, white space, commas, emphasis and apostrophes, but hyphens and `&` are
-/// kept (a term is searched for as the text writes it, and its hyphen is part of it).
+/// kept (a term is searched for as the text writes it, and its hyphen is part of it); a
+/// word hyphenated at a line break is joined ("Sub-\nCommittee" reads "sub-committee").
 /// Returns the folded text and, for each of its bytes, the offset in `text` it came from.
 pub fn fold_for_search(text: &str) -> (String, Vec<u32>) {
     let mut out = String::with_capacity(text.len());
     let mut map: Vec<u32> = Vec::with_capacity(text.len());
     let mut space = false;
+    let mut line_broken_hyphen = false;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -86,6 +88,14 @@ pub fn fold_for_search(text: &str) -> (String, Vec<u32>) {
         let at = i as u32;
         i += len;
         match class(c) {
+            // A line break right after a hyphen is the hyphen of a word broken at the end
+            // of a line ("Sub-\nCommittee"): the word goes on, with no space.
+            Class::Space if c == '\n' && out.ends_with('-') => {
+                space = false;
+                line_broken_hyphen = true;
+                continue;
+            }
+            Class::Space if line_broken_hyphen => continue,
             Class::Space => {
                 space = !out.is_empty();
                 continue;
@@ -93,6 +103,7 @@ pub fn fold_for_search(text: &str) -> (String, Vec<u32>) {
             Class::Emphasis => continue,
             _ => {}
         }
+        line_broken_hyphen = false;
         if space {
             out.push(' ');
             map.push(at);
@@ -172,6 +183,15 @@ mod tests {
         assert_eq!(f, "the panel sub-committee party's");
         assert_eq!(map.len(), f.len());
         assert_eq!(map[f.find("sub").unwrap()], 13);
+    }
+
+    #[test]
+    fn a_word_hyphenated_at_a_line_break_is_joined_for_search() {
+        let (f, map) = fold_for_search("the Panel Sub-\n  Committee meets");
+        assert_eq!(f, "the panel sub-committee meets");
+        assert_eq!(map.len(), f.len());
+        // A hyphen followed by a space on the same line is not a broken word.
+        assert_eq!(fold_for_search("Sub- Committee").0, "sub- committee");
     }
 
     #[test]
