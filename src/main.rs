@@ -287,6 +287,24 @@ fn run_check(a: CheckArgs) -> ExitCode {
         }
     }
     if let Some(file) = &a.write_baseline {
+        // seccheck never writes into the corpus: a baseline inside it would be read back.
+        let inside = |f: &std::path::Path| {
+            let dir = f
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            match (dir.canonicalize(), a.path.canonicalize()) {
+                (Ok(d), Ok(root)) => root.is_dir() && d.starts_with(&root),
+                _ => false,
+            }
+        };
+        if inside(file) {
+            eprintln!(
+                "error: {} is inside the corpus, and seccheck never writes into the corpus; write the baseline beside it (e.g. seccheck-baseline.json next to the corpus folder)",
+                file.display()
+            );
+            return ExitCode::from(2);
+        }
         let b = seccheck::baseline::record(&outcome);
         let mut json = serde_json::to_string_pretty(&b).expect("plain data serialises");
         json.push('\n');

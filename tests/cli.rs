@@ -696,6 +696,18 @@ fn github_annotations_and_json_lines() {
     assert_eq!(serde_json::Value::Array(lines), v["diagnostics"]);
 }
 
+/// `seccheck --format json EXTRA… ROOT`: the report, the exit status and stderr.
+fn run_in(root: &Path, extra: &[&str]) -> (Value, Option<i32>, String) {
+    let out = seccheck()
+        .args(["--format", "json"])
+        .args(extra)
+        .arg(root)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (v, out.status.code(), String::from_utf8(out.stderr).unwrap())
+}
+
 #[test]
 fn a_baseline_survives_moves_and_version_bumps_and_lets_new_findings_fail() {
     let dir = tempfile::tempdir().unwrap();
@@ -712,17 +724,17 @@ fn a_baseline_survives_moves_and_version_bumps_and_lets_new_findings_fail() {
     write(root, "document-log.csv", log("1.0").as_bytes());
     write(root, "documents/section-h/1.0.md", h.as_bytes());
     write(root, "documents/section-g/1.0.md", g.as_bytes());
-    let baseline = root.join("baseline.json");
-    let run = |extra: &[&str]| {
-        let out = seccheck()
-            .args(["--format", "json"])
-            .args(extra)
-            .arg(root)
-            .output()
-            .unwrap();
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
-        (v, out.status.code(), String::from_utf8(out.stderr).unwrap())
-    };
+    // Beside the corpus: seccheck never writes into it.
+    let outside = tempfile::tempdir().unwrap();
+    let baseline = outside.path().join("baseline.json");
+    let (_, code, err) = run_in(
+        root,
+        &["--write-baseline", root.join("b.json").to_str().unwrap()],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("never writes into the corpus"), "{err}");
+    assert!(!root.join("b.json").exists());
+    let run = |extra: &[&str]| run_in(root, extra);
     let b = baseline.to_str().unwrap();
     let (_, code, err) = run(&["--write-baseline", b]);
     assert_eq!(code, Some(0));
