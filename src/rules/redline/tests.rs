@@ -136,6 +136,33 @@ fn word_diff_names_the_words_and_their_spans() {
 }
 
 #[test]
+fn a_span_starts_at_the_first_word_and_stops_at_the_markup() {
+    // The differing word runs on past the closing mark: only the side quoted is
+    // underlined, not `~>week~~}`.
+    let r = "H1.1 Once in each {~~quarter~>week~~}.\n";
+    let e = "H1.1 Once in each month.\n";
+    let wd = diff(r, Side::Before, e, false);
+    assert_eq!(wd.got, "quarter.");
+    assert_eq!(&r[wd.got_span.range()], "quarter");
+    let wd = diff(r, Side::After, e, false);
+    assert_eq!(wd.got, "week.");
+    assert_eq!(&r[wd.got_span.range()], "week");
+    // A paragraph added after a line break: its words are underlined, not the break.
+    let r = "1.1 Devices.\n\n1.2 A table applies.\n";
+    let wd = diff(r, Side::Before, "1.1 Devices.\n", false);
+    assert_eq!(wd.got.trim(), "1.2 A table applies.");
+    assert_eq!(&r[wd.got_span.range()], "1.2 A table applies.");
+    let wd = diff("1.1 Devices.\n", Side::Before, r, false);
+    assert_eq!(&r[wd.expected_span.range()], "1.2 A table applies.");
+    // A difference of white space only keeps its white space.
+    let r = "E1.1 Data.{--\n--}\nE1.2 Next.\n";
+    let e = "E1.1 Data.\n\nE1.2 Next.\n";
+    let wd = diff(r, Side::After, e, false);
+    assert!(!wd.got_span.is_empty());
+    assert!(r[wd.got_span.range()].trim().is_empty());
+}
+
+#[test]
 fn word_diff_of_text_missing_on_one_side() {
     // The redline side leaves out a sentence: nothing on its side, an empty span.
     let r = "One. {--Two. --}Three.";

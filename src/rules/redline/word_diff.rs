@@ -53,6 +53,25 @@ impl Window {
         };
         Span::new(start, end.max(start))
     }
+
+    /// File span of a window range as a label underlines it: from its first word (past
+    /// leading white space, unless it is all white space) to the end of the stretch of
+    /// the file that word is in, so never across redline markup (the range may take
+    /// text from both sides of a mark: `quarter` in `{~~quarter~>week~~}.`).
+    fn label_span(&self, a: usize, b: usize) -> Span {
+        let text = &self.text[a..b];
+        let a = if text.trim().is_empty() {
+            a
+        } else {
+            a + text.len() - text.trim_start().len()
+        };
+        let i = self.parts.partition_point(|p| p.at <= a).saturating_sub(1);
+        let b = match self.parts.get(i) {
+            Some(p) if b > a => b.min(p.at + p.len),
+            _ => b,
+        };
+        self.file_span(a, b)
+    }
 }
 
 impl Text<'_> {
@@ -117,7 +136,9 @@ pub(crate) struct WordDiff {
     /// What each text has in place of the other's (possibly nothing).
     pub got: String,
     pub expected: String,
-    /// Where that is in each file (empty when that text has nothing there).
+    /// Where that is in each file (empty when that text has nothing there), as a label
+    /// underlines it: from its first word to the end of the stretch of the file that
+    /// word is in (see `Window::label_span`).
     pub got_span: Span,
     pub expected_span: Span,
     /// The text before, the same in both; whether it starts partway into the texts.
@@ -188,7 +209,7 @@ pub(crate) fn word_diff(
         if w.parts.is_empty() {
             Span::new(fallback, fallback)
         } else {
-            w.file_span(r.start, r.end)
+            w.label_span(r.start, r.end)
         }
     };
     WordDiff {
