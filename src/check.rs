@@ -59,9 +59,9 @@ impl Selection {
             .iter()
             .chain(&self.ignore)
             .filter(|s| {
-                !RULES.iter().any(|r| {
-                    s.eq_ignore_ascii_case(r.code) || s.eq_ignore_ascii_case(rules::family(r.code))
-                })
+                !RULES
+                    .iter()
+                    .any(|r| Self::names(std::slice::from_ref(*s), r.code))
             })
             .map(String::as_str)
             .collect()

@@ -107,6 +107,15 @@ impl Diagnostic {
     }
 }
 
+/// Items as a message lists them: "MP161, MP164 and MP168".
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// The most findings of one rule listed for one file: past it, a file is broken in one
 /// way many times over (a million unclosed marks), and listing each one would only bury
 /// the rest of the report. The first ones stand, then one finding says how many more

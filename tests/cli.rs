@@ -791,12 +791,7 @@ fn a_baseline_survives_moves_and_version_bumps_and_lets_new_findings_fail() {
 fn a_release_scoped_run_reports_what_that_release_changed() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let at = |release: &str| {
-        let out = seccheck()
-            .args(["--format", "json", "--release", release])
-            .arg(&corpus)
-            .output()
-            .unwrap();
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let (v, _, err) = run_in(&corpus, &["--release", release]);
         let found: Vec<(String, String)> = v["diagnostics"]
             .as_array()
             .unwrap()
@@ -808,7 +803,7 @@ fn a_release_scoped_run_reports_what_that_release_changed() {
                 )
             })
             .collect();
-        (found, String::from_utf8(out.stderr).unwrap())
+        (found, err)
     };
     // The 57.0 note lists Section T, which 57.0 keeps: reported for 57.0, not for 54.0.
     let rel004 = ("REL004".to_string(), "releases/57.0.md".to_string());

@@ -3,6 +3,7 @@
 //! docs/json-format.md; its places are the check report's, [`Place`]).
 
 use super::json::Place;
+use crate::diagnostic::and_list;
 use crate::model::Corpus;
 use crate::names::DocumentKind;
 use crate::refs::{self, Effect, RefTarget, Refs};
@@ -37,15 +38,6 @@ fn capitalised(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
-}
-
-/// "a, b and c".
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

@@ -106,15 +106,6 @@ pub(crate) fn prose_titles<'a>(text: &str, nf: &'a ReleaseNoteFile) -> Vec<Prose
     out
 }
 
-/// "MP161, MP164 and MP168".
-pub(crate) fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 /// "four" for 4 (up to twenty), else the digits.
 pub(crate) fn number_word(n: usize) -> String {
     let word = match n {
@@ -172,9 +163,9 @@ mod tests {
 
     #[test]
     fn lists() {
-        assert_eq!(and_list(&["a".into()]), "a");
+        assert_eq!(crate::diagnostic::and_list(&["a".into()]), "a");
         assert_eq!(
-            and_list(&["a".into(), "b".into(), "c".into()]),
+            crate::diagnostic::and_list(&["a".into(), "b".into(), "c".into()]),
             "a, b and c"
         );
         assert_eq!(number_word(4), "four");

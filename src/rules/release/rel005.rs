@@ -1,8 +1,9 @@
 //! REL005 proposal-count-differs: a release note says how many Modification Proposals the
 //! release included, and summarises another number.
 
-use super::{and_list, note_name, number_word};
+use super::{note_name, number_word};
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::and_list;
 use crate::model::Corpus;
 use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
