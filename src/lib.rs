@@ -28,3 +28,4 @@ pub mod scope;
 pub mod source;
 pub mod store;
 pub mod title;
+pub mod word;

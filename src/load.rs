@@ -7,7 +7,7 @@
 use crate::discover::{Content, Found};
 use crate::model::{
     ConfigFile, Corpus, DocumentLog, DocumentVersion, FileDates, Layout, OtherFile, ReadProblem,
-    ReadProblemKind, RedlineFile, ReleaseNoteFile, VersionTableFile,
+    ReadProblemKind, RedlineFile, ReleaseNoteFile, VersionTableFile, WordCaveat,
 };
 use crate::names::{DocumentId, Version};
 use crate::parse::dates::{DateMention, find_dates};
@@ -16,8 +16,9 @@ use crate::parse::release_note::ProposalMention;
 use crate::parse::release_note::{ReleaseNote, parse_release_note};
 use crate::parse::version_table::{VersionTable, parse_version_table};
 use crate::parse::{self, classify::Kind, log::ParsedLog, redline::Redline};
-use crate::source::{DecodeProblem, FileId, SourceFile, decode};
+use crate::source::{FileId, SourceFile, decode};
 use crate::store::CorpusFile;
+use crate::word::{self, View};
 use rayon::prelude::*;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -83,12 +84,12 @@ fn role_of(path: &str) -> Option<Role> {
             let is_doc = parts[0] == "documents";
             match (
                 DocumentId::from_key(&key.to_ascii_lowercase()),
-                stem_version(file, &["md", "txt"]),
+                stem_version(file, &["md", "txt", "docx"]),
             ) {
                 (Some(d), Some(v)) if is_doc => Some(Role::Document(d, v)),
                 (Some(d), Some(v)) => Some(Role::Redline(d, v)),
                 _ => Some(Role::Misplaced(format!(
-                    "a {} is `{}/<document>/<version>.md` (or `.txt`), with a key such as `section-h` and a version such as `3.1`",
+                    "a {} is `{}/<document>/<version>.md` (or `.txt`, `.docx`), with a key such as `section-h` and a version such as `3.1`",
                     if is_doc {
                         "document version"
                     } else {
@@ -210,12 +211,35 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
             dates: Vec::new(),
         };
     }
-    let text = bytes.and_then(|b| {
-        let (text, decode_problems) = decode(b);
-        problems.extend(decode_problems.into_iter().map(ReadProblemKind::Decode));
-        text
-    });
-    let source = SourceFile::new(found.path, text.unwrap_or_default());
+    let word_view = word::is_word_path(&found.path).then(|| view_of(&role));
+    let source = match (bytes, word_view) {
+        (Some(b), Some(view)) => match word::read(&b, view) {
+            Ok(read) => {
+                if read.macros {
+                    problems.push(ReadProblemKind::WordCaveat(WordCaveat::Macros));
+                }
+                if view == View::Accept && read.revisions > 0 && matches!(role, Role::Document(..))
+                {
+                    problems.push(ReadProblemKind::WordCaveat(WordCaveat::TrackedChanges(
+                        read.revisions,
+                    )));
+                }
+                SourceFile::with_paragraphs(found.path, read.text, read.paragraphs)
+            }
+            Err(problem) => {
+                problems.push(ReadProblemKind::Word(problem));
+                SourceFile::new(found.path, String::new())
+            }
+        },
+        (bytes, _) => {
+            let text = bytes.and_then(|b| {
+                let (text, decode_problems) = decode(b);
+                problems.extend(decode_problems.into_iter().map(ReadProblemKind::Decode));
+                text
+            });
+            SourceFile::new(found.path, text.unwrap_or_default())
+        }
+    };
     // Parsing empty text is harmless and keeps the file's role (a logged version whose
     // file is binary is still "there" for the log rules).
     let parsed = match guarded(|| {
@@ -226,7 +250,10 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
         let text = page
             .as_ref()
             .map_or(source.text.as_str(), |p| p.text.as_str());
-        let markdown = page.is_some() || source.path.to_ascii_lowercase().ends_with(".md");
+        // Text rendered from a Word file is Markdown (headings, bold, tables).
+        let markdown = page.is_some()
+            || word_view.is_some()
+            || source.path.to_ascii_lowercase().ends_with(".md");
         let mut parsed = parse_file(text, markdown, role);
         let mut dates = match parsed {
             Parsed::Log(_) | Parsed::Config(_) | Parsed::Redline(..) | Parsed::Nothing => {
@@ -266,7 +293,7 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
     let bulky = matches!(parsed.0, Parsed::Document { .. } | Parsed::Redline(..));
     let file = match disk {
         Some((disk, modified)) if bulky && !source.text.is_empty() => {
-            CorpusFile::on_disk(source, disk, modified)
+            CorpusFile::on_disk(source, disk, modified, word_view)
         }
         _ => CorpusFile::kept(source),
     };
@@ -275,6 +302,15 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
         problems,
         parsed: parsed.0,
         dates: parsed.1,
+    }
+}
+
+/// How a Word file is read in its role: a redline with its tracked changes, anything
+/// else as it reads with every change accepted.
+fn view_of(role: &Role) -> View {
+    match role {
+        Role::Redline(..) => View::Markup,
+        _ => View::Accept,
     }
 }
 
@@ -372,12 +408,7 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
     for (i, r) in results.into_iter().enumerate() {
         let file = FileId(i as u32);
         // Text the IO rules reject (empty, binary, unreadable) says nothing.
-        let no_text = r.problems.iter().any(|k| {
-            !matches!(
-                k,
-                ReadProblemKind::Decode(DecodeProblem::InvalidUtf8 { .. })
-            )
-        });
+        let no_text = r.problems.iter().any(ReadProblemKind::loses_text);
         corpus.files.push(r.file);
         corpus.read_problems.extend(
             r.problems

@@ -6,7 +6,7 @@ use seccheck::catalogue;
 use seccheck::check::{self, Outcome};
 use seccheck::refs;
 use seccheck::report::{self, Summary, human::HumanOptions};
-use seccheck::{discover, load};
+use seccheck::{discover, load, word};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,6 +35,10 @@ enum Command {
     /// and affected lists; documents' headings, clauses, tables and definitions; …),
     /// without checking anything.
     Inspect(InspectArgs),
+    /// Print the text seccheck reads from a Word file (.docx): the clean text, one side
+    /// of its tracked changes, or the redline as CriticMarkup. Diff it with any tool to
+    /// see exactly what was compared.
+    Export(ExportArgs),
     /// List every rule: code, default severity, name and summary.
     Rules,
     /// Explain one rule, with a failing and a passing example.
@@ -81,6 +85,22 @@ struct CheckArgs {
     /// Colour in the human format.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+}
+
+#[derive(clap::Args)]
+struct ExportArgs {
+    /// The Word file.
+    path: PathBuf,
+    /// Every tracked change accepted: the version the redline produces (the default).
+    #[arg(long, group = "side")]
+    accept: bool,
+    /// Every tracked change rejected: the version the redline started from.
+    #[arg(long, group = "side")]
+    reject: bool,
+    /// The tracked changes as CriticMarkup (`{++inserted++}`, `{--deleted--}`): what
+    /// seccheck reads from a redline.
+    #[arg(long, group = "side")]
+    markup: bool,
 }
 
 #[derive(clap::Args)]
@@ -151,8 +171,8 @@ enum Color {
     Never,
 }
 
-const SUBCOMMANDS: [&str; 7] = [
-    "check", "refs", "inspect", "rules", "explain", "help", "--help",
+const SUBCOMMANDS: [&str; 8] = [
+    "export", "check", "refs", "inspect", "rules", "explain", "help", "--help",
 ];
 
 fn main() -> ExitCode {
@@ -194,6 +214,7 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Export(a) => export(&a),
         Command::Rules => {
             let mut out = String::new();
             for e in catalogue::ENTRIES.iter() {
@@ -432,6 +453,34 @@ fn print(text: &str) -> ExitCode {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: cannot write the report: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `seccheck export`: a Word file's text as seccheck reads it.
+fn export(a: &ExportArgs) -> ExitCode {
+    let view = if a.reject {
+        word::View::Reject
+    } else if a.markup {
+        word::View::Markup
+    } else {
+        word::View::Accept
+    };
+    let bytes = match std::fs::read(&a.path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", a.path.display());
+            return ExitCode::from(2);
+        }
+    };
+    match word::read(&bytes, view) {
+        Ok(read) => print(&read.text),
+        Err(problem) => {
+            eprintln!(
+                "error: {} could not be read as a Word file: {problem}",
+                a.path.display()
+            );
             ExitCode::from(2)
         }
     }

@@ -77,6 +77,32 @@ pub enum ReadProblemKind {
     Duplicate(String),
     /// The parser failed on this file; the message is the panic's.
     ParserPanic(String),
+    /// A Word file that could not be read.
+    Word(crate::word::WordProblem),
+    /// A Word file that was read, with a caveat.
+    WordCaveat(WordCaveat),
+}
+
+/// What to know about a Word file that was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WordCaveat {
+    /// It holds macros (never run; its text was read).
+    Macros,
+    /// A clean text holding this many tracked changes: read with every change accepted.
+    TrackedChanges(usize),
+}
+
+impl ReadProblemKind {
+    /// Whether the file's text was lost (not read, or not all of it): the rules judge
+    /// nothing in it. Text read from an invalid encoding, or a Word file read with a
+    /// caveat, is text.
+    pub fn loses_text(&self) -> bool {
+        !matches!(
+            self,
+            ReadProblemKind::Decode(DecodeProblem::InvalidUtf8 { .. })
+                | ReadProblemKind::WordCaveat(_)
+        )
+    }
 }
 
 impl Corpus {
@@ -114,13 +140,9 @@ impl Corpus {
     /// that was not valid UTF-8 was still read (decoded the likeliest way) and counts as
     /// read.
     pub fn unreadable(&self, file: FileId) -> bool {
-        self.read_problems.iter().any(|p| {
-            p.file == file
-                && !matches!(
-                    p.kind,
-                    ReadProblemKind::Decode(DecodeProblem::InvalidUtf8 { .. })
-                )
-        })
+        self.read_problems
+            .iter()
+            .any(|p| p.file == file && p.kind.loses_text())
     }
 
     /// The clean text of one document version, if the corpus has it.

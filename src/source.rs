@@ -59,6 +59,52 @@ pub struct SourceFile {
     /// that a column on a long line is counted from the nearest block, not from the
     /// line's start (a 50 MB line with many findings would otherwise be quadratic).
     char_blocks: std::sync::OnceLock<Vec<u32>>,
+    /// For text read from a Word file: where each of its paragraphs starts in the text,
+    /// so that a place is given as a paragraph and a character in it (see [`Paragraphs`]).
+    paragraphs: Option<Paragraphs>,
+}
+
+/// Where the paragraphs of a Word file lie in the text seccheck renders from it.
+///
+/// The rendered text adds what Word shows by formatting, not by characters: Markdown's
+/// heading marks, `**` for bold, table pipes, CriticMarkup for tracked changes and the
+/// blank lines between paragraphs. Those bytes are *marks*; every other byte belongs to
+/// the paragraph it follows. A place in the text is then the 1-based number of the
+/// paragraph in the body (every `w:p` in document order, table cells included) and the
+/// 1-based character of the paragraph's own text, marks not counted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Paragraphs {
+    /// `(byte offset in the text, paragraph number)`, by offset.
+    pub starts: Vec<(u32, u32)>,
+    /// The clause each paragraph of `starts` sits in (its own number, or the last one
+    /// above it), where known; same order as `starts`.
+    pub clauses: Vec<Option<Box<str>>>,
+    /// The marks' byte ranges, sorted and disjoint.
+    pub marks: Vec<Span>,
+}
+
+/// A place in a Word file: what a person finds in Word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParagraphPlace<'a> {
+    pub paragraph: usize,
+    /// 1-based, in characters of the paragraph's text.
+    pub column: usize,
+    pub clause: Option<&'a str>,
+}
+
+impl Paragraphs {
+    /// Characters of marks within `from..to`.
+    fn mark_chars(&self, text: &str, from: usize, to: usize) -> usize {
+        let first = self.marks.partition_point(|m| (m.end as usize) <= from);
+        self.marks[first..]
+            .iter()
+            .take_while(|m| (m.start as usize) < to)
+            .map(|m| {
+                let (a, b) = ((m.start as usize).max(from), (m.end as usize).min(to));
+                count_chars(&text.as_bytes()[a..b])
+            })
+            .sum()
+    }
 }
 
 /// Bytes per entry of [`SourceFile::char_blocks`].
@@ -76,7 +122,43 @@ impl SourceFile {
             text,
             line_starts: Default::default(),
             char_blocks: Default::default(),
+            paragraphs: None,
         }
+    }
+
+    /// Text rendered from a Word file, with where its paragraphs lie.
+    pub fn with_paragraphs(path: String, text: String, paragraphs: Paragraphs) -> SourceFile {
+        SourceFile {
+            paragraphs: Some(paragraphs),
+            ..SourceFile::new(path, text)
+        }
+    }
+
+    /// Whether this text was rendered from a Word file.
+    pub fn is_word(&self) -> bool {
+        self.paragraphs.is_some()
+    }
+
+    /// The paragraph, character and clause of `offset`, in a file read from Word.
+    pub fn paragraph_at(&self, offset: usize) -> Option<ParagraphPlace<'_>> {
+        let p = self.paragraphs.as_ref()?;
+        let offset = offset.min(self.text.len());
+        let i = p
+            .starts
+            .partition_point(|&(start, _)| start as usize <= offset)
+            .checked_sub(1)?;
+        let (start, number) = p.starts[i];
+        let start = start as usize;
+        let chars = if offset - start < CHAR_BLOCK {
+            count_chars(&self.text.as_bytes()[start..offset])
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
+        Some(ParagraphPlace {
+            paragraph: number as usize,
+            column: chars - p.mark_chars(&self.text, start, offset) + 1,
+            clause: p.clauses.get(i).and_then(|c| c.as_deref()),
+        })
     }
 
     fn line_starts(&self) -> &[u32] {
@@ -118,8 +200,12 @@ impl SourceFile {
         }
     }
 
-    /// 1-based line and 1-based column (in characters) of `offset`.
+    /// 1-based line and 1-based column (in characters) of `offset`; in a file read from
+    /// Word, the paragraph and the character in it ([`SourceFile::paragraph_at`]).
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        if let Some(p) = self.paragraph_at(offset) {
+            return (p.paragraph, p.column);
+        }
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
         let start = self.line_starts()[line] as usize;

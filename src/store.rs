@@ -14,6 +14,7 @@
 //! character) and the file is marked [changed](CorpusFile::changed), which the run reports.
 
 use crate::source::{FileId, SourceFile, decode};
+use crate::word::View;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, Weak};
@@ -35,6 +36,8 @@ enum Text {
         disk: PathBuf,
         /// Length of the decoded text when it was parsed.
         len: usize,
+        /// A Word file, read as this view.
+        word: Option<View>,
         modified: Option<SystemTime>,
         cache: Mutex<Weak<SourceFile>>,
     },
@@ -52,12 +55,18 @@ impl CorpusFile {
 
     /// A file whose text, parsed from `disk` (last modified at `modified`), is read again
     /// when asked for.
-    pub fn on_disk(source: SourceFile, disk: PathBuf, modified: Option<SystemTime>) -> CorpusFile {
+    pub fn on_disk(
+        source: SourceFile,
+        disk: PathBuf,
+        modified: Option<SystemTime>,
+        word: Option<View>,
+    ) -> CorpusFile {
         CorpusFile {
             path: source.path,
             text: Text::OnDisk {
                 disk,
                 len: source.text.len(),
+                word,
                 modified,
                 cache: Mutex::new(Weak::new()),
             },
@@ -67,27 +76,28 @@ impl CorpusFile {
 
     /// The file's text and line index, as parsed.
     pub fn source(&self) -> Arc<SourceFile> {
-        let (disk, len, modified, cache) = match &self.text {
+        let (disk, len, modified, word, cache) = match &self.text {
             Text::Kept(s) => return Arc::clone(s),
             Text::OnDisk {
                 disk,
                 len,
                 modified,
+                word,
                 cache,
-            } => (disk, *len, modified, cache),
+            } => (disk, *len, modified, *word, cache),
         };
         let mut cached = cache.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(s) = cached.upgrade() {
             return s;
         }
-        let text = match read_again(disk, len, *modified) {
-            Some(text) => text,
+        let source = match read_again(&self.path, disk, len, *modified, word) {
+            Some(source) => source,
             None => {
                 self.changed.store(true, Ordering::Relaxed);
-                " ".repeat(len)
+                SourceFile::new(self.path.clone(), " ".repeat(len))
             }
         };
-        let source = Arc::new(SourceFile::new(self.path.clone(), text));
+        let source = Arc::new(source);
         *cached = Arc::downgrade(&source);
         source
     }
@@ -100,14 +110,27 @@ impl CorpusFile {
 }
 
 /// The text of `disk` if it is still what was parsed: same modification time, same
-/// decoded length.
-fn read_again(disk: &Path, len: usize, modified: Option<SystemTime>) -> Option<String> {
+/// decoded length. A Word file is read as it was, as `word` says.
+fn read_again(
+    path: &str,
+    disk: &Path,
+    len: usize,
+    modified: Option<SystemTime>,
+    word: Option<View>,
+) -> Option<SourceFile> {
     let now = std::fs::metadata(disk).ok()?.modified().ok();
     if now != modified {
         return None;
     }
-    let text = decode(std::fs::read(disk).ok()?).0?;
-    (text.len() == len).then_some(text)
+    let bytes = std::fs::read(disk).ok()?;
+    let source = match word {
+        Some(view) => {
+            let read = crate::word::read(&bytes, view).ok()?;
+            SourceFile::with_paragraphs(path.to_string(), read.text, read.paragraphs)
+        }
+        None => SourceFile::new(path.to_string(), decode(bytes).0?),
+    };
+    (source.text.len() == len).then_some(source)
 }
 
 /// Sources read once and held for a while: by a rule that visits the same files
@@ -160,6 +183,7 @@ mod tests {
             SourceFile::new("9.0.md".into(), text.into()),
             disk,
             modified,
+            None,
         )
     }
 
@@ -190,7 +214,7 @@ mod tests {
                 std::fs::write(&disk, format!("file {i}\n")).unwrap();
                 let modified = std::fs::metadata(&disk).unwrap().modified().ok();
                 let source = SourceFile::new(format!("{i}.md"), format!("file {i}\n"));
-                CorpusFile::on_disk(source, disk, modified)
+                CorpusFile::on_disk(source, disk, modified, None)
             })
             .collect();
         let held = Held::with_capacity(&files, 2);

@@ -184,6 +184,8 @@ fn describe_problem(kind: &ReadProblemKind) -> String {
         K::NotInLayout(hint) => format!("not in the corpus layout: {hint}"),
         K::Duplicate(other) => format!("gives the same version as {other}"),
         K::ParserPanic(msg) => format!("seccheck failed reading it: {msg}"),
+        K::Word(problem) => format!("not read as a Word file: {problem}"),
+        K::WordCaveat(c) => format!("read, with a caveat: {c:?}"),
     }
 }
 

@@ -64,6 +64,8 @@ pub static RULES: &[Rule] = &[
     input::io005::RULE,
     input::io006::RULE,
     input::io007::RULE,
+    input::io008::RULE,
+    input::io009::RULE,
     log::log001::RULE,
     log::log002::RULE,
     log::log003::RULE,

@@ -12,6 +12,8 @@ pub mod io004;
 pub mod io005;
 pub mod io006;
 pub mod io007;
+pub mod io008;
+pub mod io009;
 
 /// What a rule says about one problem: span, message, label, help.
 type Finding = (Span, String, String, String);

@@ -1,0 +1,332 @@
+//! The body as text: Markdown for what Word shows by formatting (headings, bold, tables)
+//! and CriticMarkup for tracked changes, or one side of them.
+//!
+//! - A paragraph is a line, paragraphs are separated by a blank line; a table row is a
+//!   line `| cell | cell |`, the first row followed by `|---|`; the paragraphs of a cell
+//!   are joined by a space.
+//! - A heading paragraph starts with one `#` a level; bold text (direct or by character
+//!   style, not by paragraph style) is set in `**`.
+//! - List numbering is rendered as Word shows it, then a space (Word's tab too).
+//! - A tracked change is `{++…++}` or `{--…--}`. A paragraph mark inserted or deleted
+//!   is the blank line between two paragraphs inserted or deleted, so that rejecting
+//!   every change joins what was split and accepting joins what was merged. The numbers
+//!   and heading marks are worked out for each side on its own (a paragraph inserted
+//!   above a numbered one renumbers it on one side only) and, where the sides differ,
+//!   shown as a deletion and an insertion.
+//!
+//! Every byte that is not the paragraph's own text (its number included) is a *mark*,
+//! recorded so that a place can be given in the paragraph's own characters.
+
+use super::View;
+use super::body::{Block, Body, Para, Rev};
+use super::numbering::{Counters, Numbering, Suffix};
+use super::styles::Styles;
+use crate::source::{Paragraphs, Span};
+
+/// What a paragraph starts with on one side: heading marks and its number.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Prefix {
+    marks: String,
+    number: String,
+}
+
+impl Prefix {
+    fn is_empty(&self) -> bool {
+        self.marks.is_empty() && self.number.is_empty()
+    }
+}
+
+/// The prefix of each paragraph that starts a paragraph on `side` (true: after).
+fn prefixes(body: &Body, styles: &Styles, numbering: &Numbering, after: bool) -> Vec<Prefix> {
+    let mut out = vec![Prefix::default(); body.paras.len()];
+    let mut counters = Counters::default();
+    let mut start = 0;
+    for (i, p) in body.paras.iter().enumerate() {
+        let present = if after {
+            p.mark.after()
+        } else {
+            p.mark.before()
+        };
+        if !(present || p.ends_container || i + 1 == body.paras.len()) {
+            continue;
+        }
+        // Paragraphs `start..=i` are one paragraph on this side, with `i`'s properties.
+        let props = match (&p.props_before, after) {
+            (Some(before), false) => before,
+            _ => &p.props,
+        };
+        let style = styles.resolved(props.style.as_deref());
+        let mut prefix = Prefix::default();
+        if !p.in_table {
+            if let Some(level) = styles.heading_level(props.style.as_deref(), props.outline) {
+                prefix.marks = format!("{} ", "#".repeat(level as usize));
+            }
+        }
+        let from_style = styles.numbering(props.style.as_deref());
+        let num = props
+            .num_id
+            .clone()
+            .or_else(|| from_style.as_ref().map(|(n, _)| n.clone()));
+        if let Some(num) = num.filter(|n| n != "0") {
+            let ilvl = props
+                .ilvl
+                .or_else(|| from_style.as_ref().and_then(|(_, l)| *l))
+                .or_else(|| style.and_then(|s| numbering.level_of_style(&num, s)))
+                .unwrap_or(0);
+            if let Some((number, suffix)) = counters.next(numbering, &num, ilvl) {
+                prefix.number = number;
+                if suffix != Suffix::Nothing {
+                    prefix.number.push(' ');
+                }
+            }
+        }
+        out[start] = prefix;
+        start = i + 1;
+    }
+    out
+}
+
+struct Writer {
+    view: View,
+    text: String,
+    marks: Vec<Span>,
+    open: Rev,
+    paragraphs: Paragraphs,
+    clause: Option<Box<str>>,
+}
+
+impl Writer {
+    fn put(&mut self, rev: Rev, s: &str, mark: bool) {
+        if s.is_empty() {
+            return;
+        }
+        match self.view {
+            View::Accept if rev == Rev::Deleted => return,
+            View::Reject if rev == Rev::Inserted => return,
+            View::Accept | View::Reject => {}
+            View::Markup => {
+                if rev != self.open {
+                    self.close();
+                    match rev {
+                        Rev::Inserted => self.mark("{++"),
+                        Rev::Deleted => self.mark("{--"),
+                        Rev::Same => {}
+                    }
+                    self.open = rev;
+                }
+            }
+        }
+        if mark {
+            self.mark(s);
+        } else {
+            self.text.push_str(s);
+        }
+    }
+
+    fn mark(&mut self, s: &str) {
+        let start = self.text.len();
+        self.text.push_str(s);
+        match self.marks.last_mut() {
+            Some(last) if last.end as usize == start => last.end = self.text.len() as u32,
+            _ => self.marks.push(Span::new(start, self.text.len())),
+        }
+    }
+
+    /// Closes an open change.
+    fn close(&mut self) {
+        match std::mem::take(&mut self.open) {
+            Rev::Inserted => self.mark("++}"),
+            Rev::Deleted => self.mark("--}"),
+            Rev::Same => {}
+        }
+    }
+
+    fn start_paragraph(&mut self, number: u32) {
+        self.paragraphs
+            .starts
+            .push((self.text.len() as u32, number));
+        self.paragraphs.clauses.push(None);
+    }
+}
+
+struct Renderer<'a> {
+    body: &'a Body,
+    before: Vec<Prefix>,
+    after: Vec<Prefix>,
+    w: Writer,
+}
+
+impl Renderer<'_> {
+    fn blank(&self, i: usize) -> bool {
+        self.before[i].is_empty()
+            && self.after[i].is_empty()
+            && self.body.paras[i]
+                .pieces
+                .iter()
+                .all(|p| p.text.trim().is_empty())
+    }
+
+    /// The paragraphs of one container (the body's run of paragraphs, or a cell), joined
+    /// by `sep`; `outer` is the change of the row they sit in.
+    fn container(&mut self, paras: &[usize], sep: &str, outer: Rev) {
+        let mut rendered = false;
+        let (mut after, mut before) = (false, false);
+        for &i in paras {
+            let p = &self.body.paras[i];
+            if !self.blank(i) {
+                if rendered {
+                    let rev = match (after, before) {
+                        (true, true) => Some(Rev::Same),
+                        (true, false) => Some(Rev::Inserted),
+                        (false, true) => Some(Rev::Deleted),
+                        (false, false) => None,
+                    };
+                    if let Some(rev) = rev.and_then(|r| r.within(outer)) {
+                        self.w.put(rev, sep, true);
+                    }
+                }
+                self.paragraph(i, outer);
+                rendered = true;
+                (after, before) = (false, false);
+            }
+            after |= p.mark.after();
+            before |= p.mark.before();
+        }
+    }
+
+    fn paragraph(&mut self, i: usize, outer: Rev) {
+        let p: &Para = &self.body.paras[i];
+        self.w.start_paragraph(p.number);
+        let (b, a) = (self.before[i].clone(), self.after[i].clone());
+        let heading = !a.marks.is_empty() || !b.marks.is_empty();
+        let sides: Vec<(Rev, &Prefix)> = if a == b {
+            vec![(Rev::Same, &a)]
+        } else {
+            vec![(Rev::Deleted, &b), (Rev::Inserted, &a)]
+        };
+        for (rev, prefix) in sides {
+            if let Some(rev) = rev.within(outer) {
+                self.w.put(rev, &prefix.marks, true);
+                self.w.put(rev, &prefix.number, false);
+            }
+        }
+        for piece in &p.pieces {
+            let Some(rev) = piece.rev.within(outer) else {
+                continue;
+            };
+            let core = piece.text.trim();
+            if piece.bold && !heading && !core.is_empty() {
+                let lead = &piece.text[..piece.text.len() - piece.text.trim_start().len()];
+                let trail = &piece.text[piece.text.trim_end().len()..];
+                self.w.put(rev, lead, false);
+                self.w.put(rev, "**", true);
+                self.w.put(rev, core, false);
+                self.w.put(rev, "**", true);
+                self.w.put(rev, trail, false);
+            } else {
+                self.w.put(rev, &piece.text, false);
+            }
+        }
+        // The clause it sits in: its own number (rendered or typed), or the last above.
+        let mut lead = a.number.clone();
+        for piece in p.pieces.iter().filter(|p| p.rev.after()) {
+            if lead.len() > 32 {
+                break;
+            }
+            lead.push_str(&piece.text);
+        }
+        let lead = lead.trim_start();
+        if let Some((_, len)) = crate::clause::line_number_len(lead.as_bytes(), 2) {
+            let next = lead.as_bytes().get(len);
+            if matches!(next, None | Some(b' ' | b'\t' | b'.')) {
+                self.w.clause = Some(lead[..len].into());
+            }
+        }
+        if let Some(c) = self.w.paragraphs.clauses.last_mut() {
+            *c = self.w.clause.clone();
+        }
+    }
+
+    fn table(&mut self, rows: &[super::body::Row]) {
+        for (ri, row) in rows.iter().enumerate() {
+            self.w.put(row.rev, "| ", true);
+            for (ci, cell) in row.cells.iter().enumerate() {
+                if ci > 0 {
+                    self.w.put(row.rev, " | ", true);
+                }
+                self.container(cell, " ", row.rev);
+            }
+            self.w.put(row.rev, " |\n", true);
+            if ri == 0 {
+                let rule = format!("|{}\n", "---|".repeat(row.cells.len().max(1)));
+                self.w.put(row.rev, &rule, true);
+            }
+        }
+    }
+}
+
+/// Renders `body` as `view` says.
+pub fn render(
+    body: &Body,
+    styles: &Styles,
+    numbering: &Numbering,
+    view: View,
+) -> (String, Paragraphs) {
+    let mut r = Renderer {
+        body,
+        before: prefixes(body, styles, numbering, false),
+        after: prefixes(body, styles, numbering, true),
+        w: Writer {
+            view,
+            text: String::new(),
+            marks: Vec::new(),
+            open: Rev::Same,
+            paragraphs: Paragraphs::default(),
+            clause: None,
+        },
+    };
+    let mut i = 0;
+    while i < body.blocks.len() {
+        if !r.w.text.is_empty() && !r.w.text.ends_with("\n\n") {
+            let sep = if r.w.text.ends_with('\n') {
+                "\n"
+            } else {
+                "\n\n"
+            };
+            r.w.put(Rev::Same, sep, true);
+        }
+        let before = r.w.text.len();
+        match &body.blocks[i] {
+            Block::Table(rows) => {
+                r.table(rows);
+                i += 1;
+            }
+            Block::Para(_) => {
+                let run: Vec<usize> = body.blocks[i..]
+                    .iter()
+                    .map_while(|b| match b {
+                        Block::Para(p) => Some(*p),
+                        Block::Table(_) => None,
+                    })
+                    .collect();
+                i += run.len();
+                r.container(&run, "\n\n", Rev::Same);
+            }
+        }
+        if r.w.text.len() == before {
+            continue;
+        }
+    }
+    r.w.close();
+    if !r.w.text.is_empty() && !r.w.text.ends_with('\n') {
+        r.w.mark("\n");
+    }
+    let Writer {
+        text,
+        marks,
+        mut paragraphs,
+        ..
+    } = r.w;
+    paragraphs.marks = marks;
+    (text, paragraphs)
+}
