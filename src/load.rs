@@ -509,6 +509,14 @@ mod tests {
         ));
         assert!(matches!(
             role_of("redlines/section-h/12.0.docx"),
+            Some(Role::Redline(..))
+        ));
+        assert!(matches!(
+            role_of("documents/section-h/12.0.DOCX"),
+            Some(Role::Document(..))
+        ));
+        assert!(matches!(
+            role_of("documents/section-h/12.0.doc"),
             Some(Role::Misplaced(_))
         ));
         assert!(matches!(
