@@ -70,6 +70,12 @@ pub struct Place<'a> {
     pub end_line: usize,
     pub end_column: usize,
     pub span: Span,
+    /// In a Word file: the paragraph (the same number as `line`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
+    /// In a Word file: the clause the place sits in, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -84,7 +90,10 @@ impl<'a> Place<'a> {
         let source = held.get(file);
         let (line, column) = source.line_col(span.start as usize);
         let (end_line, end_column) = source.line_col(span.end as usize);
+        let word = source.paragraph_at(span.start as usize);
         Place {
+            paragraph: word.map(|w| w.paragraph),
+            clause: word.and_then(|w| w.clause).map(String::from),
             path: &corpus.file(file).path,
             line,
             column,

@@ -180,7 +180,7 @@ impl Body {
             }
             Step::Text(t) => {
                 if r.skip == 0 && r.in_text && r.fields.iter().all(|&shown| shown) {
-                    self.push_text(r, t);
+                    self.push_text(r, &normalise(t));
                 }
             }
         }
@@ -393,10 +393,13 @@ impl Body {
         };
         let Some(p) = &mut r.para else { return };
         let bold = r.bold.unwrap_or(r.style_bold);
-        let text = normalise(t);
         match p.pieces.last_mut() {
-            Some(last) if last.rev == rev && last.bold == bold => last.text.push_str(&text),
-            _ => p.pieces.push(Piece { text, rev, bold }),
+            Some(last) if last.rev == rev && last.bold == bold => last.text.push_str(t),
+            _ => p.pieces.push(Piece {
+                text: t.to_string(),
+                rev,
+                bold,
+            }),
         }
     }
 

@@ -210,24 +210,60 @@ impl Renderer<'_> {
                 self.w.put(rev, &prefix.number, false);
             }
         }
-        for piece in &p.pieces {
-            let Some(rev) = piece.rev.within(outer) else {
+        // Bold text is one `**…**` span however its runs and changes split it; the marks
+        // are on the side(s) where the span has text.
+        let pieces: Vec<(Rev, &str, bool)> = p
+            .pieces
+            .iter()
+            .filter_map(|piece| {
+                Some((
+                    piece.rev.within(outer)?,
+                    piece.text.as_str(),
+                    piece.bold && !heading,
+                ))
+            })
+            .collect();
+        let mut k = 0;
+        while k < pieces.len() {
+            let (rev, text, bold) = pieces[k];
+            if !bold || text.trim().is_empty() {
+                self.w.put(rev, text, false);
+                k += 1;
                 continue;
-            };
-            let core = piece.text.trim();
-            if piece.bold && !heading && !core.is_empty() {
-                let lead = &piece.text[..piece.text.len() - piece.text.trim_start().len()];
-                let trail = &piece.text[piece.text.trim_end().len()..];
-                self.w.put(rev, lead, false);
-                self.w.put(rev, "**", true);
-                self.w.put(rev, core, false);
-                self.w.put(rev, "**", true);
-                self.w.put(rev, trail, false);
-            } else {
-                self.w.put(rev, &piece.text, false);
             }
+            let end = k + pieces[k..].iter().take_while(|(_, _, b)| *b).count();
+            let span = &pieces[k..end];
+            let has = |side: fn(Rev) -> bool| {
+                span.iter()
+                    .any(|(r, t, _)| side(*r) && !t.trim().is_empty())
+            };
+            let marks = match (has(Rev::before), has(Rev::after)) {
+                (true, true) => Rev::Same,
+                (false, true) => Rev::Inserted,
+                _ => Rev::Deleted,
+            };
+            let last = span.len() - 1;
+            for (j, &(rev, text, _)) in span.iter().enumerate() {
+                let mut text = text;
+                if j == 0 {
+                    let core = text.trim_start();
+                    self.w.put(rev, &text[..text.len() - core.len()], false);
+                    self.w.put(marks, "**", true);
+                    text = core;
+                }
+                if j == last {
+                    let core = text.trim_end();
+                    self.w.put(rev, core, false);
+                    self.w.put(marks, "**", true);
+                    self.w.put(rev, &text[core.len()..], false);
+                } else {
+                    self.w.put(rev, text, false);
+                }
+            }
+            k = end;
         }
         // The clause it sits in: its own number (rendered or typed), or the last above.
+        let p: &Para = &self.body.paras[i];
         let mut lead = a.number.clone();
         for piece in p.pieces.iter().filter(|p| p.rev.after()) {
             if lead.len() > 32 {
@@ -236,6 +272,13 @@ impl Renderer<'_> {
             lead.push_str(&piece.text);
         }
         let lead = lead.trim_start();
+        // Table cells (a version-control table's "1.5") hold no clause numbers.
+        if p.in_table {
+            if let Some(c) = self.w.paragraphs.clauses.last_mut() {
+                *c = None;
+            }
+            return;
+        }
         if let Some((_, len)) = crate::clause::line_number_len(lead.as_bytes(), 2) {
             let next = lead.as_bytes().get(len);
             if matches!(next, None | Some(b' ' | b'\t' | b'.')) {
@@ -295,7 +338,6 @@ pub fn render(
             };
             r.w.put(Rev::Same, sep, true);
         }
-        let before = r.w.text.len();
         match &body.blocks[i] {
             Block::Table(rows) => {
                 r.table(rows);
@@ -312,9 +354,6 @@ pub fn render(
                 i += run.len();
                 r.container(&run, "\n\n", Rev::Same);
             }
-        }
-        if r.w.text.len() == before {
-            continue;
         }
     }
     r.w.close();

@@ -1,0 +1,140 @@
+//! Word files: the Word twin of `corpus/` (`tests/fixtures/corpus-docx/`, built by its
+//! `build.py`) reads as the same text and gives the same findings, placed by paragraph;
+//! the small fixtures of `tests/fixtures/docx/` read as their expected exports.
+
+use assert_cmd::Command;
+use seccheck::parse::redline::{self, Side};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn twin() -> PathBuf {
+    root().join("tests/fixtures/corpus-docx/corpus")
+}
+
+fn export(path: &Path, side: &str) -> String {
+    let out = Command::cargo_bin("seccheck")
+        .unwrap()
+        .args(["export", path.to_str().unwrap(), side])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "export {} failed: {:?}",
+        path.display(),
+        out
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn docx_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            docx_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "docx") {
+            out.push(p);
+        }
+    }
+}
+
+/// Each document of the twin exports as its Markdown; each redline's accepted and
+/// rejected sides as the Markdown redline's.
+#[test]
+fn the_twin_reads_as_the_markdown_it_was_built_from() {
+    let mut files = Vec::new();
+    docx_files(&twin().join("documents"), &mut files);
+    docx_files(&twin().join("redlines"), &mut files);
+    files.sort();
+    assert_eq!(files.len(), 47, "the twin holds every document and redline");
+    for f in files {
+        let rel = f.strip_prefix(twin()).unwrap().with_extension("md");
+        let md = std::fs::read_to_string(root().join("corpus").join(&rel)).unwrap();
+        if rel.starts_with("redlines") {
+            let parsed = redline::parse(&md);
+            assert_eq!(
+                export(&f, "--accept"),
+                parsed.render(&md, Side::After),
+                "{}",
+                rel.display()
+            );
+            assert_eq!(
+                export(&f, "--reject"),
+                parsed.render(&md, Side::Before),
+                "{}",
+                rel.display()
+            );
+        } else {
+            assert_eq!(export(&f, "--accept"), md, "{}", rel.display());
+        }
+    }
+}
+
+fn check(path: &Path) -> Value {
+    let out = Command::cargo_bin("seccheck")
+        .unwrap()
+        .args([path.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn findings(report: &Value) -> Vec<(String, String, String)> {
+    let mut out: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let md = |v: &Value| v.as_str().unwrap_or("").replace(".docx", ".md");
+            (md(&d["code"]), md(&d["path"]), md(&d["message"]))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_twin_gives_the_same_findings_placed_by_paragraph() {
+    let md = check(&root().join("corpus"));
+    let docx = check(&twin());
+    assert_eq!(findings(&docx), findings(&md));
+    assert_eq!(docx["summary"], md["summary"]);
+    let at = |code: &str, path: &str| {
+        docx["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == code && d["path"] == path)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {code} in {path}"))
+    };
+    // Checked by hand: the heading is ¶1; the table's header row is ¶2–5 and each row
+    // four paragraphs more, so the fourth row's version cell is ¶18, character 1.
+    let vct = at("VCT001", "documents/appendix-a/1.6.docx");
+    assert_eq!(
+        (vct["line"].as_u64(), vct["column"].as_u64()),
+        (Some(18), Some(1))
+    );
+    assert_eq!(vct["paragraph"].as_u64(), Some(18));
+    // The heading's title starts at character 12 of "Section J: Charges…" in Word: the
+    // Markdown's "# " is a heading style, not text.
+    let log = at("LOG007", "documents/section-j/3.2.docx");
+    assert_eq!(
+        (log["line"].as_u64(), log["column"].as_u64()),
+        (Some(1), Some(12))
+    );
+    // Findings name the clause they sit in: typed (Section H 9.2) or list numbering
+    // (Section J 3.0, whose J2.4 is rendered from `J%1.%2`); none in a table cell.
+    assert_eq!(
+        at("REF003", "documents/section-h/9.2.docx")["clause"].as_str(),
+        Some("H3.4")
+    );
+    assert_eq!(
+        at("REF002", "documents/section-j/3.0.docx")["clause"].as_str(),
+        Some("J2.4")
+    );
+    assert_eq!(vct.get("clause"), None);
+}
