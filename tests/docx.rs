@@ -126,15 +126,15 @@ fn the_twin_gives_the_same_findings_placed_by_paragraph() {
         (log["line"].as_u64(), log["column"].as_u64()),
         (Some(1), Some(12))
     );
-    // Findings name the clause they sit in: typed (Section H 9.2) or list numbering
-    // (Section J 3.0, whose J2.4 is rendered from `J%1.%2`); none in a table cell.
+    // Findings name the clause they sit in: typed (Section H 9.2's H3.4) or list
+    // numbering (Appendix AM 1.0's 3.2, rendered from `%1.%2`); none in a table cell.
     assert_eq!(
         at("REF003", "documents/section-h/9.2.docx")["clause"].as_str(),
         Some("H3.4")
     );
     assert_eq!(
-        at("REF002", "documents/section-j/3.0.docx")["clause"].as_str(),
-        Some("J2.4")
+        at("REF001", "documents/appendix-am/1.0.docx")["clause"].as_str(),
+        Some("3.2")
     );
     assert_eq!(vct.get("clause"), None);
 }
