@@ -35,6 +35,9 @@ impl SourceCode for Indexed {
         if end > text.len() {
             return Err(MietteError::OutOfBounds);
         }
+        if file.is_word() {
+            return word_span(file, start, end);
+        }
         let first = file.line_index(start);
         let last = file.line_index(end.saturating_sub(1).max(start));
         let mut from_line = first.saturating_sub(before);
@@ -69,6 +72,56 @@ impl SourceCode for Indexed {
             column,
             to_line - from_line + 1,
         )))
+    }
+}
+
+/// A snippet of a Word file: the paragraph's line alone (no context: the lines around it
+/// are the blank lines between paragraphs), named as a person finds it in Word,
+/// `path ¶57, in H8.16`, with the paragraph's number in the gutter.
+fn word_span(
+    file: &SourceFile,
+    start: usize,
+    end: usize,
+) -> Result<Box<dyn SpanContents<'_> + '_>, MietteError> {
+    let first = file.line_index(start);
+    let last = file.line_index(end.saturating_sub(1).max(start));
+    let (mut from, mut to) = (file.line_range(first).start, file.line_range(last).end);
+    if long_line(file, first) {
+        from = floor_char(&file.text, start.saturating_sub(WINDOW).max(from));
+        to = ceil_char(&file.text, (end + WINDOW).min(to.max(end)));
+        if to - from > LONG_LINE {
+            return Err(MietteError::OutOfBounds);
+        }
+    }
+    let place = file.paragraph_at(start);
+    let paragraph = place.map_or(first + 1, |p| p.paragraph);
+    let name = match place.and_then(|p| p.clause) {
+        Some(clause) => format!("{} ¶{paragraph}, in {clause}", file.path),
+        None => format!("{} ¶{paragraph}", file.path),
+    };
+    Ok(Box::new(MietteSpanContents::new_named(
+        name,
+        &file.text.as_bytes()[from..to],
+        SourceSpan::new(from.into(), to - from),
+        paragraph - 1,
+        place.map_or(0, |p| p.column - 1),
+        last - first + 1,
+    )))
+}
+
+/// The handlers a finding is drawn with: a Word file's snippet is headed by its name
+/// alone (`file.docx ¶57`), without a line and column.
+struct Handlers {
+    text: GraphicalReportHandler,
+    word: GraphicalReportHandler,
+}
+
+impl Handlers {
+    fn of(&self, source: Option<&Indexed>) -> &GraphicalReportHandler {
+        match source {
+            Some(s) if s.0.is_word() => &self.word,
+            _ => &self.text,
+        }
     }
 }
 
@@ -263,6 +316,10 @@ pub fn render(outcome: &Outcome, options: &HumanOptions) -> String {
         .with_links(false)
         .with_width(options.width)
         .with_context_lines(1);
+    let handler = Handlers {
+        word: handler.clone().without_primary_span_start(),
+        text: handler,
+    };
     // The findings of one file are rendered together, holding the texts they show; files
     // are rendered in parallel and the texts joined in order.
     let corpus = &outcome.corpus;
@@ -294,9 +351,10 @@ pub fn render(outcome: &Outcome, options: &HumanOptions) -> String {
     out
 }
 
-fn render_one(handler: &GraphicalReportHandler, held: &Held<'_>, d: &Diagnostic) -> String {
+fn render_one(handlers: &Handlers, held: &Held<'_>, d: &Diagnostic) -> String {
     let mut out = String::new();
     let v = view(held, d);
+    let handler = handlers.of(v.source.as_ref());
     // A failure (or a panic) of the snippet renderer on odd text must not lose the
     // finding: it is then written plainly, with its place.
     let rendered = crate::load::guarded(|| {
@@ -308,7 +366,7 @@ fn render_one(handler: &GraphicalReportHandler, held: &Held<'_>, d: &Diagnostic)
         _ => plain(&mut out, held, d),
     }
     for note in &v.notes {
-        render_note(&mut out, handler, note);
+        render_note(&mut out, handlers.of(note.source.as_ref()), note);
     }
     out.push('\n');
     out
