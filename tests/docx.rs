@@ -138,3 +138,105 @@ fn the_twin_gives_the_same_findings_placed_by_paragraph() {
     );
     assert_eq!(vct.get("clause"), None);
 }
+
+fn fixtures() -> PathBuf {
+    root().join("tests/fixtures/docx")
+}
+
+/// Each fixture exports as its expected text, checked by hand (`expected/`), in every
+/// view it has; a redline's markup reads back, through the CriticMarkup parser, as its
+/// accepted and rejected exports.
+#[test]
+fn each_fixture_exports_as_checked_by_hand() {
+    let mut checked = 0;
+    for e in std::fs::read_dir(fixtures().join("expected")).unwrap() {
+        let expected_path = e.unwrap().path();
+        let name = expected_path.file_name().unwrap().to_str().unwrap();
+        let (stem, view) = name
+            .strip_suffix(".md")
+            .and_then(|n| n.rsplit_once('.'))
+            .unwrap();
+        let docx = if stem == "lists" {
+            fixtures().join("libreoffice/lists.docx")
+        } else {
+            fixtures().join(format!("{stem}.docx"))
+        };
+        let expected = std::fs::read_to_string(&expected_path).unwrap();
+        assert_eq!(export(&docx, &format!("--{view}")), expected, "{name}");
+        if view == "markup" {
+            let parsed = redline::parse(&expected);
+            assert!(parsed.errors.is_empty(), "{name}: {:?}", parsed.errors);
+            let accept = export(&docx, "--accept");
+            let reject = export(&docx, "--reject");
+            assert_eq!(parsed.render(&expected, Side::After), accept, "{name}");
+            assert_eq!(parsed.render(&expected, Side::Before), reject, "{name}");
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 14);
+}
+
+/// Text without layout, as `oracles.py` compares it (see there for why each step).
+fn normalise(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let line = line.trim_start_matches('#');
+        let mut kept = String::new();
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            // pandoc's grid rules (`+---+`) and rules of three dashes or more.
+            if c == '+' && matches!(chars.peek(), Some('-' | '=' | '+')) {
+                while matches!(chars.peek(), Some('-' | '=' | '+')) {
+                    chars.next();
+                }
+                continue;
+            }
+            if c == '-' && chars.peek() == Some(&'-') {
+                let mut n = 1;
+                while chars.peek() == Some(&'-') {
+                    chars.next();
+                    n += 1;
+                }
+                if n < 3 {
+                    kept.push_str(&"-".repeat(n));
+                }
+                continue;
+            }
+            kept.push(c);
+        }
+        if kept
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | '=' | '+') || c.is_whitespace())
+        {
+            continue;
+        }
+        out.push_str(&kept.replace("**", "").replace('|', ""));
+    }
+    out.chars()
+        .filter_map(|c| match c {
+            '\u{FEFF}' | '\u{AD}' | '•' | '\u{F000}'..='\u{F0FF}' => None,
+            '\u{2011}' => Some('-'),
+            c if c.is_whitespace() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// What pandoc and LibreOffice read from each fixture (recorded by `oracles.py`) is what
+/// seccheck reads, layout aside.
+#[test]
+fn exports_agree_with_pandoc_and_libreoffice() {
+    let mut compared = 0;
+    for e in std::fs::read_dir(fixtures().join("oracles")).unwrap() {
+        let record = e.unwrap().path();
+        let name = record.file_name().unwrap().to_str().unwrap().to_string();
+        let (file, oracle) = name.split_once(".docx.").unwrap();
+        let side = oracle.trim_end_matches(".txt").rsplit_once('-').unwrap().1;
+        let docx = root().join(format!("{}.docx", file.replace("__", "/")));
+        let theirs = std::fs::read_to_string(&record).unwrap();
+        let ours = export(&docx, &format!("--{side}"));
+        assert_eq!(normalise(&ours), normalise(&theirs), "{name}");
+        compared += 1;
+    }
+    assert_eq!(compared, 55);
+}

@@ -424,6 +424,18 @@ impl Body {
     }
 }
 
+/// A character of a symbol font as the character it shows: Word stores Symbol and
+/// Wingdings glyphs in the private use area, F020–F0FF; the bullet (F0B7) and the
+/// ASCII range are read as such, other glyphs as the replacement character.
+pub fn symbol(c: char) -> char {
+    match c as u32 {
+        0xF0B7 | 0xF0A7 | 0xF0D8 | 0xF0FC => '•',
+        c @ 0xF020..=0xF07E => char::from_u32(c - 0xF000).unwrap_or('\u{FFFD}'),
+        0xF000..=0xF0FF => '\u{FFFD}',
+        _ => c,
+    }
+}
+
 /// The properties a `w:pPr` being read sets: the paragraph's, or those before a change.
 fn props(r: &mut Reading) -> Option<&mut Props> {
     let p = r.para.as_mut()?;

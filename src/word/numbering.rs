@@ -324,7 +324,7 @@ impl Counters {
                     };
                     out.push_str(&format.render(value));
                 }
-                _ => out.push(c),
+                _ => out.push(super::body::symbol(c)),
             }
         }
         if out.trim().is_empty() {

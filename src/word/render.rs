@@ -55,7 +55,6 @@ fn prefixes(body: &Body, styles: &Styles, numbering: &Numbering, after: bool) ->
             (Some(before), false) => before,
             _ => &p.props,
         };
-        let style = styles.resolved(props.style.as_deref());
         let mut prefix = Prefix::default();
         if !p.in_table {
             if let Some(level) = styles.heading_level(props.style.as_deref(), props.outline) {
@@ -71,7 +70,12 @@ fn prefixes(body: &Body, styles: &Styles, numbering: &Numbering, after: bool) ->
             let ilvl = props
                 .ilvl
                 .or_else(|| from_style.as_ref().and_then(|(_, l)| *l))
-                .or_else(|| style.and_then(|s| numbering.level_of_style(&num, s)))
+                .or_else(|| {
+                    styles
+                        .chain_ids(props.style.as_deref())
+                        .into_iter()
+                        .find_map(|s| numbering.level_of_style(&num, s))
+                })
                 .unwrap_or(0);
             if let Some((number, suffix)) = counters.next(numbering, &num, ilvl) {
                 prefix.number = number;

@@ -129,8 +129,19 @@ impl Styles {
         self.chain(Some(id)).find_map(|s| s.bold)
     }
 
-    /// The style's id itself when it is a known style, for numbering levels linked to it.
-    pub fn resolved<'s>(&'s self, id: Option<&'s str>) -> Option<&'s str> {
-        id.or(self.default_paragraph.as_deref())
+    /// The ids of the style `id` and those it is based on, nearest first: a list level
+    /// linked to any of them (`w:lvl/w:pStyle`) is the level of a paragraph numbered by
+    /// its style.
+    pub fn chain_ids<'s>(&'s self, id: Option<&'s str>) -> Vec<&'s str> {
+        let mut out = Vec::new();
+        let mut next = id.or(self.default_paragraph.as_deref());
+        while let Some(i) = next {
+            if out.len() == MAX_CHAIN || out.contains(&i) {
+                break;
+            }
+            out.push(i);
+            next = self.styles.get(i).and_then(|s| s.based_on.as_deref());
+        }
+        out
     }
 }
