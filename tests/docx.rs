@@ -240,3 +240,75 @@ fn exports_agree_with_pandoc_and_libreoffice() {
     }
     assert_eq!(compared, 55);
 }
+
+/// Every bad Word file gives its finding, naming the file and what is wrong, and every
+/// other file is still checked.
+#[test]
+fn bad_word_files_are_reported_and_nothing_else_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path();
+    let put = |rel: &str, bytes: &[u8]| {
+        let p = corpus.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    };
+    let bad = |name: &str| std::fs::read(fixtures().join("bad").join(name)).unwrap();
+    let cases = [
+        ("encrypted.docx", "1.0", "encrypted (password-protected)"),
+        ("not-a-zip.docx", "1.1", "not a Word .docx file (not a zip package)"),
+        ("truncated.docx", "1.2", "damaged or cut short"),
+        ("no-document.docx", "1.3", "no main document part (`word/document.xml` is missing)"),
+        ("malformed.docx", "1.4", "`word/document.xml` is not well-formed XML at byte"),
+        ("bomb.docx", "1.5", "`word/document.xml` inflates past 256 MiB"),
+    ];
+    for (name, version, _) in &cases {
+        put(&format!("documents/section-h/{version}.docx"), &bad(name));
+    }
+    put("documents/section-h/2.0.docx", &bad("macros.docx"));
+    // A clean text holding tracked changes.
+    put(
+        "documents/section-h/3.0.docx",
+        &std::fs::read(fixtures().join("redline.docx")).unwrap(),
+    );
+    // A good file beside them, with a finding of its own: Section L's text filed as
+    // Section J.
+    put(
+        "documents/section-j/1.0.docx",
+        &std::fs::read(fixtures().join("together-clean.docx")).unwrap(),
+    );
+    let report = check(corpus);
+    let findings = report["diagnostics"].as_array().unwrap();
+    for (_, version, words) in &cases {
+        let path = format!("documents/section-h/{version}.docx");
+        let f = findings
+            .iter()
+            .find(|d| d["path"] == path.as_str())
+            .unwrap_or_else(|| panic!("nothing reported for {path}"));
+        assert_eq!(f["code"], "IO008", "{path}");
+        let message = f["message"].as_str().unwrap();
+        assert!(
+            message.starts_with(&format!("{path} could not be read as a Word file: "))
+                && message.contains(words),
+            "{path}: {message}"
+        );
+    }
+    let io009: Vec<&str> = findings
+        .iter()
+        .filter(|d| d["code"] == "IO009")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        io009,
+        [
+            "documents/section-h/2.0.docx holds macros; seccheck read its text and ran none of them",
+            "documents/section-h/3.0.docx is a clean text but holds 22 tracked changes; it was read with every change accepted",
+        ]
+    );
+    // The good file was read and checked.
+    assert!(
+        findings
+            .iter()
+            .any(|d| d["path"] == "documents/section-j/1.0.docx" && d["code"] == "DOC002"),
+        "{findings:#?}"
+    );
+}

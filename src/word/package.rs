@@ -12,7 +12,7 @@ use zip::result::ZipError;
 /// At most this many entries: a Word file has a few dozen.
 const MAX_ENTRIES: usize = 10_000;
 /// A part may inflate to at most this many bytes (a zip bomb is refused as it inflates).
-pub const MAX_PART: u64 = 512 << 20;
+pub const MAX_PART: u64 = 256 << 20;
 
 /// The parts of a Word file seccheck reads.
 pub struct Package<'a> {
@@ -110,7 +110,6 @@ impl<'a> Package<'a> {
         }
         let inner: &mut dyn Read = &mut entry;
         let mut reader = Reader::from_reader(BufReader::new(Capped::new(inner, MAX_PART)));
-        reader.config_mut().check_end_names = false;
         f(&mut reader).map_err(|failure| match failure {
             XmlFailure::Xml(e, at) => {
                 let over = match &e {
