@@ -255,11 +255,27 @@ fn bad_word_files_are_reported_and_nothing_else_is_lost() {
     let bad = |name: &str| std::fs::read(fixtures().join("bad").join(name)).unwrap();
     let cases = [
         ("encrypted.docx", "1.0", "encrypted (password-protected)"),
-        ("not-a-zip.docx", "1.1", "not a Word .docx file (not a zip package)"),
+        (
+            "not-a-zip.docx",
+            "1.1",
+            "not a Word .docx file (not a zip package)",
+        ),
         ("truncated.docx", "1.2", "damaged or cut short"),
-        ("no-document.docx", "1.3", "no main document part (`word/document.xml` is missing)"),
-        ("malformed.docx", "1.4", "`word/document.xml` is not well-formed XML at byte"),
-        ("bomb.docx", "1.5", "`word/document.xml` inflates past 256 MiB"),
+        (
+            "no-document.docx",
+            "1.3",
+            "no main document part (`word/document.xml` is missing)",
+        ),
+        (
+            "malformed.docx",
+            "1.4",
+            "`word/document.xml` is not well-formed XML at byte",
+        ),
+        (
+            "bomb.docx",
+            "1.5",
+            "`word/document.xml` inflates past 256 MiB",
+        ),
     ];
     for (name, version, _) in &cases {
         put(&format!("documents/section-h/{version}.docx"), &bad(name));

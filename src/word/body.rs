@@ -180,7 +180,7 @@ impl Body {
             }
             Step::Text(t) => {
                 if r.skip == 0 && r.in_text && r.fields.iter().all(|&shown| shown) {
-                    self.push_text(r, &normalise(t));
+                    self.push_text(r, t, true);
                 }
             }
         }
@@ -273,11 +273,13 @@ impl Body {
             }
             "t" | "delText" if r.in_run => r.in_text = true,
             "tab" | "ptab" if r.in_run && !r.in_run_rpr => self.push_char(r, "\t"),
-            "br" | "cr" if r.in_run && !r.in_run_rpr => {
-                // A page or column break is layout, not text.
-                if !matches!(attr(e, "type").as_deref(), Some("page" | "column")) {
-                    self.push_char(r, "\n");
-                }
+            // A page or column break is layout, not text.
+            "br" | "cr"
+                if r.in_run
+                    && !r.in_run_rpr
+                    && !matches!(attr(e, "type").as_deref(), Some("page" | "column")) =>
+            {
+                self.push_char(r, "\n")
             }
             "noBreakHyphen" if r.in_run => self.push_char(r, "-"),
             "sym" if r.in_run => {
@@ -380,11 +382,12 @@ impl Body {
 
     fn push_char(&mut self, r: &mut Reading, s: &str) {
         if r.fields.iter().all(|&shown| shown) {
-            self.push_text(r, s);
+            self.push_text(r, s, false);
         }
     }
 
-    fn push_text(&mut self, r: &mut Reading, t: &str) {
+    /// Adds text to the paragraph, read as [`normalise`] says when `normal`.
+    fn push_text(&mut self, r: &mut Reading, t: &str, normal: bool) {
         let rev = match (r.inserted > 0, r.deleted > 0) {
             (true, true) => return, // inserted, then deleted: in neither version
             (true, false) => Rev::Inserted,
@@ -393,13 +396,21 @@ impl Body {
         };
         let Some(p) = &mut r.para else { return };
         let bold = r.bold.unwrap_or(r.style_bold);
-        match p.pieces.last_mut() {
-            Some(last) if last.rev == rev && last.bold == bold => last.text.push_str(t),
-            _ => p.pieces.push(Piece {
-                text: t.to_string(),
-                rev,
-                bold,
-            }),
+        let piece = match p.pieces.last_mut() {
+            Some(last) if last.rev == rev && last.bold == bold => last,
+            _ => {
+                p.pieces.push(Piece {
+                    text: String::with_capacity(t.len()),
+                    rev,
+                    bold,
+                });
+                p.pieces.last_mut().expect("just pushed")
+            }
+        };
+        if normal {
+            normalise(t, &mut piece.text);
+        } else {
+            piece.text.push_str(t);
         }
     }
 
@@ -449,13 +460,23 @@ fn props(r: &mut Reading) -> Option<&mut Props> {
 /// Characters Word shows as others: a non-breaking space as a space, a non-breaking
 /// hyphen as a hyphen; a soft hyphen (shown only at a line break) is dropped, and a line
 /// end inside a text run (which Word shows as a space) is a space.
-fn normalise(t: &str) -> String {
-    t.chars()
-        .filter_map(|c| match c {
-            '\u{A0}' | '\u{202F}' | '\r' | '\n' => Some(' '),
-            '\u{2011}' => Some('-'),
-            '\u{AD}' => None,
-            c => Some(c),
-        })
-        .collect()
+fn normalise(t: &str, out: &mut String) {
+    // Most text has none of these (curly quotes, which share their lead byte, are common).
+    let b = t.as_bytes();
+    let special = b.iter().enumerate().any(|(i, &c)| match c {
+        b'\r' | b'\n' => true,
+        0xC2 => matches!(b.get(i + 1), Some(0xA0 | 0xAD)),
+        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x91 | 0xAF)),
+        _ => false,
+    });
+    if !special {
+        out.push_str(t);
+        return;
+    }
+    out.extend(t.chars().filter_map(|c| match c {
+        '\u{A0}' | '\u{202F}' | '\r' | '\n' => Some(' '),
+        '\u{2011}' => Some('-'),
+        '\u{AD}' => None,
+        c => Some(c),
+    }));
 }

@@ -130,6 +130,7 @@ pub fn read(bytes: &[u8], view: View) -> Result<WordText, WordProblem> {
         let mut reading = numbering::Reading::default();
         optional(package.read(&part, |r| xml::walk(r, |s| numbering.step(&mut reading, s))))?;
     }
+    numbering.finish();
     let mut body = body::Body::default();
     let document = package.document.clone();
     {
@@ -151,10 +152,10 @@ pub fn read(bytes: &[u8], view: View) -> Result<WordText, WordProblem> {
                     }
                     "t" => in_text = true,
                     "p" => {
-                        if let Some((_, t)) = texts.last_mut() {
-                            if !t.is_empty() {
-                                t.push('\n');
-                            }
+                        if let Some((_, t)) = texts.last_mut()
+                            && !t.is_empty()
+                        {
+                            t.push('\n');
                         }
                     }
                     _ => {}

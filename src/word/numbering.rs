@@ -8,7 +8,7 @@
 //! its `w:lvlRestart` names (0: never). Letters run a…z, aa…zz (Word repeats the letter).
 
 use super::xml::{Step, attr, local, on};
-use std::collections::{HashMap, HashSet};
+use crate::hash::FxHashMap as HashMap;
 
 const LEVELS: usize = 9;
 
@@ -125,6 +125,9 @@ struct Num {
     abstract_id: String,
     /// `(level, start override, level replaced)`.
     overrides: Vec<(usize, Option<i64>, Option<Level>)>,
+    /// Each level as this instance defines it: the override's, else the abstract's
+    /// (filled by [`Numbering::finish`]).
+    levels: [Option<Level>; LEVELS],
 }
 
 /// The numbering definitions of one Word file.
@@ -216,10 +219,10 @@ impl Numbering {
                 }
             }
             Step::Close("lvlOverride") => {
-                if let (Some((_, n)), Some(ilvl)) = (&mut r.num, r.override_level.take()) {
-                    if ilvl < LEVELS {
-                        n.overrides.push((ilvl, r.override_start.take(), None));
-                    }
+                if let (Some((_, n)), Some(ilvl)) = (&mut r.num, r.override_level.take())
+                    && ilvl < LEVELS
+                {
+                    n.overrides.push((ilvl, r.override_start.take(), None));
                 }
             }
             Step::Close("abstractNum") => {
@@ -250,12 +253,31 @@ impl Numbering {
             })
     }
 
+    /// Resolves each instance's levels once, after the part is read.
+    pub fn finish(&mut self) {
+        let resolved: Vec<(String, [Option<Level>; LEVELS])> = self
+            .nums
+            .iter()
+            .map(|(id, num)| {
+                (
+                    id.clone(),
+                    std::array::from_fn(|l| self.level(num, l).cloned()),
+                )
+            })
+            .collect();
+        for (id, levels) in resolved {
+            if let Some(num) = self.nums.get_mut(&id) {
+                num.levels = levels;
+            }
+        }
+    }
+
     /// The level of instance `num_id` linked to paragraph style `style`, for a paragraph
     /// whose numbering comes from its style without a level.
     pub fn level_of_style(&self, num_id: &str, style: &str) -> Option<u8> {
         let num = self.nums.get(num_id)?;
         (0..LEVELS)
-            .find(|&l| self.level(num, l).and_then(|l| l.style.as_deref()) == Some(style))
+            .find(|&l| num.levels[l].as_ref().and_then(|l| l.style.as_deref()) == Some(style))
             .map(|l| l as u8)
     }
 }
@@ -264,7 +286,7 @@ impl Numbering {
 #[derive(Debug, Default)]
 pub struct Counters {
     values: HashMap<String, [Option<i64>; LEVELS]>,
-    used: HashSet<String>,
+    used: HashMap<String, ()>,
 }
 
 impl Counters {
@@ -279,9 +301,14 @@ impl Counters {
     ) -> Option<(String, Suffix)> {
         let num = numbering.nums.get(num_id)?;
         let ilvl = (ilvl as usize).min(LEVELS - 1);
-        let level = numbering.level(num, ilvl)?;
-        let values = self.values.entry(num.abstract_id.clone()).or_default();
-        if self.used.insert(num_id.to_string()) {
+        let levels = &num.levels;
+        let level = levels[ilvl].as_ref()?;
+        let values = match self.values.get_mut(&num.abstract_id) {
+            Some(v) => v,
+            None => self.values.entry(num.abstract_id.clone()).or_default(),
+        };
+        if !self.used.contains_key(num_id) {
+            self.used.insert(num_id.to_string(), ());
             for (l, start, _) in &num.overrides {
                 if let Some(start) = start {
                     values[*l] = Some(start - 1);
@@ -291,8 +318,8 @@ impl Counters {
         let start = level.start.unwrap_or(1);
         values[ilvl] = Some(values[ilvl].map_or(start, |v| v + 1));
         for deeper in ilvl + 1..LEVELS {
-            let restart = numbering
-                .level(num, deeper)
+            let restart = levels[deeper]
+                .as_ref()
                 .and_then(|l| l.restart)
                 .map_or(deeper, usize::from);
             // Level `deeper` restarts when a level above `restart` (1-based) is used.
@@ -314,7 +341,7 @@ impl Counters {
                 ('%', Some(d @ '1'..='9')) => {
                     let l = (*d as usize) - ('1' as usize);
                     chars.next();
-                    let shown = numbering.level(num, l);
+                    let shown = levels[l].as_ref();
                     let value =
                         values[l].unwrap_or_else(|| shown.and_then(|s| s.start).unwrap_or(1));
                     let format = match shown {

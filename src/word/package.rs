@@ -5,7 +5,7 @@ use super::WordProblem;
 use super::xml::{Capped, attr, local};
 use quick_xml::Reader;
 use quick_xml::events::Event;
-use std::io::{BufReader, Cursor, Read};
+use std::io::{Cursor, Read};
 use zip::ZipArchive;
 use zip::result::ZipError;
 
@@ -98,38 +98,27 @@ fn zip_problem(e: ZipError, part: &str) -> WordProblem {
 }
 
 impl<'a> Package<'a> {
-    /// Streams the part `name` to `f` as XML events, inflating at most [`MAX_PART`].
+    /// Inflates the part `name` (at most [`MAX_PART`] bytes, refused as it inflates past
+    /// them) and hands `f` a reader of its XML. One part is held at a time.
     pub fn read<T>(
         &mut self,
         name: &str,
-        f: impl FnOnce(&mut Reader<BufReader<Capped<&mut dyn Read>>>) -> Result<T, XmlFailure>,
+        f: impl FnOnce(&mut Reader<&[u8]>) -> Result<T, XmlFailure>,
     ) -> Result<T, WordProblem> {
         let mut entry = self.zip.by_name(name).map_err(|e| zip_problem(e, name))?;
         if entry.encrypted() {
             return Err(WordProblem::Encrypted);
         }
-        let inner: &mut dyn Read = &mut entry;
-        let mut reader = Reader::from_reader(BufReader::new(Capped::new(inner, MAX_PART)));
-        f(&mut reader).map_err(|failure| match failure {
-            XmlFailure::Xml(e, at) => {
-                let over = match &e {
-                    quick_xml::Error::Io(io) => io
-                        .get_ref()
-                        .is_some_and(|i| i.downcast_ref::<super::xml::OverCap>().is_some()),
-                    _ => false,
-                };
-                if over {
-                    WordProblem::TooLarge(name.into())
-                } else if let quick_xml::Error::Io(io) = &e {
-                    WordProblem::Corrupt(format!("{name}: {io}"))
-                } else {
-                    WordProblem::BadXml {
-                        part: name.into(),
-                        offset: at,
-                        message: e.to_string(),
-                    }
-                }
-            }
+        let mut bytes = Vec::with_capacity(entry.size().min(MAX_PART) as usize);
+        Capped::new(&mut entry, MAX_PART)
+            .read_to_end(&mut bytes)
+            .map_err(|e| zip_problem(ZipError::Io(e), name))?;
+        drop(entry);
+        let mut reader = Reader::from_reader(bytes.as_slice());
+        f(&mut reader).map_err(|XmlFailure::Xml(e, at)| WordProblem::BadXml {
+            part: name.into(),
+            offset: at,
+            message: e.to_string(),
         })
     }
 
@@ -145,10 +134,9 @@ impl<'a> Package<'a> {
         }
         self.read(rels, |reader| {
             let mut out = Vec::new();
-            let mut buf = Vec::new();
             loop {
                 let event = reader
-                    .read_event_into(&mut buf)
+                    .read_event()
                     .map_err(|e| XmlFailure::Xml(e, reader.error_position()))?;
                 match event {
                     Event::Start(e) | Event::Empty(e)
@@ -164,7 +152,6 @@ impl<'a> Package<'a> {
                     Event::Eof => break,
                     _ => {}
                 }
-                buf.clear();
             }
             Ok(out)
         })

@@ -56,10 +56,10 @@ fn prefixes(body: &Body, styles: &Styles, numbering: &Numbering, after: bool) ->
             _ => &p.props,
         };
         let mut prefix = Prefix::default();
-        if !p.in_table {
-            if let Some(level) = styles.heading_level(props.style.as_deref(), props.outline) {
-                prefix.marks = format!("{} ", "#".repeat(level as usize));
-            }
+        if !p.in_table
+            && let Some(level) = styles.heading_level(props.style.as_deref(), props.outline)
+        {
+            prefix.marks = format!("{} ", "#".repeat(level as usize));
         }
         let from_style = styles.numbering(props.style.as_deref());
         let num = props
@@ -201,7 +201,11 @@ impl Renderer<'_> {
     fn paragraph(&mut self, i: usize, outer: Rev) {
         let p: &Para = &self.body.paras[i];
         self.w.start_paragraph(p.number);
-        let (b, a) = (self.before[i].clone(), self.after[i].clone());
+        // Each paragraph's prefixes are read once, here.
+        let (b, a) = (
+            std::mem::take(&mut self.before[i]),
+            std::mem::take(&mut self.after[i]),
+        );
         let heading = !a.marks.is_empty() || !b.marks.is_empty();
         let sides: Vec<(Rev, &Prefix)> = if a == b {
             vec![(Rev::Same, &a)]
@@ -325,7 +329,13 @@ pub fn render(
         after: prefixes(body, styles, numbering, true),
         w: Writer {
             view,
-            text: String::new(),
+            // The text, plus a blank line a paragraph and the marks: one allocation.
+            text: String::with_capacity(
+                body.paras
+                    .iter()
+                    .map(|p| p.pieces.iter().map(|t| t.text.len()).sum::<usize>() + 8)
+                    .sum(),
+            ),
             marks: Vec::new(),
             open: Rev::Same,
             paragraphs: Paragraphs::default(),

@@ -6,7 +6,7 @@
 //! a style based on one, or an outline level 0–8 on the style or the paragraph.
 
 use super::xml::{Step, attr, local, on};
-use std::collections::HashMap;
+use crate::hash::FxHashMap as HashMap;
 
 #[derive(Debug, Default, Clone)]
 struct Style {
@@ -96,10 +96,10 @@ impl Styles {
             return (level < 9).then_some(level + 1);
         }
         for s in self.chain(id) {
-            if let Some(n) = s.name.strip_prefix("heading ") {
-                if let Ok(n @ 1..=9) = n.trim().parse::<u8>() {
-                    return Some(n);
-                }
+            if let Some(n) = s.name.strip_prefix("heading ")
+                && let Ok(n @ 1..=9) = n.trim().parse::<u8>()
+            {
+                return Some(n);
             }
             if s.name == "title" {
                 return Some(1);

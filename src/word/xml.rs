@@ -4,7 +4,7 @@
 use super::package::XmlFailure;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
-use std::io::{BufRead, Read};
+use std::io::Read;
 
 /// One step through a part, as the readers of parts want it.
 pub enum Step<'e> {
@@ -17,14 +17,10 @@ pub enum Step<'e> {
 }
 
 /// Walks a part's XML, calling `f` for each step.
-pub fn walk<R: BufRead>(
-    reader: &mut Reader<R>,
-    mut f: impl FnMut(Step<'_>),
-) -> Result<(), XmlFailure> {
-    let mut buf = Vec::new();
+pub fn walk(reader: &mut Reader<&[u8]>, mut f: impl FnMut(Step<'_>)) -> Result<(), XmlFailure> {
     loop {
         let event = reader
-            .read_event_into(&mut buf)
+            .read_event()
             .map_err(|e| XmlFailure::Xml(e, reader.error_position()))?;
         match event {
             Event::Start(e) => f(Step::Open(&e)),
@@ -48,14 +44,16 @@ pub fn walk<R: BufRead>(
             Event::Eof => return Ok(()),
             _ => {}
         }
-        buf.clear();
     }
 }
 
 /// `w:p` → `p`: WordprocessingML is read by local names, whatever prefix a producer
 /// binds to its namespace.
 pub fn local(name: &str) -> &str {
-    name.rsplit(':').next().unwrap_or(name)
+    match memchr::memrchr(b':', name.as_bytes()) {
+        Some(i) => &name[i + 1..],
+        None => name,
+    }
 }
 
 /// The value of the attribute whose local name is `key` (`w:val` → `val`), unescaped.
