@@ -98,28 +98,31 @@ pub struct Body {
 }
 
 /// Elements whose content is not body text.
-const SKIPPED: [&str; 14] = [
-    "sectPr",
-    "drawing",
-    "pict",
-    "AlternateContent",
-    "object",
-    "sdtPr",
-    "sdtEndPr",
-    "rPrChange",
-    "tblPr",
-    "tblGrid",
-    "tcPr",
-    "tblPrEx",
-    "instrText",
-    "delInstrText",
-];
+fn skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "sectPr"
+            | "drawing"
+            | "pict"
+            | "AlternateContent"
+            | "object"
+            | "sdtPr"
+            | "sdtEndPr"
+            | "rPrChange"
+            | "tblPr"
+            | "tblGrid"
+            | "tcPr"
+            | "tblPrEx"
+            | "instrText"
+            | "delInstrText"
+    )
+}
 
 /// Where the reader is in document.xml.
 #[derive(Default)]
 pub struct Reading {
     in_body: bool,
-    /// Depth inside an element of [`SKIPPED`].
+    /// Depth inside an element [`skipped`] says is not body text.
     skip: usize,
     para: Option<Para>,
     in_ppr: bool,
@@ -160,7 +163,7 @@ impl Body {
                 if !r.in_body {
                     return;
                 }
-                if SKIPPED.contains(&name) {
+                if skipped(name) {
                     if name == "rPrChange" {
                         self.formatting_changes += 1;
                     }
@@ -463,12 +466,12 @@ fn props(r: &mut Reading) -> Option<&mut Props> {
 fn normalise(t: &str, out: &mut String) {
     // Most text has none of these (curly quotes, which share their lead byte, are common).
     let b = t.as_bytes();
-    let special = b.iter().enumerate().any(|(i, &c)| match c {
-        b'\r' | b'\n' => true,
-        0xC2 => matches!(b.get(i + 1), Some(0xA0 | 0xAD)),
-        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x91 | 0xAF)),
-        _ => false,
-    });
+    let special = b.contains(&b'\r')
+        || memchr::memchr3_iter(b'\n', 0xC2, 0xE2, b).any(|i| match b[i] {
+            0xC2 => matches!(b.get(i + 1), Some(0xA0 | 0xAD)),
+            0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x91 | 0xAF)),
+            _ => true,
+        });
     if !special {
         out.push_str(t);
         return;

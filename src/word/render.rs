@@ -62,22 +62,19 @@ fn prefixes(body: &Body, styles: &Styles, numbering: &Numbering, after: bool) ->
             prefix.marks = format!("{} ", "#".repeat(level as usize));
         }
         let from_style = styles.numbering(props.style.as_deref());
-        let num = props
-            .num_id
-            .clone()
-            .or_else(|| from_style.as_ref().map(|(n, _)| n.clone()));
-        if let Some(num) = num.filter(|n| n != "0") {
+        let num = props.num_id.as_deref().or(from_style.map(|(n, _)| n));
+        if let Some(num) = num.filter(|&n| n != "0") {
             let ilvl = props
                 .ilvl
-                .or_else(|| from_style.as_ref().and_then(|(_, l)| *l))
+                .or_else(|| from_style.and_then(|(_, l)| l))
                 .or_else(|| {
                     styles
                         .chain_ids(props.style.as_deref())
                         .into_iter()
-                        .find_map(|s| numbering.level_of_style(&num, s))
+                        .find_map(|s| numbering.level_of_style(num, s))
                 })
                 .unwrap_or(0);
-            if let Some((number, suffix)) = counters.next(numbering, &num, ilvl) {
+            if let Some((number, suffix)) = counters.next(numbering, num, ilvl) {
                 prefix.number = number;
                 if suffix != Suffix::Nothing {
                     prefix.number.push(' ');
@@ -323,10 +320,20 @@ pub fn render(
     numbering: &Numbering,
     view: View,
 ) -> (String, Paragraphs) {
+    let after = prefixes(body, styles, numbering, true);
+    // Without tracked changes of paragraphs, both sides number alike.
+    let same = body
+        .paras
+        .iter()
+        .all(|p| p.mark == Rev::Same && p.props_before.is_none());
     let mut r = Renderer {
         body,
-        before: prefixes(body, styles, numbering, false),
-        after: prefixes(body, styles, numbering, true),
+        before: if same {
+            after.clone()
+        } else {
+            prefixes(body, styles, numbering, false)
+        },
+        after,
         w: Writer {
             view,
             // The text, plus a blank line a paragraph and the marks: one allocation.

@@ -113,12 +113,12 @@ impl Styles {
 
     /// The numbering a paragraph style carries: its numbering instance and, if the style
     /// says, its level.
-    pub fn numbering(&self, id: Option<&str>) -> Option<(String, Option<u8>)> {
+    pub fn numbering<'s>(&'s self, id: Option<&'s str>) -> Option<(&'s str, Option<u8>)> {
         let mut ilvl = None;
         for s in self.chain(id) {
             ilvl = ilvl.or(s.ilvl);
             if let Some(num) = &s.num_id {
-                return Some((num.clone(), ilvl));
+                return Some((num, ilvl));
             }
         }
         None
