@@ -328,3 +328,56 @@ fn bad_word_files_are_reported_and_nothing_else_is_lost() {
         "{findings:#?}"
     );
 }
+
+/// In a loose folder a Word file is read, then classified by its text like any file.
+#[test]
+fn a_word_file_in_a_loose_folder_is_classified_by_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixtures().join("table.docx"),
+        dir.path().join("charges.docx"),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixtures().join("fields.docx"),
+        dir.path().join("services.docx"),
+    )
+    .unwrap();
+    let report = check(dir.path());
+    let kinds: Vec<(String, String)> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("charges.docx".to_string(), "document".to_string()),
+            ("services.docx".to_string(), "document".to_string()),
+        ]
+    );
+}
+
+/// `seccheck export` on a file it cannot read says why, naming it, and exits 2.
+#[test]
+fn export_of_a_bad_file_says_why() {
+    let path = fixtures().join("bad/not-a-zip.docx");
+    let out = Command::cargo_bin("seccheck")
+        .unwrap()
+        .args(["export", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("not-a-zip.docx could not be read as a Word file: it is not a Word .docx file (not a zip package)"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+}
