@@ -188,6 +188,16 @@ impl<'a> History<'a> {
         out
     }
 
+    /// The first release at which the log names `version` of `document`: the release
+    /// that first put that version in effect. `None` for a version the log never names.
+    pub fn first_in_effect(
+        &self,
+        document: &'a DocumentId,
+        version: &'a Version,
+    ) -> Option<&'a Version> {
+        first_in_effect(self.log, document, version)
+    }
+
     /// The log rows that put `doc` in effect (one per release), in release order.
     pub fn in_effect(&self, doc: &'a DocumentVersion) -> Vec<&'a LogRow> {
         in_effect(self.log, doc)
@@ -229,6 +239,16 @@ pub fn runs<'v, V: std::borrow::Borrow<Version>>(
         }
     }
     out
+}
+
+/// [`History::first_in_effect`] without building the history: the lowest release of the
+/// rows that name the version (an index lookup, no scan of the log).
+pub fn first_in_effect<'a>(
+    log: &'a DocumentLog,
+    document: &'a DocumentId,
+    version: &'a Version,
+) -> Option<&'a Version> {
+    log.rows_for(document, version).map(|r| &r.release).min()
 }
 
 /// The log rows that put `doc` in effect (one per release), in release order; none for

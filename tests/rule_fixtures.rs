@@ -190,6 +190,8 @@ rule_fixtures! {
     vct003 => "VCT003",
     vct004 => "VCT004",
     vct005 => "VCT005",
+    vct006 => "VCT006",
+    vct007 => "VCT007",
 }
 
 // ---- IO001 and IO005: corpora that cannot be files at rest ----

@@ -98,6 +98,8 @@ pub static RULES: &[Rule] = &[
     version_table::vct003::RULE,
     version_table::vct004::RULE,
     version_table::vct005::RULE,
+    version_table::vct006::RULE,
+    version_table::vct007::RULE,
 ];
 
 pub fn get(code: &str) -> Option<&'static Rule> {

@@ -82,6 +82,8 @@ pub static PLANTERS: &[Planter] = &[
     version_table::VCT003,
     version_table::VCT004,
     version_table::VCT005,
+    version_table::VCT006,
+    version_table::VCT007,
     date::DATE001,
     date::DATE002,
     release::REL001,
