@@ -185,6 +185,7 @@ rule_fixtures! {
     rel007 => "REL007",
     rel008 => "REL008",
     rel009 => "REL009",
+    rel010 => "REL010",
     vct001 => "VCT001",
     vct002 => "VCT002",
     vct003 => "VCT003",

@@ -93,6 +93,7 @@ pub static RULES: &[Rule] = &[
     release::rel007::RULE,
     release::rel008::RULE,
     release::rel009::RULE,
+    release::rel010::RULE,
     version_table::vct001::RULE,
     version_table::vct002::RULE,
     version_table::vct003::RULE,

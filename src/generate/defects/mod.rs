@@ -94,6 +94,7 @@ pub static PLANTERS: &[Planter] = &[
     release::REL006,
     release::REL007,
     release::REL008,
+    release::REL010,
     definition::DEF001,
     definition::DEF002,
     definition::DEF003,
