@@ -232,15 +232,18 @@ fn sentence<'t>(
 ) -> &'t str {
     let mut end = lines[i].end;
     for (j, line) in lines.iter().enumerate().skip(i) {
-        let start = if j == i { from } else { line.start };
-        if j > i {
-            if line.is_blank()
+        let start = if j == i {
+            from.min(line.end)
+        } else {
+            line.start
+        };
+        if j > i
+            && (line.is_blank()
                 || headings.iter().any(|h| h.0 == j)
                 || bullet_text(text, line).is_some()
-                || opens_with_proposal(text, line)
-            {
-                break;
-            }
+                || opens_with_proposal(text, line))
+        {
+            break;
         }
         let s = &text[start..line.end];
         let b = s.as_bytes();
@@ -251,7 +254,7 @@ fn sentence<'t>(
             Some(k) => start + k,
             None => line.end,
         };
-        if stop.is_some() || end - from >= MAX_SENTENCE {
+        if stop.is_some() || end.saturating_sub(from) >= MAX_SENTENCE {
             break;
         }
     }

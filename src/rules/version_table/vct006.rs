@@ -166,7 +166,7 @@ mod tests {
         )
     }
 
-    fn files<'a>(docs: &'a [(String, String)]) -> Vec<(&'a str, &'a str)> {
+    fn files(docs: &[(String, String)]) -> Vec<(&str, &str)> {
         let mut f = vec![("document-log.csv", LOG)];
         f.extend(docs.iter().map(|(p, t)| (p.as_str(), t.as_str())));
         f

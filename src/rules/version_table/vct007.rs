@@ -120,8 +120,11 @@ fn in_effect_on<'a>(
 mod tests {
     use crate::rules::testing::check_strs;
 
-    /// (primary text, related texts, message) of each VCT007 finding, and every VCT code.
-    fn run(files: &[(&str, &str)]) -> (Vec<(String, Vec<String>, String)>, Vec<&'static str>) {
+    /// (primary text, related texts, message) of a VCT007 finding.
+    type Found = (String, Vec<String>, String);
+
+    /// Each VCT007 finding, and every VCT code found.
+    fn run(files: &[(&str, &str)]) -> (Vec<Found>, Vec<&'static str>) {
         let out = check_strs(files);
         let found = out
             .diagnostics
