@@ -116,7 +116,7 @@ pub struct ProposalMention {
 
 /// What the sentence opening a proposal's summary paragraph says the release did with the
 /// proposal. Read from that sentence only (after the proposal's title), so words in the
-/// title ("‘Further IVP Extension’") or in a later sentence about another matter do not
+/// title ("‘Further Retry Extension’") or in a later sentence about another matter do not
 /// count; the words are listed in `proposals.rs`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SummaryClaim {

@@ -899,7 +899,7 @@ fn what_each_summary_sentence_says_of_its_proposal() {
     // Plain summaries; the title's own words ("Further", "Correction") are not read.
     assert_eq!(
         one(
-            "MP196 ‘Further IVP Extension for pre-SMETS2 v4.2 Devices’ extends the end-date by 12 months from its previous date."
+            "MP296 ‘Further Retry Extension for SMETS2 v4.2 Hubs’ extends the retry window by a quarter from its previous end."
         ),
         Implemented
     );

@@ -163,16 +163,16 @@ mod tests {
     #[test]
     fn an_effect_a_year_before_the_row_is_reported_with_both_dates() {
         let text = md(&format!(
-            "{HEAD}| 1.2 | 2016-08-18 | Modification to SEC version 1.1 as directed by the SEC Panel with effect 17th August 2015 | Third |\n"
+            "{HEAD}| 1.2 | 2016-09-13 | Modification to SEC version 1.1 as directed by the SEC Panel with effect 12th September 2015 | Third |\n"
         ));
         let (found, codes) = run(&[("documents/appendix-j/1.2.md", &text)]);
         assert_eq!(codes, ["VCT007"]);
         let (primary, related, message) = &found[0];
-        assert_eq!(primary, "17th August 2015");
-        assert_eq!(related, &["2016-08-18", "2015-07-01"]);
+        assert_eq!(primary, "12th September 2015");
+        assert_eq!(related, &["2016-09-13", "2015-07-01"]);
         assert_eq!(
             message,
-            "the 1.2 row is dated 18 August 2016, but its reason says a change it includes took effect on 17 August 2015, when version 1.0 (which does not include it) was in effect"
+            "the 1.2 row is dated 13 September 2016, but its reason says a change it includes took effect on 12 September 2015, when version 1.0 (which does not include it) was in effect"
         );
     }
 
@@ -211,31 +211,31 @@ mod tests {
         };
         // The seeds' shape: dated the day after the change took effect.
         quiet(
-            "| 1.2 | 2016-08-18 | Modification to SEC version 1.1 as directed by the SEC Panel with effect 17th August 2016. | Third |\n",
+            "| 1.2 | 2016-09-13 | Modification to SEC version 1.1 as directed by the SEC Panel with effect 12th September 2016. | Third |\n",
         );
         // A week's lag, no version in between.
         quiet(
-            "| 1.2 | 2016-08-24 | Modification to SEC version 1.1 with effect 17th August 2016 | Third |\n",
+            "| 1.2 | 2016-09-19 | Modification to SEC version 1.1 with effect 12th September 2016 | Third |\n",
         );
         // On the day.
         quiet(
-            "| 1.2 | 2016-08-17 | Modification to SEC version 1.1 with effect 17th August 2016 | Third |\n",
+            "| 1.2 | 2016-09-12 | Modification to SEC version 1.1 with effect 12th September 2016 | Third |\n",
         );
         // After the row's date: VCT005's, not this rule's.
         quiet(
-            "| 1.2 | 2016-08-17 | Modification to SEC version 1.1 with effect 1st September 2016 | Third |\n",
+            "| 1.2 | 2016-09-12 | Modification to SEC version 1.1 with effect 1st October 2016 | Third |\n",
         );
         // An approval date long before the row is no effect date.
         quiet(
-            "| 1.2 | 2016-08-18 | Implementation of MP050 approved via Change Board vote on 2nd February 2016 | Third |\n",
+            "| 1.2 | 2016-09-13 | Implementation of MP050 approved via Change Board vote on 2nd February 2016 | Third |\n",
         );
         // An effect date in the Overview column is not the reason's.
         quiet(
-            "| 1.2 | 2016-08-18 | Modification to SEC version 1.1 | Changes with effect 1st January 2016 |\n",
+            "| 1.2 | 2016-09-13 | Modification to SEC version 1.1 | Changes with effect 1st January 2016 |\n",
         );
         // A table with a row that could not be read.
         quiet(
-            "| 1.2 | 2016-08-18 | Modification to SEC version 1.1 with effect 17th August 2015 | Third |\n| v1.3 draft | 2017-01-01 | x | y |\n",
+            "| 1.2 | 2016-09-13 | Modification to SEC version 1.1 with effect 12th September 2015 | Third |\n| v1.3 draft | 2017-01-01 | x | y |\n",
         );
     }
 
