@@ -120,7 +120,7 @@ pub struct ProposalMention {
 /// count; the words are listed in `proposals.rs`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SummaryClaim {
-    /// The plain summary: the release implements (includes) the proposal ("MP116 ‘…’
+    /// The plain summary: the release implements (includes) the proposal ("MP216 ‘…’
     /// removes …", a pasted list's "‘Title’Implemented").
     Implemented,
     /// A phase, part or stage of it, its remaining changes, a correction or fix of its legal
