@@ -188,6 +188,16 @@ impl<'a> History<'a> {
         out
     }
 
+    /// The first release at which the log names `version` of `document`: the release
+    /// that first put that version in effect. `None` for a version the log never names.
+    pub fn first_in_effect(
+        &self,
+        document: &'a DocumentId,
+        version: &'a Version,
+    ) -> Option<&'a Version> {
+        first_in_effect(self.log, document, version)
+    }
+
     /// The log rows that put `doc` in effect (one per release), in release order.
     pub fn in_effect(&self, doc: &'a DocumentVersion) -> Vec<&'a LogRow> {
         in_effect(self.log, doc)
@@ -229,6 +239,23 @@ pub fn runs<'v, V: std::borrow::Borrow<Version>>(
         }
     }
     out
+}
+
+/// [`History::first_in_effect`] without building the history: the lowest release of the
+/// rows that name the version (index lookups, no scan of the log). A release's second row
+/// for the document (LOG004) puts nothing in effect.
+pub fn first_in_effect<'a>(
+    log: &'a DocumentLog,
+    document: &'a DocumentId,
+    version: &'a Version,
+) -> Option<&'a Version> {
+    log.rows_for(document, version)
+        .filter(|r| {
+            log.row(&r.release, document)
+                .is_some_and(|first| std::ptr::eq(first, *r))
+        })
+        .map(|r| &r.release)
+        .min()
 }
 
 /// The log rows that put `doc` in effect (one per release), in release order; none for
@@ -303,6 +330,16 @@ mod tests {
         assert!(matches!(h.change(&v("54.0"), &sh), Change::Lowered { .. }));
         assert!(matches!(h.change(&v("54.0"), &sj), Change::Removed));
         assert!(matches!(h.change(&v("40.0"), &ac), Change::Absent));
+        // The first release to put each version in effect; 40.0's second row for Section
+        // H (1.2) puts nothing in effect.
+        let first = |d: &DocumentId, ver: &str| {
+            let ver = v(ver);
+            h.first_in_effect(d, &ver).map(|r| r.to_string())
+        };
+        assert_eq!(first(&sh, "1.0").as_deref(), Some("5.16"));
+        assert_eq!(first(&sh, "1.1").as_deref(), Some("40.0"));
+        assert_eq!(first(&sh, "1.2"), None);
+        assert_eq!(first(&ac, "2.0"), None);
         let bumped: Vec<String> = h
             .bumped(&v("54.0"))
             .iter()

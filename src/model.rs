@@ -13,6 +13,7 @@ use crate::parse::log::MalformedRow;
 use crate::parse::redline::Redline;
 pub use crate::parse::redline::Segment;
 use crate::parse::references::Reference;
+pub use crate::parse::release_note::SummaryClaim;
 use crate::parse::release_note::{ProposalMention, ReleaseNote};
 pub use crate::parse::version_table::VersionTable;
 use crate::source::{DecodeProblem, FileId, SourceFile, Span};

@@ -58,6 +58,10 @@ fn facts_of_each_file() {
     );
     assert_eq!(n["summarised"], serde_json::json!(["MP211", "MP214"]));
     assert_eq!(
+        n["summary_claims"],
+        serde_json::json!(["implemented", "implemented"])
+    );
+    assert_eq!(
         n["affected"],
         serde_json::json!([{"document": "section-h", "title": "DCC Services"}])
     );

@@ -187,11 +187,14 @@ rule_fixtures! {
     rel007 => "REL007",
     rel008 => "REL008",
     rel009 => "REL009",
+    rel010 => "REL010",
     vct001 => "VCT001",
     vct002 => "VCT002",
     vct003 => "VCT003",
     vct004 => "VCT004",
     vct005 => "VCT005",
+    vct006 => "VCT006",
+    vct007 => "VCT007",
 }
 
 // ---- IO001 and IO005: corpora that cannot be files at rest ----

@@ -50,7 +50,8 @@ pub(super) fn note(map: &OffsetMap, note: &mut ReleaseNote) {
         date_line,
         proposals,
         stated_count,
-        summarised: _, // indices into `proposals`
+        summarised: _,     // indices into `proposals`
+        summary_claims: _, // no spans
         affected_heading,
         affected,
         affected_unread,

@@ -3,6 +3,7 @@
 //! rule runs.
 
 use crate::history::History;
+use crate::model::SummaryClaim;
 use crate::model::{
     Corpus, DateMention, DocumentVersion, ReadProblemKind, ReleaseNoteFile, Segment, VersionTable,
 };
@@ -47,6 +48,8 @@ struct NoteFacts<'a> {
     stated_count: Option<u32>,
     proposals: Vec<ProposalFacts<'a>>,
     summarised: Vec<&'a str>,
+    /// What each summary's first sentence says of its proposal, one per `summarised`.
+    summary_claims: Vec<&'static str>,
     affected: Option<Vec<AffectedFacts<'a>>>,
     affected_complete: bool,
 }
@@ -215,6 +218,7 @@ fn note_facts(nf: &ReleaseNoteFile) -> NoteFacts<'_> {
             .iter()
             .filter_map(|&i| n.proposals.get(i).map(|p| p.id.as_str()))
             .collect(),
+        summary_claims: n.summary_claims.iter().map(|&c| claim_word(c)).collect(),
         affected: n.affected_heading.as_ref().map(|_| {
             n.affected
                 .iter()
@@ -304,7 +308,15 @@ pub fn human(corpus: &Corpus) -> String {
                 })
                 .collect();
             let _ = writeln!(out, "  proposals named: {}", list(proposals));
-            let summarised: Vec<String> = n.summarised.iter().map(|s| s.to_string()).collect();
+            let summarised: Vec<String> = n
+                .summarised
+                .iter()
+                .zip(&n.summary_claims)
+                .map(|(s, &c)| match c {
+                    "implemented" => s.to_string(),
+                    _ => format!("{s} ({c})"),
+                })
+                .collect();
             let _ = writeln!(out, "  proposals summarised: {}", list(summarised));
             match &n.affected {
                 None => {
@@ -391,5 +403,14 @@ fn clauses_line(clauses: &[&str]) -> String {
         [] => "none read".to_string(),
         [one] => (*one).to_string(),
         [first, .., last] => format!("{first} … {last} ({})", clauses.len()),
+    }
+}
+
+/// How `seccheck inspect` names what a summary says of its proposal.
+fn claim_word(c: SummaryClaim) -> &'static str {
+    match c {
+        SummaryClaim::Implemented => "implemented",
+        SummaryClaim::FollowUp => "follow-up",
+        SummaryClaim::NotImplemented => "not implemented",
     }
 }

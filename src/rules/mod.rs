@@ -95,11 +95,14 @@ pub static RULES: &[Rule] = &[
     release::rel007::RULE,
     release::rel008::RULE,
     release::rel009::RULE,
+    release::rel010::RULE,
     version_table::vct001::RULE,
     version_table::vct002::RULE,
     version_table::vct003::RULE,
     version_table::vct004::RULE,
     version_table::vct005::RULE,
+    version_table::vct006::RULE,
+    version_table::vct007::RULE,
 ];
 
 pub fn get(code: &str) -> Option<&'static Rule> {

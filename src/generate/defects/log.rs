@@ -59,7 +59,11 @@ pub const LOG002: Planter = Planter {
         let next = format!("{major}.{}", minor.parse::<u32>().unwrap_or(0) + 1);
         let last = index.releases.last().expect("releases").date;
         let date = last.add_days(60);
-        if !ctx.claim(&[format!("doc:{i}")], &[format!("stray:{i}")]) {
+        // The draft copies the table's dates: a release whose date LOG005 moves would leave
+        // the copy behind (VCT006).
+        let mut shared = vec![format!("doc:{i}")];
+        shared.extend(d.versions.iter().map(|v| format!("date:{}", v.first)));
+        if !ctx.claim(&shared, &[format!("stray:{i}")]) {
             return false;
         }
         let Ok(text) = ctx.read(&v.path) else {

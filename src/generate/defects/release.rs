@@ -232,6 +232,14 @@ pub const REL006: Planter = Planter {
         let mut shared = in_version(i, &d.versions[vi].path);
         // LOG005 would change this row's date.
         shared.push(format!("date:{}", d.versions[k].first));
+        // REL010 would take the proposal out of its note, and the reference title with it.
+        if let Some(id) = row
+            .split("Implementation of ")
+            .nth(1)
+            .and_then(|s| s.split(' ').next())
+        {
+            shared.push(format!("proposal:{id}"));
+        }
         let exclusive = ctx.line_keys(i, vi, row);
         if !ctx.claim(&shared, &exclusive) {
             return false;
@@ -303,6 +311,61 @@ pub const REL008: Planter = Planter {
         let wrong = wrong_title(&mut ctx.rng, &d.title);
         let new = old.replacen(&format!("‘{}’", d.title), &format!("‘{wrong}’"), 1);
         ctx.replace_line(&rel.note, &old, &new, true);
+        true
+    },
+};
+
+/// The summary paragraphs of a note ("MP123 ‘Title’ will amend …"), each with its
+/// proposal's id and title as written ("MP123 ‘Title’").
+fn summaries(text: &str) -> Vec<(&str, &str)> {
+    text.lines()
+        .filter(|l| l.starts_with("MP") && l.contains(" will amend "))
+        .filter_map(|l| {
+            let end = l.find('’')? + '’'.len_utf8();
+            Some((l, &l[..end]))
+        })
+        .collect()
+}
+
+/// REL010: a later note summarises, as implemented, a proposal an earlier note already
+/// summarised: one summary's "MPnnn ‘Title’" is replaced by an earlier release's (the
+/// title too, so REL006 is quiet; the count stays, so REL005 is quiet).
+pub const REL010: Planter = Planter {
+    code: "REL010",
+    plant: |ctx| {
+        let index = ctx.index;
+        let n = index.releases.len();
+        if n < 2 {
+            return false;
+        }
+        let r2 = ctx.rng.range(1, n - 1);
+        let r1 = ctx.rng.below(r2);
+        let (rel1, rel2) = (&index.releases[r1], &index.releases[r2]);
+        let (Ok(text1), Ok(text2)) = (ctx.read(&rel1.note), ctx.read(&rel2.note)) else {
+            return false;
+        };
+        let (earlier, later) = (summaries(&text1), summaries(&text2));
+        if earlier.is_empty() || later.is_empty() {
+            return false;
+        }
+        let (_, named) = *ctx.rng.pick(&earlier);
+        let (line, replaced) = *ctx.rng.pick(&later);
+        let id = |s: &str| s.split(' ').next().unwrap_or_default().to_string();
+        // Claims: both notes (LOG005 rewrites a note whole), the later note's line, the
+        // proposal taken out of it (REL006 would lose its reference title) and the one
+        // copied in (one REL010 per proposal).
+        if !ctx.claim(
+            &[format!("note:{r1}"), format!("note:{r2}")],
+            &[
+                format!("noteline:{}:{line}", rel2.note),
+                format!("proposal:{}", id(replaced)),
+                format!("proposal:{}", id(named)),
+            ],
+        ) {
+            return false;
+        }
+        let new = line.replacen(replaced, named, 1);
+        ctx.replace_line(&rel2.note.clone(), line, &new, true);
         true
     },
 };

@@ -73,12 +73,12 @@ fn claim_row(ctx: &mut Ctx, i: usize, vi: usize, row: &str, versions: &[&str]) -
 }
 
 /// Changes a row other than the newest (and, with `after_first`, not the first) of a
-/// random table: `make` gets the rows and the row's index and gives the new row, or
-/// `None` when the row does not suit.
+/// random table: `make` gets the document, the rows and the row's index and gives the new
+/// row, or `None` when the row does not suit.
 fn older_row(
     ctx: &mut Ctx,
     after_first: bool,
-    make: impl Fn(&mut Ctx, &[String], usize) -> Option<String>,
+    make: impl Fn(&mut Ctx, usize, &[String], usize) -> Option<String>,
 ) -> bool {
     let Some((i, vi, rows)) = table(ctx) else {
         return false;
@@ -88,7 +88,7 @@ fn older_row(
         return false;
     }
     let k = ctx.rng.range(lo, rows.len() - 2);
-    let Some(new) = make(ctx, &rows, k) else {
+    let Some(new) = make(ctx, i, &rows, k) else {
         return false;
     };
     // The row's own release, and the one above it (whose date VCT004 compares).
@@ -209,7 +209,7 @@ pub const VCT002: Planter = Planter {
 pub const VCT003: Planter = Planter {
     code: "VCT003",
     plant: |ctx| {
-        older_row(ctx, true, |ctx, rows, k| {
+        older_row(ctx, true, |ctx, _, rows, k| {
             let versions: Vec<String> = rows
                 .iter()
                 .filter_map(|r| cells(r).map(|c| c[0].clone()))
@@ -233,12 +233,23 @@ pub const VCT003: Planter = Planter {
     },
 };
 
-/// VCT004: a row dated before the row above it.
+/// Whether the Document Log dates the version of a row: it first puts the version in
+/// effect after its first release. A row the log dates cannot be moved to another date
+/// without VCT006 (which then speaks alone: the log says which date is right).
+fn log_dates(d: &DocInfo, version: &str) -> bool {
+    release_of(d, version).is_some_and(|r| r > 0)
+}
+
+/// VCT004: a row dated before the row above it: a row the log does not date (one for a
+/// version in effect at the log's first release, moved earlier, or older than the log).
 pub const VCT004: Planter = Planter {
     code: "VCT004",
     plant: |ctx| {
-        older_row(ctx, true, |ctx, rows, k| {
+        older_row(ctx, true, |ctx, i, rows, k| {
             let (mut c, above) = (cells(&rows[k])?, cells(&rows[k - 1])?);
+            if log_dates(&ctx.index.docs[i], &c[0]) {
+                return None;
+            }
             let top = Date::parse_iso(&above[1])?;
             // Up to a month before the row above, but not before the approval its reason
             // gives: that would be a second thing wrong with the row.
@@ -262,10 +273,45 @@ pub const VCT004: Planter = Planter {
 pub const VCT005: Planter = Planter {
     code: "VCT005",
     plant: |ctx| {
-        older_row(ctx, false, |ctx, rows, k| {
+        older_row(ctx, false, |ctx, _, rows, k| {
             let mut c = cells(&rows[k])?;
             let date = Date::parse_iso(&c[1])?;
             let effect = date.add_days(ctx.rng.range(1, 30) as i64);
+            c[2] = format!("{} with effect {}", c[2], effect.long());
+            Some(join(&c))
+        })
+    },
+};
+
+/// VCT006: an older row (not the newest of its table) dated some days off the release
+/// that first put its version in effect, later than the log's first release.
+pub const VCT006: Planter = Planter {
+    code: "VCT006",
+    plant: |ctx| {
+        older_row(ctx, false, |ctx, i, rows, k| {
+            let mut c = cells(&rows[k])?;
+            if !log_dates(&ctx.index.docs[i], &c[0]) {
+                return None;
+            }
+            let date = Date::parse_iso(&c[1])?;
+            let days = ctx.rng.range(1, 20) as i64;
+            c[1] = date
+                .add_days(if ctx.rng.chance(50) { days } else { -days })
+                .to_string();
+            Some(join(&c))
+        })
+    },
+};
+
+/// VCT007: an older row's reason gives an effect date a year (and a few days) before the
+/// row's own date.
+pub const VCT007: Planter = Planter {
+    code: "VCT007",
+    plant: |ctx| {
+        older_row(ctx, false, |ctx, _, rows, k| {
+            let mut c = cells(&rows[k])?;
+            let date = Date::parse_iso(&c[1])?;
+            let effect = date.add_days(-(365 + ctx.rng.range(1, 30) as i64));
             c[2] = format!("{} with effect {}", c[2], effect.long());
             Some(join(&c))
         })

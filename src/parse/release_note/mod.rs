@@ -73,6 +73,10 @@ pub struct ReleaseNote {
     /// alternative solution to MP204" summarises MP204A only, and a proposal under another
     /// heading ("Implementation of the SECMP0007 CTSD legal text") is not counted.
     pub summarised: Vec<usize>,
+    /// What the sentence that opens each summarised paragraph says the release did with its
+    /// proposal, one per entry of `summarised`: implemented it, implemented a further phase
+    /// or a correction of it, or did not implement it (see [`SummaryClaim`]).
+    pub summary_claims: Vec<SummaryClaim>,
     /// The "What parts of the SEC were affected?" heading line.
     pub affected_heading: Option<Range<usize>>,
     /// The entries read under it (bullets, unbulleted lines, table rows).
@@ -108,6 +112,27 @@ pub struct ProposalMention {
     /// The title without its quotes.
     pub title: Option<String>,
     pub title_span: Option<Range<usize>>,
+}
+
+/// What the sentence opening a proposal's summary paragraph says the release did with the
+/// proposal. Read from that sentence only (after the proposal's title), so words in the
+/// title ("‘Further Retry Extension’") or in a later sentence about another matter do not
+/// count; the words are listed in `proposals.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SummaryClaim {
+    /// The plain summary: the release implements (includes) the proposal ("MP216 ‘…’
+    /// removes …", a pasted list's "‘Title’Implemented").
+    Implemented,
+    /// A phase, part or stage of it, its remaining changes, a correction or fix of its legal
+    /// text or implementation, or a change to what was implemented earlier ("implements
+    /// the second phase of MP210", "corrects the legal text of MP210"): not the proposal's
+    /// own implementation. A correction the proposal makes to the Code ("makes minor
+    /// corrections to Section L") is a plain summary.
+    FollowUp,
+    /// Not implemented by this release: "will be implemented in the June release", "has
+    /// been deferred", "was withdrawn", or a status other than Implemented glued to the
+    /// title in a pasted list ("‘Title’Approved").
+    NotImplemented,
 }
 
 /// "five Modification Proposals": the value and the span of the number word.
@@ -282,7 +307,10 @@ pub fn parse_release_note(text: &str) -> ReleaseNote {
 
     note.proposals = find_proposals(text);
     note.stated_count = find_stated_count(text);
-    note.summarised = summarised(text, &lines, skip_until, &headings, &note.proposals);
+    (note.summarised, note.summary_claims) =
+        summarised(text, &lines, skip_until, &headings, &note.proposals)
+            .into_iter()
+            .unzip();
 
     // The affected list.
     if let Some(k) = headings.iter().position(|h| h.1 == SectionKind::Affected) {

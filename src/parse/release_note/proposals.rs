@@ -12,7 +12,7 @@ use regex::Regex;
 
 use super::sections::{Line, SectionKind, bullet_text, heading_text};
 use super::text::{contains_ci, quoted_after};
-use super::{ProposalKind, ProposalMention, StatedCount};
+use super::{ProposalKind, ProposalMention, StatedCount, SummaryClaim};
 
 static PROPOSAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"SECMP[ \t]?\d{1,5}|[MD]P\d{1,5}[A-Z]?").expect("MP regex"));
@@ -70,14 +70,15 @@ pub fn find_proposals(text: &str) -> Vec<ProposalMention> {
 }
 
 /// Indices into `proposals` of the Modification Proposals that open a paragraph or a
-/// bullet of the summary; see [`ReleaseNote::summarised`](super::ReleaseNote::summarised).
+/// bullet of the summary, with what the paragraph's first sentence says of each; see
+/// [`ReleaseNote::summarised`](super::ReleaseNote::summarised).
 pub(super) fn summarised(
     text: &str,
     lines: &[Line],
     skip_until: usize,
     headings: &[(usize, SectionKind)],
     proposals: &[ProposalMention],
-) -> Vec<usize> {
+) -> Vec<(usize, SummaryClaim)> {
     let is_summary = |i: usize| contains_ci(&text[heading_text(text, &lines[i])], "summary");
     let any_summary = headings.iter().any(|h| is_summary(h.0));
     // Line ranges to read: the summary sections, or the opening paragraphs.
@@ -125,16 +126,187 @@ pub(super) fn summarised(
             // Proposals are in text order: found by halving, not a scan (a note listing
             // tens of thousands would otherwise be quadratic).
             let k = proposals.partition_point(|p| p.span.start < start);
-            if proposals
+            if let Some(p) = proposals
                 .get(k)
-                .is_some_and(|p| p.span.start == start && p.kind == ProposalKind::Modification)
+                .filter(|p| p.span.start == start && p.kind == ProposalKind::Modification)
             {
-                out.push(k);
+                out.push((k, claim(text, lines, i, headings, p)));
             }
         }
     }
     out
 }
+
+/// The longest sentence read for a proposal's claim, in bytes.
+const MAX_SENTENCE: usize = 1000;
+
+/// What the first sentence of the paragraph that line `i` opens with proposal `p` says the
+/// release did with it (see [`SummaryClaim`]).
+fn claim(
+    text: &str,
+    lines: &[Line],
+    i: usize,
+    headings: &[(usize, SectionKind)],
+    p: &ProposalMention,
+) -> SummaryClaim {
+    // After the title and its closing quote, or after the id.
+    let mut from = p.title_span.as_ref().map_or(p.span.end, |t| t.end);
+    if let Some(q) = text[from..].chars().next().filter(|c| "’”'\"".contains(*c)) {
+        from += q.len_utf8();
+    }
+    // A status glued to the title in a pasted list: "‘Title’Implemented".
+    if p.title_span.is_some() {
+        let word: &str = &text[from..lines[i].end];
+        let word = &word[..word
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(word.len())];
+        if word.starts_with(char::is_uppercase) {
+            return if ["Implemented", "Included"].contains(&word) {
+                SummaryClaim::Implemented
+            } else {
+                SummaryClaim::NotImplemented
+            };
+        }
+    }
+    let sentence = sentence(text, lines, i, headings, from);
+    let main = main_clause(sentence);
+    if NOT_IMPLEMENTED.is_match(main) {
+        SummaryClaim::NotImplemented
+    } else if PHASE.is_match(main)
+        || (CORRECTION.is_match(main) && CORRECTED_TEXT.is_match(main))
+        || EARLIER.is_match(sentence)
+    {
+        SummaryClaim::FollowUp
+    } else {
+        SummaryClaim::Implemented
+    }
+}
+
+/// The main clause of a summary sentence (what it says of the proposal): up to the first
+/// subordinate clause ("… so that a request is rejected" says nothing of the proposal),
+/// looked for past a parenthesis or an aside between commas right after the title ("MP201
+/// ‘…’, which the DCC raised, has been deferred").
+fn main_clause(sentence: &str) -> &str {
+    let s = sentence.trim_start();
+    let close = match s.chars().next() {
+        Some('(') => Some(')'),
+        Some(',') => Some(','),
+        _ => None,
+    };
+    // The aside is kept (it may say "(Part 2)"), but no clause is cut inside it.
+    let aside = close
+        .and_then(|c| s[1..].find(c).filter(|&k| k < 300).map(|k| k + 2))
+        .unwrap_or(0);
+    let lower = s[aside..].to_ascii_lowercase();
+    let cut = [
+        " so that ",
+        " so as ",
+        " which ",
+        " where ",
+        " when ",
+        " because ",
+        " if ",
+        " unless ",
+        " while ",
+        " whereby ",
+        " in order to ",
+        "; ",
+    ]
+    .iter()
+    .filter_map(|m| lower.find(m))
+    .min()
+    .unwrap_or(lower.len());
+    &s[..aside + cut]
+}
+
+/// The rest of the sentence that starts on line `i` at `from`: up to a full stop (or `!`,
+/// `?`) followed by white space or the end of a line; it runs on over the next lines of the
+/// paragraph (not over a blank line, a heading, a bullet or a line that opens with a
+/// proposal), up to [`MAX_SENTENCE`] bytes.
+fn sentence<'t>(
+    text: &'t str,
+    lines: &[Line],
+    i: usize,
+    headings: &[(usize, SectionKind)],
+    from: usize,
+) -> &'t str {
+    let mut end = lines[i].end;
+    for (j, line) in lines.iter().enumerate().skip(i) {
+        let start = if j == i {
+            from.min(line.end)
+        } else {
+            line.start
+        };
+        if j > i
+            && (line.is_blank()
+                || headings.iter().any(|h| h.0 == j)
+                || bullet_text(text, line).is_some()
+                || opens_with_proposal(text, line))
+        {
+            break;
+        }
+        let s = &text[start..line.end];
+        let b = s.as_bytes();
+        let stop = b.iter().enumerate().position(|(k, c)| {
+            matches!(c, b'.' | b'!' | b'?') && b.get(k + 1).is_none_or(|n| n.is_ascii_whitespace())
+        });
+        end = match stop {
+            Some(k) => start + k,
+            None => line.end,
+        };
+        if stop.is_some() || end.saturating_sub(from) >= MAX_SENTENCE {
+            break;
+        }
+    }
+    let mut end = end.min(from + MAX_SENTENCE).max(from);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[from..end]
+}
+
+/// A summary's main clause that says the release does not implement the proposal.
+static NOT_IMPLEMENTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(?:will|shall|is\s+to|are\s+to|(?:is|are)\s+(?:due|scheduled|expected|planned|intended)\s+to)\s+be\s+(?:implemented|included|delivered|introduced)|(?:was|were|is|are|been)\s+(?:deferred|postponed|withdrawn|rejected|removed\s+from\s+(?:this|the)\s+release)|not\s+(?:yet\s+)?(?:been\s+)?(?:implemented|included)|scheduled\s+for\s+(?:implementation|inclusion|the\s+\w+\s+(?:\d{4}\s+)?(?:SEC\s+)?release))(?-u:\b)",
+    )
+    .expect("not implemented regex")
+});
+
+/// A summary's main clause that says the release implements a phase, part or stage of
+/// the proposal, or its remaining or last changes, or completes it ("is now complete: its
+/// last legal text is in force").
+static PHASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(?:first|second|third|fourth|final|last|next|further|remaining|later|subsequent|another)\s+(?:phase|part|stage|tranche|instalment|step)s?|(?:phase|part|stage|tranche)\s+(?:\d+|one|two|three|four|five|i|ii|iii|iv|v)|remaining\s+(?:changes|legal\s+text|elements|provisions|requirements)|further\s+(?:changes|amendments)|follow[- ](?:up|on)|(?:last|final)\s+(?:legal\s+text|changes|provisions|elements)|(?:is|are|now)\s+complete|completes|completing|completion\s+of)(?-u:\b)",
+    )
+    .expect("phase regex")
+});
+
+/// A correction or a fix ("corrects", "a correction to", "fixes", "errata")…
+static CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:correct(?:s|ed|ing|ion|ions)|to\s+correct|rectif(?:y|ies|ied|ication)|errat(?:a|um)|fix|fixes|fixing)(?-u:\b)",
+    )
+    .expect("correction regex")
+});
+
+/// … of a proposal's legal text or implementation, not a correction the proposal makes to
+/// the Code ("makes minor corrections to Section L" is a plain summary).
+static CORRECTED_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:legal\s+text|implementation|implemented|introduced|changes\s+made|made\s+by|previous|earlier|drafting|(?:SEC)?MP\s?\d+[A-Z]?)(?-u:\b)",
+    )
+    .expect("corrected text regex")
+});
+
+/// A summary sentence that says the proposal was implemented before this release.
+static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(?:already|previously|originally)\s+(?:been\s+)?implemented|implemented\s+(?:in|at|by|with)\s+(?:the\s+)?(?:previous|last|earlier|prior)|(?:which|that)\s+(?:was|were|had\s+been)\s+implemented)(?-u:\b)",
+    )
+    .expect("earlier regex")
+});
 
 /// Whether a line starts with a proposal id (`MP080`, `SECMP0007`, `**MP210**`).
 fn opens_with_proposal(text: &str, line: &Line) -> bool {

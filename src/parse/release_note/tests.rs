@@ -879,3 +879,139 @@ fn title_only_versions_and_counts_in_other_words() {
         parse_release_note("SEC v61.0 published\n\nMP204 makes two modifications to Section H.\n");
     assert!(n.stated_count.is_none());
 }
+
+#[test]
+fn what_each_summary_sentence_says_of_its_proposal() {
+    use super::SummaryClaim::{FollowUp, Implemented, NotImplemented};
+    let claims = |summary: &str| {
+        let text = format!(
+            "# SEC v63.0 published\n\n3 November 2022\n\n## Summary of changes\n\n{summary}\n\n## What parts of the SEC were affected?\n\n- Section H ‘DCC Services’\n"
+        );
+        let note = parse_release_note(&text);
+        assert_eq!(note.summarised.len(), note.summary_claims.len());
+        note.summarised
+            .iter()
+            .zip(&note.summary_claims)
+            .map(|(&k, &c)| (note.proposals[k].id.clone(), c))
+            .collect::<Vec<_>>()
+    };
+    let one = |s: &str| claims(s)[0].1;
+    // Plain summaries; the title's own words ("Further", "Correction") are not read.
+    assert_eq!(
+        one(
+            "MP296 ‘Further Retry Extension for SMETS2 v4.2 Hubs’ extends the retry window by a quarter from its previous end."
+        ),
+        Implemented
+    );
+    assert_eq!(
+        one("MP230 ‘Correction of Party Details’ lets a Party correct its details."),
+        Implemented
+    );
+    assert_eq!(
+        one("MP231 ‘Fixed Charges’ sets the fixed charges."),
+        Implemented
+    );
+    // The first sentence only: a later sentence about something else does not count.
+    assert_eq!(
+        one("MP232 ‘Retry Limits’ caps retries. A correction to MP150 is also included."),
+        Implemented
+    );
+    // Follow-ups.
+    for s in [
+        "MP201 ‘Retry Limits’ implements the second phase of the caps.",
+        "MP201 ‘Retry Limits’ (Part 2) extends the caps.",
+        "MP201 ‘Retry Limits’ phase two extends the caps.",
+        "MP201 ‘Retry Limits’ delivers the remaining changes.",
+        "MP201 ‘Retry Limits’ corrects the legal text.",
+        "MP201 ‘Retry Limits’ makes a correction to the legal text.",
+        "MP201 ‘Retry Limits’ fixes a cross-reference introduced by MP150.",
+        "MP201 ‘Retry Limits’ fixes a drafting error.",
+        "MP201 ‘Retry Limits’, already implemented in June, is extended to SMETS1.",
+        "MP201 ‘Retry Limits’, implemented in the previous release, is tidied.",
+        "MP201 ‘Retry Limits’ implements the first phase of the caps.",
+        "SECMP0033 ‘Handover Materials’ is now complete: its last legal text is in force.",
+        "MP201 ‘Retry Limits’ completes the caps with the final legal text.",
+    ] {
+        assert_eq!(one(s), FollowUp, "{s}");
+    }
+    // Not implemented here.
+    for s in [
+        "MP201 ‘Retry Limits’ will be implemented in the February 2023 release.",
+        "MP201 ‘Retry Limits’ has been deferred to a later release.",
+        "MP201 ‘Retry Limits’ was withdrawn by its Proposer.",
+        "MP201 ‘Retry Limits’ has not been implemented.",
+        "MP201 ‘Retry Limits’ is scheduled for the June 2023 SEC Release.",
+    ] {
+        assert_eq!(one(s), NotImplemented, "{s}");
+    }
+    // A pasted list, one per line, the status glued to the title; the sentence of a line
+    // stops before the next line's proposal.
+    assert_eq!(
+        claims(
+            "It included two Modification Proposals:\nMP330 ‘Faster Enrolment’Implemented\nMP331 ‘Party’s Charges’Approved\nMP332 ‘Retries’ will be implemented later.\nMP333 ‘Returns’ caps returns"
+        ),
+        [
+            ("MP330".to_string(), Implemented),
+            ("MP331".to_string(), NotImplemented),
+            ("MP332".to_string(), NotImplemented),
+            ("MP333".to_string(), Implemented),
+        ]
+    );
+    // A sentence wrapped over two lines is read whole.
+    assert_eq!(
+        one("MP240 ‘Retry Limits’ implements, for SMETS1 Devices,\nthe second phase of the caps."),
+        FollowUp
+    );
+    // A version number's dot does not end the sentence.
+    assert_eq!(
+        one("MP241 ‘Devices’ extends v4.2 Devices to the second phase."),
+        FollowUp
+    );
+}
+
+#[test]
+fn a_summary_claim_is_read_from_the_main_clause() {
+    use super::SummaryClaim::{FollowUp, Implemented, NotImplemented};
+    let one = |summary: &str| {
+        let text = format!("# SEC v63.0 published\n\n## Summary of changes\n\n{summary}\n");
+        parse_release_note(&text).summary_claims[0]
+    };
+    // What the change does to others is not what the note says of the proposal.
+    assert_eq!(
+        one(
+            "MP243 ‘Hub Access’ will amend Appendix E so that each Supplier receives a notice when a request is rejected."
+        ),
+        Implemented
+    );
+    assert_eq!(
+        one(
+            "MP244 ‘Error Handling’ will amend Section H so that the DCC corrects errors within a day."
+        ),
+        Implemented
+    );
+    // A correction the proposal makes to the Code, not to a proposal's legal text.
+    assert_eq!(
+        one(
+            "MP175 ‘Tidy-Up’ makes minor corrections and clarifications to Section L and Appendix A."
+        ),
+        Implemented
+    );
+    // An aside after the title is passed over.
+    assert_eq!(
+        one("MP245 ‘Retries’, raised by the DCC, has been deferred."),
+        NotImplemented
+    );
+    assert_eq!(
+        one("MP246 ‘Retries’ (the alternative) was withdrawn."),
+        NotImplemented
+    );
+    assert_eq!(
+        one("MP248 ‘Retries’, which the DCC raised, has been deferred."),
+        NotImplemented
+    );
+    // An earlier implementation named in a relative clause.
+    assert_eq!(
+        one("MP247 ‘Retries’, which was implemented in June, is extended to SMETS1."),
+        FollowUp
+    );
+}

@@ -85,7 +85,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .at(file, Span::from(table.span.clone()), "not every row of this table was read")
-            .help("VCT001 to VCT005 did not check this table: give each row its version, date and reason, or run `seccheck inspect` on the file to see which rows were read"),
+            .help("VCT001 to VCT007 did not check this table: give each row its version, date and reason, or run `seccheck inspect` on the file to see which rows were read"),
         );
     }
 }

@@ -18,6 +18,7 @@ pub mod rel006;
 pub mod rel007;
 pub mod rel008;
 pub mod rel009;
+pub mod rel010;
 
 /// The release a note is about: its file name's, else the version it states first.
 pub(crate) fn release_of(nf: &ReleaseNoteFile) -> Option<&Version> {

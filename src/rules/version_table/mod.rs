@@ -8,7 +8,7 @@
 //! every comparison around it a false alarm.
 
 use crate::date::Date;
-use crate::history::History;
+use crate::history::{History, first_in_effect};
 use crate::model::{Corpus, DocumentVersion, LogRow};
 use crate::names::Version;
 use crate::parse::version_table::{VersionRow, VersionTable};
@@ -20,6 +20,8 @@ pub mod vct002;
 pub mod vct003;
 pub mod vct004;
 pub mod vct005;
+pub mod vct006;
+pub mod vct007;
 
 /// A table to check: where it is and, for a document's own table, the document version.
 pub(crate) struct Table<'a> {
@@ -105,14 +107,15 @@ impl<'a> Versions<'a> {
     }
 }
 
-/// The newest row of a document version's table is dated otherwise than the release that
-/// first puts the version in effect (VCT002). Other rules that compare the same date
-/// (VCT004, VCT005) stay quiet when this is found: the log says which date is right.
+/// A row of a document version's table is dated otherwise than the release that first
+/// puts the row's version in effect: the newest row (VCT002) or an older one (VCT006).
+/// Other rules that compare the same date (VCT004, VCT005, VCT007) stay quiet when this
+/// is found: the log says which date is right.
 pub(crate) struct DateMismatch<'a> {
     pub row: &'a VersionRow,
     /// The row's date.
     pub date: Date,
-    /// The first release whose log rows name this version, and its effective date.
+    /// The first release whose log rows name the row's version, and its effective date.
     pub release: &'a Version,
     pub release_date: Date,
     /// The log row to point at: this document's row at that release, or (when that row
@@ -134,30 +137,25 @@ pub(crate) fn release_dates_of(corpus: &Corpus) -> ReleaseDates<'_> {
         .map(|log| History::new(log).effective_dates())
 }
 
-/// VCT002's comparison for one document version; `None` when it holds or cannot be made
-/// (no log, no version, no table, newest row for another version, no readable date, a
-/// version no log row names).
-pub(crate) fn newest_date_mismatch<'a>(
+/// The table of `doc` when the rules may read it: the file was read and every row of the
+/// table too.
+fn readable_table<'a>(corpus: &Corpus, doc: &'a DocumentVersion) -> Option<&'a VersionTable> {
+    let table = doc.version_table.as_ref()?;
+    (!corpus.unreadable(doc.file) && table.complete).then_some(table)
+}
+
+/// The comparison of one row of `doc`'s table with the log; `None` when it holds or
+/// cannot be made (no log, no readable date, a version no log row names).
+fn row_date_mismatch<'a>(
     corpus: &'a Corpus,
     dates: &ReleaseDates<'a>,
     doc: &'a DocumentVersion,
+    row: &'a VersionRow,
 ) -> Option<DateMismatch<'a>> {
     let log = corpus.log.as_ref()?;
     let dates = dates.as_ref()?;
-    let version = doc.version.as_ref()?;
-    let table = doc.version_table.as_ref()?;
-    if corpus.unreadable(doc.file) || !table.complete {
-        return None;
-    }
-    let row = newest(table)?;
-    if &row.version != version {
-        return None;
-    }
     let date = row.date?;
-    let release = log
-        .rows_for(&doc.document, version)
-        .map(|r| &r.release)
-        .min()?;
+    let release = first_in_effect(log, &doc.document, &row.version)?;
     let &(release_date, majority) = dates.get(release)?;
     let first_in_log = dates.keys().next() == Some(&release);
     if date == release_date || (first_in_log && date < release_date) {
@@ -185,23 +183,73 @@ pub(crate) fn newest_date_mismatch<'a>(
     })
 }
 
-/// The row whose date VCT002 reports, if any (VCT004 and VCT005 then leave that date
-/// alone).
-pub(crate) fn disputed_row<'a>(
+/// VCT002's comparison for one document version: its newest row, when that row is for
+/// the document's own version; `None` when it holds or cannot be made (see
+/// [`row_date_mismatch`]; also no version, no table, a newest row for another version).
+pub(crate) fn newest_date_mismatch<'a>(
+    corpus: &'a Corpus,
+    dates: &ReleaseDates<'a>,
+    doc: &'a DocumentVersion,
+) -> Option<DateMismatch<'a>> {
+    let version = doc.version.as_ref()?;
+    let row = newest(readable_table(corpus, doc)?)?;
+    if &row.version != version {
+        return None;
+    }
+    row_date_mismatch(corpus, dates, doc, row)
+}
+
+/// VCT006's comparisons for one document version: every row for a version older than the
+/// document's own, in table order. The newest row for the document's own version is
+/// VCT002's; a row for the document's own or a later version that is not the newest is
+/// VCT001's business.
+pub(crate) fn older_date_mismatches<'a>(
+    corpus: &'a Corpus,
+    dates: &ReleaseDates<'a>,
+    doc: &'a DocumentVersion,
+) -> Vec<DateMismatch<'a>> {
+    let (Some(version), Some(table)) = (doc.version.as_ref(), readable_table(corpus, doc)) else {
+        return Vec::new();
+    };
+    if corpus.log.is_none() {
+        return Vec::new();
+    }
+    table
+        .rows
+        .iter()
+        .filter(|r| &r.version < version)
+        .filter_map(|r| row_date_mismatch(corpus, dates, doc, r))
+        .collect()
+}
+
+/// The rows of one table whose dates VCT002 or VCT006 report (the other rules that read
+/// a row's date then leave it alone), by where their version number starts.
+pub(crate) struct Disputed(Vec<usize>);
+
+impl Disputed {
+    /// Whether `row` is one of them.
+    pub(crate) fn has(&self, row: &VersionRow) -> bool {
+        self.0.binary_search(&row.version_span.start).is_ok()
+    }
+}
+
+/// The rows of `t` whose dates disagree with the log (see [`Disputed`]); none for a loose
+/// table or without a log.
+pub(crate) fn disputed_rows<'a>(
     corpus: &'a Corpus,
     dates: &ReleaseDates<'a>,
     t: &Table<'a>,
-) -> Option<&'a VersionRow> {
-    let doc = t.doc?;
-    let newest = newest(t.table)?;
-    newest_date_mismatch(corpus, dates, doc)
-        .filter(|m| std::ptr::eq(m.row, newest))
-        .map(|m| m.row)
-}
-
-/// Whether `row` is `disputed` (see [`disputed_row`], computed once per table).
-pub(crate) fn is_disputed(disputed: Option<&VersionRow>, row: &VersionRow) -> bool {
-    disputed.is_some_and(|d| std::ptr::eq(d, row))
+) -> Disputed {
+    let Some(doc) = t.doc else {
+        return Disputed(Vec::new());
+    };
+    let mut starts: Vec<usize> = older_date_mismatches(corpus, dates, doc)
+        .iter()
+        .chain(newest_date_mismatch(corpus, dates, doc).as_ref())
+        .map(|m| m.row.version_span.start)
+        .collect();
+    starts.sort_unstable();
+    Disputed(starts)
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! VCT002 table-date-differs: the newest row of a document's version-control table is not
-//! dated on the effective date of the release that first puts that version in effect.
+//! dated on the effective date of the release that first puts that version in effect
+//! (older rows: VCT006, which shares the comparison).
 
 use super::{newest_date_mismatch, release_dates_of};
 use crate::diagnostic::Diagnostic;

@@ -1,7 +1,7 @@
 //! VCT004 rows-out-of-order: a version-control row comes before an older version, or is
 //! dated before the row above it.
 
-use super::{Table, ascending, disputed_row, is_disputed, release_dates_of, tables};
+use super::{Table, ascending, disputed_rows, release_dates_of, tables};
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::parse::version_table::VersionRow;
@@ -18,7 +18,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let dates = release_dates_of(corpus);
     for t in tables(corpus) {
         let up = ascending(t.table);
-        let disputed = disputed_row(corpus, &dates, &t);
+        let disputed = disputed_rows(corpus, &dates, &t);
         let rows = &t.table.rows;
         // The last row above with a date that can be compared.
         let mut dated: Option<&VersionRow> = None;
@@ -31,7 +31,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                     row.version > a.version
                 }
             });
-            let usable = row.date.is_some() && !is_disputed(disputed, row);
+            let usable = row.date.is_some() && !disputed.has(row);
             let by_date = dated.filter(|a| {
                 usable
                     && match (a.date, row.date) {

@@ -1,7 +1,7 @@
 //! VCT005 dated-before-effect: a version-control row is dated before a date its own reason
 //! gives as the effect of a change the version includes ("… with effect 17th August 2016").
 
-use super::{disputed_row, is_disputed, release_dates_of, tables};
+use super::{disputed_rows, release_dates_of, tables};
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::rules::{Check, Needs, Rule};
@@ -16,7 +16,7 @@ pub const RULE: Rule = Rule {
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     let dates = release_dates_of(corpus);
     for t in tables(corpus) {
-        let disputed = disputed_row(corpus, &dates, &t);
+        let disputed = disputed_rows(corpus, &dates, &t);
         for row in &t.table.rows {
             let Some(date) = row.date else { continue };
             // The latest effect date after the row's own: one finding per row.
@@ -29,8 +29,8 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             else {
                 continue;
             };
-            if is_disputed(disputed, row) {
-                continue; // VCT002 says what the row's date should be
+            if disputed.has(row) {
+                continue; // VCT002 or VCT006 says what the row's date should be
             }
             out.push(
                 Diagnostic::new(
