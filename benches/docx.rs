@@ -148,6 +148,18 @@ fn docx(c: &mut Criterion) {
     let (md, docx) = document(5 << 20);
     // Both read as the same text: the comparison is of like with like.
     assert_eq!(word::read(&docx, View::Accept).unwrap().text, md);
+    // `DOCX_BENCH_DIR=…` also writes the inputs, as two one-document corpora, for
+    // timing whole runs of `seccheck` (BENCHMARKS.md).
+    let dump = std::env::var_os("DOCX_BENCH_DIR").map(std::path::PathBuf::from);
+    let write = |sub: &str, name: &str, bytes: &[u8]| {
+        if let Some(dir) = &dump {
+            let p = dir.join(sub).join(name);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, bytes).unwrap();
+        }
+    };
+    write("md", "documents/section-h/1.0.md", md.as_bytes());
+    write("docx", "documents/section-h/1.0.docx", &docx);
     let mut g = c.benchmark_group("docx");
     g.bench_function("document 5 MB: inflate document.xml only", |b| {
         b.iter(|| inflate_only(black_box(&docx)))
@@ -186,6 +198,8 @@ fn docx(c: &mut Criterion) {
     });
     let (md, docx) = redline(10_000);
     assert_eq!(word::read(&docx, View::Markup).unwrap().text, md);
+    write("md-redline", "redlines/section-h/1.1.md", md.as_bytes());
+    write("docx-redline", "redlines/section-h/1.1.docx", &docx);
     g.throughput(Throughput::Bytes(md.len() as u64));
     g.bench_function("redline 10,000 changes: .md decode + redline::parse", |b| {
         b.iter(|| {

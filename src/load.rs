@@ -224,7 +224,7 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
                         read.revisions,
                     )));
                 }
-                SourceFile::with_paragraphs(found.path, read.text, read.paragraphs)
+                SourceFile::with_paragraphs(found.path, read.text, read.paragraphs.into())
             }
             Err(problem) => {
                 problems.push(ReadProblemKind::Word(problem));
@@ -292,8 +292,10 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
     // held (see `store`).
     let bulky = matches!(parsed.0, Parsed::Document { .. } | Parsed::Redline(..));
     let file = match disk {
+        // Reading a Word file again would cost its XML again: its text is held packed.
+        _ if bulky && source.is_word() => CorpusFile::packed(source),
         Some((disk, modified)) if bulky && !source.text.is_empty() => {
-            CorpusFile::on_disk(source, disk, modified, word_view)
+            CorpusFile::on_disk(source, disk, modified)
         }
         _ => CorpusFile::kept(source),
     };

@@ -61,7 +61,7 @@ pub struct SourceFile {
     char_blocks: std::sync::OnceLock<Vec<u32>>,
     /// For text read from a Word file: where each of its paragraphs starts in the text,
     /// so that a place is given as a paragraph and a character in it (see [`Paragraphs`]).
-    paragraphs: Option<Paragraphs>,
+    paragraphs: Option<std::sync::Arc<Paragraphs>>,
 }
 
 /// Where the paragraphs of a Word file lie in the text seccheck renders from it.
@@ -127,7 +127,11 @@ impl SourceFile {
     }
 
     /// Text rendered from a Word file, with where its paragraphs lie.
-    pub fn with_paragraphs(path: String, text: String, paragraphs: Paragraphs) -> SourceFile {
+    pub fn with_paragraphs(
+        path: String,
+        text: String,
+        paragraphs: std::sync::Arc<Paragraphs>,
+    ) -> SourceFile {
         SourceFile {
             paragraphs: Some(paragraphs),
             ..SourceFile::new(path, text)
@@ -137,6 +141,11 @@ impl SourceFile {
     /// Whether this text was rendered from a Word file.
     pub fn is_word(&self) -> bool {
         self.paragraphs.is_some()
+    }
+
+    /// Where a Word file's paragraphs lie, shared with every later read of it.
+    pub fn paragraphs(&self) -> Option<&std::sync::Arc<Paragraphs>> {
+        self.paragraphs.as_ref()
     }
 
     /// The paragraph, character and clause of `offset`, in a file read from Word.

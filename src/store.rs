@@ -8,13 +8,20 @@
 //! [`Arc`], others share it. Small files (the log, release notes, the configuration) and
 //! files held in memory keep their text for the whole run.
 //!
+//! A Word file's text is rendered from its XML, which costs far more than reading text:
+//! it is held deflated instead ([`CorpusFile::packed`], about a tenth of its size) and
+//! inflated when asked for, with the map of its paragraphs.
+//!
 //! A file that changed on disk between the two reads would move every span the parsers
 //! took from it. Its length and modification time are compared; when they differ, the
 //! text is read as that many spaces (so no span can fall outside it or inside a
 //! character) and the file is marked [changed](CorpusFile::changed), which the run reports.
 
-use crate::source::{FileId, SourceFile, decode};
-use crate::word::View;
+use crate::source::{FileId, Paragraphs, SourceFile, decode};
+use flate2::Compression;
+use flate2::read::DeflateDecoder;
+use flate2::write::DeflateEncoder;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, Weak};
@@ -32,12 +39,19 @@ pub struct CorpusFile {
 #[derive(Debug)]
 enum Text {
     Kept(Arc<SourceFile>),
+    /// A Word file's rendered text, deflated (a tenth of its size, or less), with where
+    /// its paragraphs lie: reading the XML again would cost far more than inflating.
+    Packed {
+        packed: Vec<u8>,
+        /// The text's length, for one allocation when it is inflated.
+        len: usize,
+        paragraphs: Option<Arc<Paragraphs>>,
+        cache: Mutex<Weak<SourceFile>>,
+    },
     OnDisk {
         disk: PathBuf,
         /// Length of the decoded text when it was parsed.
         len: usize,
-        /// A Word file, read as this view.
-        word: Option<View>,
         modified: Option<SystemTime>,
         cache: Mutex<Weak<SourceFile>>,
     },
@@ -55,18 +69,12 @@ impl CorpusFile {
 
     /// A file whose text, parsed from `disk` (last modified at `modified`), is read again
     /// when asked for.
-    pub fn on_disk(
-        source: SourceFile,
-        disk: PathBuf,
-        modified: Option<SystemTime>,
-        word: Option<View>,
-    ) -> CorpusFile {
+    pub fn on_disk(source: SourceFile, disk: PathBuf, modified: Option<SystemTime>) -> CorpusFile {
         CorpusFile {
             path: source.path,
             text: Text::OnDisk {
                 disk,
                 len: source.text.len(),
-                word,
                 modified,
                 cache: Mutex::new(Weak::new()),
             },
@@ -74,30 +82,81 @@ impl CorpusFile {
         }
     }
 
+    /// A Word file whose rendered text is held deflated until asked for.
+    pub fn packed(source: SourceFile) -> CorpusFile {
+        let mut packer = DeflateEncoder::new(
+            Vec::with_capacity(source.text.len() / 8),
+            Compression::fast(),
+        );
+        let packed = packer
+            .write_all(source.text.as_bytes())
+            .and_then(|_| packer.finish());
+        match packed {
+            Ok(packed) => CorpusFile {
+                path: source.path.clone(),
+                text: Text::Packed {
+                    packed,
+                    len: source.text.len(),
+                    paragraphs: source.paragraphs().cloned(),
+                    cache: Mutex::new(Weak::new()),
+                },
+                changed: AtomicBool::new(false),
+            },
+            Err(_) => CorpusFile::kept(source),
+        }
+    }
+
     /// The file's text and line index, as parsed.
     pub fn source(&self) -> Arc<SourceFile> {
-        let (disk, len, modified, word, cache) = match &self.text {
+        let (disk, len, modified, cache) = match &self.text {
             Text::Kept(s) => return Arc::clone(s),
+            Text::Packed {
+                packed,
+                len,
+                paragraphs,
+                cache,
+            } => return self.unpack(packed, *len, paragraphs, cache),
             Text::OnDisk {
                 disk,
                 len,
                 modified,
-                word,
                 cache,
-            } => (disk, *len, modified, *word, cache),
+            } => (disk, *len, modified, cache),
         };
         let mut cached = cache.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(s) = cached.upgrade() {
             return s;
         }
-        let source = match read_again(&self.path, disk, len, *modified, word) {
-            Some(source) => source,
+        let source = match read_again(disk, len, *modified) {
+            Some(text) => SourceFile::new(self.path.clone(), text),
             None => {
                 self.changed.store(true, Ordering::Relaxed);
                 SourceFile::new(self.path.clone(), " ".repeat(len))
             }
         };
         let source = Arc::new(source);
+        *cached = Arc::downgrade(&source);
+        source
+    }
+
+    fn unpack(
+        &self,
+        packed: &[u8],
+        len: usize,
+        paragraphs: &Option<Arc<Paragraphs>>,
+        cache: &Mutex<Weak<SourceFile>>,
+    ) -> Arc<SourceFile> {
+        let mut cached = cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(s) = cached.upgrade() {
+            return s;
+        }
+        let mut text = String::with_capacity(len);
+        // Packed from a `String` by this process: it inflates to UTF-8.
+        let _ = DeflateDecoder::new(packed).read_to_string(&mut text);
+        let source = Arc::new(match paragraphs {
+            Some(p) => SourceFile::with_paragraphs(self.path.clone(), text, Arc::clone(p)),
+            None => SourceFile::new(self.path.clone(), text),
+        });
         *cached = Arc::downgrade(&source);
         source
     }
@@ -110,27 +169,14 @@ impl CorpusFile {
 }
 
 /// The text of `disk` if it is still what was parsed: same modification time, same
-/// decoded length. A Word file is read as it was, as `word` says.
-fn read_again(
-    path: &str,
-    disk: &Path,
-    len: usize,
-    modified: Option<SystemTime>,
-    word: Option<View>,
-) -> Option<SourceFile> {
+/// decoded length.
+fn read_again(disk: &Path, len: usize, modified: Option<SystemTime>) -> Option<String> {
     let now = std::fs::metadata(disk).ok()?.modified().ok();
     if now != modified {
         return None;
     }
-    let bytes = std::fs::read(disk).ok()?;
-    let source = match word {
-        Some(view) => {
-            let read = crate::word::read(&bytes, view).ok()?;
-            SourceFile::with_paragraphs(path.to_string(), read.text, read.paragraphs)
-        }
-        None => SourceFile::new(path.to_string(), decode(bytes).0?),
-    };
-    (source.text.len() == len).then_some(source)
+    let text = decode(std::fs::read(disk).ok()?).0?;
+    (text.len() == len).then_some(text)
 }
 
 /// Sources read once and held for a while: by a rule that visits the same files
@@ -174,6 +220,34 @@ impl<'c> Held<'c> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::Span;
+
+    #[test]
+    fn a_packed_word_text_reads_back_whole_with_its_paragraphs() {
+        let paragraphs = Arc::new(Paragraphs {
+            starts: vec![(0, 1), (9, 2)],
+            clauses: vec![None, Some("H1.1".into())],
+            marks: vec![Span::new(0, 2), Span::new(7, 9)],
+        });
+        let text = "# Title\n\nH1.1 The DCC shall… ‘quoted’.\n".repeat(50);
+        let file = CorpusFile::packed(SourceFile::with_paragraphs(
+            "documents/section-h/1.0.docx".into(),
+            text.clone(),
+            Arc::clone(&paragraphs),
+        ));
+        assert!(
+            matches!(file.text, Text::Packed { ref packed, .. } if packed.len() < text.len() / 4)
+        );
+        let a = file.source();
+        assert_eq!(a.text, text);
+        assert_eq!(
+            a.paragraph_at(12)
+                .map(|p| (p.paragraph, p.column, p.clause)),
+            Some((2, 4, Some("H1.1")))
+        );
+        // While one holder keeps it, others share it.
+        assert!(Arc::ptr_eq(&a, &file.source()));
+    }
 
     fn on_disk(dir: &std::path::Path, text: &str) -> CorpusFile {
         let disk = dir.join("9.0.md");
@@ -183,7 +257,6 @@ mod tests {
             SourceFile::new("9.0.md".into(), text.into()),
             disk,
             modified,
-            None,
         )
     }
 
@@ -214,7 +287,7 @@ mod tests {
                 std::fs::write(&disk, format!("file {i}\n")).unwrap();
                 let modified = std::fs::metadata(&disk).unwrap().modified().ok();
                 let source = SourceFile::new(format!("{i}.md"), format!("file {i}\n"));
-                CorpusFile::on_disk(source, disk, modified, None)
+                CorpusFile::on_disk(source, disk, modified)
             })
             .collect();
         let held = Held::with_capacity(&files, 2);

@@ -9,6 +9,7 @@
 
 use super::xml::{Step, attr, local, on};
 use crate::hash::FxHashMap as HashMap;
+use std::fmt::Write as _;
 
 const LEVELS: usize = 9;
 
@@ -349,7 +350,13 @@ impl Counters {
                         Some(s) => s.format,
                         None => Format::Decimal,
                     };
-                    out.push_str(&format.render(value));
+                    match format {
+                        // The common case, written in place.
+                        Format::Decimal | Format::Bullet => {
+                            let _ = write!(out, "{value}");
+                        }
+                        f => out.push_str(&f.render(value)),
+                    }
                 }
                 _ => out.push(super::body::symbol(c)),
             }

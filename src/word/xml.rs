@@ -58,8 +58,11 @@ pub fn local(name: &str) -> &str {
 
 /// The value of the attribute whose local name is `key` (`w:val` → `val`), unescaped.
 pub fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
-    e.attributes().flatten().find_map(|a| {
+    e.attributes().with_checks(false).flatten().find_map(|a| {
         (local(a.key.as_ref()) == key).then(|| {
+            if !a.value.contains('&') {
+                return a.value.into_owned();
+            }
             a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .map(|v| v.into_owned())
                 .unwrap_or_else(|_| a.value.into_owned())
