@@ -381,3 +381,21 @@ fn export_of_a_bad_file_says_why() {
     );
     assert!(out.stdout.is_empty());
 }
+
+/// Comments are not body text, but they are read, each with the paragraph it is
+/// anchored on (for suppressions by comment).
+#[test]
+fn comments_are_read_with_their_paragraph_and_left_out_of_the_text() {
+    let bytes = std::fs::read(fixtures().join("fields.docx")).unwrap();
+    let read = seccheck::word::read(&bytes, seccheck::word::View::Accept).unwrap();
+    assert_eq!(
+        read.comments,
+        [seccheck::word::Comment {
+            paragraph: 9,
+            text: "seccheck-ignore REF002 — reinstated by MP210".into(),
+        }]
+    );
+    assert!(!read.text.contains("seccheck-ignore"));
+    assert!(!read.text.contains("Page header"));
+    assert_eq!(read.revisions, 0);
+}

@@ -186,6 +186,30 @@ pub enum XmlFailure {
 mod tests {
     use super::*;
 
+    fn zip(entries: usize) -> Vec<u8> {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for i in 0..entries {
+            w.start_file(format!("word/media/{i}.bin"), options)
+                .unwrap();
+            w.write_all(b"x").unwrap();
+        }
+        w.start_file("word/document.xml", options).unwrap();
+        w.write_all(b"<w:document><w:body/></w:document>").unwrap();
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_package_of_too_many_entries_is_refused() {
+        assert!(open(&zip(3)).is_ok());
+        assert!(matches!(
+            open(&zip(MAX_ENTRIES)),
+            Err(WordProblem::TooManyEntries(n)) if n == MAX_ENTRIES + 1
+        ));
+    }
+
     #[test]
     fn targets_resolve_against_the_part_folder() {
         assert_eq!(resolve("word", "styles.xml"), "word/styles.xml");
