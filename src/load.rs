@@ -213,8 +213,13 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
     }
     let word_view = word::is_word_path(&found.path).then(|| view_of(&role));
     let source = match (bytes, word_view) {
-        (Some(b), Some(view)) => match word::read(&b, view) {
-            Ok(read) => {
+        // A panic in the Word reader is this file's problem, as a parser's is.
+        (Some(b), Some(view)) => match guarded(|| word::read(&b, view)) {
+            Err(msg) => {
+                problems.push(ReadProblemKind::ParserPanic(msg));
+                SourceFile::new(found.path, String::new())
+            }
+            Ok(Ok(read)) => {
                 if read.macros {
                     problems.push(ReadProblemKind::WordCaveat(WordCaveat::Macros));
                 }
@@ -226,7 +231,7 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
                 }
                 SourceFile::with_paragraphs(found.path, read.text, read.paragraphs.into())
             }
-            Err(problem) => {
+            Ok(Err(problem)) => {
                 problems.push(ReadProblemKind::Word(problem));
                 SourceFile::new(found.path, String::new())
             }

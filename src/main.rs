@@ -474,9 +474,16 @@ fn export(a: &ExportArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match word::read(&bytes, view) {
-        Ok(read) => print(&read.text),
-        Err(problem) => {
+    match load::guarded(|| word::read(&bytes, view)) {
+        Ok(Ok(read)) => print(&read.text),
+        Err(panic) => {
+            eprintln!(
+                "error: seccheck failed reading {} (a bug in seccheck, please report it): {panic}",
+                a.path.display()
+            );
+            ExitCode::from(2)
+        }
+        Ok(Err(problem)) => {
             eprintln!(
                 "error: {} could not be read as a Word file: {problem}",
                 a.path.display()

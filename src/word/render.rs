@@ -152,6 +152,10 @@ impl Writer {
 
 struct Renderer<'a> {
     body: &'a Body,
+    /// A block has been rendered (in any view).
+    started: bool,
+    /// The last block rendered was a table.
+    after_table: bool,
     before: Vec<Prefix>,
     after: Vec<Prefix>,
     w: Writer,
@@ -169,12 +173,28 @@ impl Renderer<'_> {
 
     /// The paragraphs of one container (the body's run of paragraphs, or a cell), joined
     /// by `sep`; `outer` is the change of the row they sit in.
-    fn container(&mut self, paras: &[usize], sep: &str, outer: Rev) {
+    /// Starts a block of the body (a run of paragraphs, a table) that has something to
+    /// show: a blank line after the block before it (a table's rows already end their
+    /// line). Decided by what was rendered in every view, never by the text of one, so
+    /// that all views agree.
+    fn open_block(&mut self, table: bool) {
+        if self.started {
+            let sep = if self.after_table { "\n" } else { "\n\n" };
+            self.w.put(Rev::Same, sep, true);
+        }
+        self.started = true;
+        self.after_table = table;
+    }
+
+    fn container(&mut self, paras: &[usize], sep: &str, outer: Rev, top: bool) {
         let mut rendered = false;
         let (mut after, mut before) = (false, false);
         for &i in paras {
             let p = &self.body.paras[i];
             if !self.blank(i) {
+                if top && !rendered {
+                    self.open_block(false);
+                }
                 if rendered {
                     let rev = match (after, before) {
                         (true, true) => Some(Rev::Same),
@@ -296,13 +316,16 @@ impl Renderer<'_> {
     }
 
     fn table(&mut self, rows: &[super::body::Row]) {
+        if !rows.is_empty() {
+            self.open_block(true);
+        }
         for (ri, row) in rows.iter().enumerate() {
             self.w.put(row.rev, "| ", true);
             for (ci, cell) in row.cells.iter().enumerate() {
                 if ci > 0 {
                     self.w.put(row.rev, " | ", true);
                 }
-                self.container(cell, " ", row.rev);
+                self.container(cell, " ", row.rev, false);
             }
             self.w.put(row.rev, " |\n", true);
             if ri == 0 {
@@ -328,6 +351,8 @@ pub fn render(
         .all(|p| p.mark == Rev::Same && p.props_before.is_none());
     let mut r = Renderer {
         body,
+        started: false,
+        after_table: false,
         before: if same {
             after.clone()
         } else {
@@ -351,14 +376,6 @@ pub fn render(
     };
     let mut i = 0;
     while i < body.blocks.len() {
-        if !r.w.text.is_empty() && !r.w.text.ends_with("\n\n") {
-            let sep = if r.w.text.ends_with('\n') {
-                "\n"
-            } else {
-                "\n\n"
-            };
-            r.w.put(Rev::Same, sep, true);
-        }
         match &body.blocks[i] {
             Block::Table(rows) => {
                 r.table(rows);
@@ -373,12 +390,13 @@ pub fn render(
                     })
                     .collect();
                 i += run.len();
-                r.container(&run, "\n\n", Rev::Same);
+                r.container(&run, "\n\n", Rev::Same, true);
             }
         }
     }
     r.w.close();
-    if !r.w.text.is_empty() && !r.w.text.ends_with('\n') {
+    // The last line's end (a table's rows end theirs).
+    if r.started && !r.after_table {
         r.w.mark("\n");
     }
     let Writer {
