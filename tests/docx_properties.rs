@@ -7,6 +7,7 @@
 //! - the paragraph map lies inside the text, on character boundaries, in order, and its
 //!   marks are disjoint;
 //! - with no tracked change of any kind, all three views read the same.
+//!
 //! And damaged packages (bytes cut, flipped or dropped anywhere) give an error or a text,
 //! never a panic.
 
