@@ -7,7 +7,7 @@
 //! drawings, text boxes, footnote and comment references, bookmarks, or the properties
 //! of sections and tables.
 
-use super::xml::{Step, attr, local, on};
+use super::xml::{Step, attr, attr_with, local, on};
 
 /// Whether a piece of text, a paragraph mark or a table row is a tracked change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,9 +37,12 @@ impl Rev {
     }
 }
 
+/// A stretch of a paragraph's text with one change and one weight: a range of
+/// [`Body::text`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece {
-    pub text: String,
+    start: u32,
+    end: u32,
     pub rev: Rev,
     pub bold: bool,
 }
@@ -58,7 +61,8 @@ pub struct Props {
 pub struct Para {
     /// 1-based, in document order over the body, table cells included.
     pub number: u32,
-    pub pieces: Vec<Piece>,
+    /// Its pieces: a range of [`Body::pieces`].
+    pieces: std::ops::Range<u32>,
     /// The paragraph mark: inserted (the paragraph was split off or added) or deleted
     /// (it joins the next).
     pub mark: Rev,
@@ -87,6 +91,9 @@ pub enum Block {
 
 #[derive(Debug, Default)]
 pub struct Body {
+    /// The text of every piece, one after another: one allocation for the body.
+    text: String,
+    pieces: Vec<Piece>,
     pub paras: Vec<Para>,
     pub blocks: Vec<Block>,
     /// Tracked changes of text, paragraph marks and rows.
@@ -198,8 +205,10 @@ impl Body {
     ) {
         match name {
             "p" => {
+                let at = self.pieces.len() as u32;
                 r.para = Some(Para {
                     number: self.paras.len() as u32 + 1,
+                    pieces: at..at,
                     ..Para::default()
                 });
             }
@@ -223,12 +232,12 @@ impl Body {
             }
             "ilvl" if r.in_ppr => {
                 if let Some(p) = props(r) {
-                    p.ilvl = attr(e, "val").and_then(|v| v.parse().ok());
+                    p.ilvl = attr_with(e, "val", |v| v.parse().ok()).flatten();
                 }
             }
             "outlineLvl" if r.in_ppr => {
                 if let Some(p) = props(r) {
-                    p.outline = attr(e, "val").and_then(|v| v.parse().ok());
+                    p.outline = attr_with(e, "val", |v| v.parse().ok()).flatten();
                 }
             }
             "rPr" if r.in_ppr && !r.in_ppr_change => r.in_mark_rpr = true,
@@ -280,7 +289,8 @@ impl Body {
             "br" | "cr"
                 if r.in_run
                     && !r.in_run_rpr
-                    && !matches!(attr(e, "type").as_deref(), Some("page" | "column")) =>
+                    && !attr_with(e, "type", |v| matches!(v, "page" | "column"))
+                        .unwrap_or(false) =>
             {
                 self.push_char(r, "\n")
             }
@@ -298,7 +308,14 @@ impl Body {
                     self.push_char(r, &c.to_string());
                 }
             }
-            "fldChar" => match attr(e, "fldCharType").as_deref() {
+            "fldChar" => match attr_with(e, "fldCharType", |v| match v {
+                "begin" => Some("begin"),
+                "separate" => Some("separate"),
+                "end" => Some("end"),
+                _ => None,
+            })
+            .flatten()
+            {
                 Some("begin") => r.fields.push(false),
                 Some("separate") => {
                     if let Some(f) = r.fields.last_mut() {
@@ -399,22 +416,51 @@ impl Body {
         };
         let Some(p) = &mut r.para else { return };
         let bold = r.bold.unwrap_or(r.style_bold);
-        let piece = match p.pieces.last_mut() {
-            Some(last) if last.rev == rev && last.bold == bold => last,
+        let start = self.text.len() as u32;
+        if normal {
+            normalise(t, &mut self.text);
+        } else {
+            self.text.push_str(t);
+        }
+        let end = self.text.len() as u32;
+        match self.pieces.last_mut() {
+            // The paragraph's last piece, ending where this text starts: one piece.
+            Some(last)
+                if p.pieces.end > p.pieces.start
+                    && last.rev == rev
+                    && last.bold == bold
+                    && last.end == start =>
+            {
+                last.end = end
+            }
             _ => {
-                p.pieces.push(Piece {
-                    text: String::with_capacity(t.len()),
+                self.pieces.push(Piece {
+                    start,
+                    end,
                     rev,
                     bold,
                 });
-                p.pieces.last_mut().expect("just pushed")
+                p.pieces.end = self.pieces.len() as u32;
             }
-        };
-        if normal {
-            normalise(t, &mut piece.text);
-        } else {
-            piece.text.push_str(t);
         }
+    }
+
+    /// The pieces of a paragraph: its text with the change and weight of each part.
+    pub fn pieces(&self, p: &Para) -> impl Iterator<Item = (Rev, &str, bool)> + '_ {
+        self.pieces[p.pieces.start as usize..p.pieces.end as usize]
+            .iter()
+            .map(|piece| {
+                (
+                    piece.rev,
+                    &self.text[piece.start as usize..piece.end as usize],
+                    piece.bold,
+                )
+            })
+    }
+
+    /// The bytes of text in the body.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
     }
 
     /// Marks the paragraphs that end their container.

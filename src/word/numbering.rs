@@ -9,7 +9,6 @@
 
 use super::xml::{Step, attr, local, on};
 use crate::hash::FxHashMap as HashMap;
-use std::fmt::Write as _;
 
 const LEVELS: usize = 9;
 
@@ -129,11 +128,17 @@ struct Num {
     /// Each level as this instance defines it: the override's, else the abstract's
     /// (filled by [`Numbering::finish`]).
     levels: [Option<Level>; LEVELS],
+    /// This instance's place among the instances, and its abstract definition's among
+    /// theirs: the counters' indices (filled by [`Numbering::finish`]).
+    index: usize,
+    abstract_index: usize,
 }
 
 /// The numbering definitions of one Word file.
 #[derive(Debug, Default)]
 pub struct Numbering {
+    /// How many instances and abstract definitions are in use (set by `finish`).
+    counted: (usize, usize),
     abstracts: HashMap<String, Abstract>,
     nums: HashMap<String, Num>,
 }
@@ -256,19 +261,29 @@ impl Numbering {
 
     /// Resolves each instance's levels once, after the part is read.
     pub fn finish(&mut self) {
-        let resolved: Vec<(String, [Option<Level>; LEVELS])> = self
+        let mut abstract_ids: Vec<&String> = self.nums.values().map(|n| &n.abstract_id).collect();
+        abstract_ids.sort();
+        abstract_ids.dedup();
+        let mut ids: Vec<&String> = self.nums.keys().collect();
+        ids.sort();
+        let resolved: Vec<(String, [Option<Level>; LEVELS], usize, usize)> = self
             .nums
             .iter()
             .map(|(id, num)| {
                 (
                     id.clone(),
                     std::array::from_fn(|l| self.level(num, l).cloned()),
+                    ids.binary_search(&id).unwrap_or(0),
+                    abstract_ids.binary_search(&&num.abstract_id).unwrap_or(0),
                 )
             })
             .collect();
-        for (id, levels) in resolved {
+        self.counted = (ids.len(), abstract_ids.len());
+        for (id, levels, index, abstract_index) in resolved {
             if let Some(num) = self.nums.get_mut(&id) {
                 num.levels = levels;
+                num.index = index;
+                num.abstract_index = abstract_index;
             }
         }
     }
@@ -286,8 +301,10 @@ impl Numbering {
 /// The counters of one view of a document (before or after its tracked changes).
 #[derive(Debug, Default)]
 pub struct Counters {
-    values: HashMap<String, [Option<i64>; LEVELS]>,
-    used: HashMap<String, ()>,
+    /// Each abstract definition's counters, by its index.
+    values: Vec<[Option<i64>; LEVELS]>,
+    /// Whether each instance has been used, by its index.
+    used: Vec<bool>,
 }
 
 impl Counters {
@@ -304,12 +321,14 @@ impl Counters {
         let ilvl = (ilvl as usize).min(LEVELS - 1);
         let levels = &num.levels;
         let level = levels[ilvl].as_ref()?;
-        let values = match self.values.get_mut(&num.abstract_id) {
-            Some(v) => v,
-            None => self.values.entry(num.abstract_id.clone()).or_default(),
-        };
-        if !self.used.contains_key(num_id) {
-            self.used.insert(num_id.to_string(), ());
+        if self.used.is_empty() {
+            self.used = vec![false; numbering.counted.0];
+            self.values = vec![[None; LEVELS]; numbering.counted.1];
+        }
+        let values = self.values.get_mut(num.abstract_index)?;
+        let used = self.used.get_mut(num.index)?;
+        if !*used {
+            *used = true;
             for (l, start, _) in &num.overrides {
                 if let Some(start) = start {
                     values[*l] = Some(start - 1);
@@ -352,8 +371,21 @@ impl Counters {
                     };
                     match format {
                         // The common case, written in place.
-                        Format::Decimal | Format::Bullet => {
-                            let _ = write!(out, "{value}");
+                        Format::Decimal | Format::Bullet if (0..10_000).contains(&value) => {
+                            let mut digits = [0u8; 4];
+                            let mut n = value as usize;
+                            let mut k = digits.len();
+                            loop {
+                                k -= 1;
+                                digits[k] = b'0' + (n % 10) as u8;
+                                n /= 10;
+                                if n == 0 {
+                                    break;
+                                }
+                            }
+                            for &d in &digits[k..] {
+                                out.push(d as char);
+                            }
                         }
                         f => out.push_str(&f.render(value)),
                     }

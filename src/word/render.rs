@@ -165,14 +165,12 @@ impl Renderer<'_> {
     fn blank(&self, i: usize) -> bool {
         self.before[i].is_empty()
             && self.after[i].is_empty()
-            && self.body.paras[i]
-                .pieces
-                .iter()
-                .all(|p| p.text.trim().is_empty())
+            && self
+                .body
+                .pieces(&self.body.paras[i])
+                .all(|(_, t, _)| t.trim().is_empty())
     }
 
-    /// The paragraphs of one container (the body's run of paragraphs, or a cell), joined
-    /// by `sep`; `outer` is the change of the row they sit in.
     /// Starts a block of the body (a run of paragraphs, a table) that has something to
     /// show: a blank line after the block before it (a table's rows already end their
     /// line). Decided by what was rendered in every view, never by the text of one, so
@@ -186,6 +184,8 @@ impl Renderer<'_> {
         self.after_table = table;
     }
 
+    /// The paragraphs of one container (the body's run of paragraphs, or a cell), joined
+    /// by `sep`; `outer` is the change of the row they sit in; `top` for the body's.
     fn container(&mut self, paras: &[usize], sep: &str, outer: Rev, top: bool) {
         let mut rendered = false;
         let (mut after, mut before) = (false, false);
@@ -237,16 +237,10 @@ impl Renderer<'_> {
         }
         // Bold text is one `**…**` span however its runs and changes split it; the marks
         // are on the side(s) where the span has text.
-        let pieces: Vec<(Rev, &str, bool)> = p
-            .pieces
-            .iter()
-            .filter_map(|piece| {
-                Some((
-                    piece.rev.within(outer)?,
-                    piece.text.as_str(),
-                    piece.bold && !heading,
-                ))
-            })
+        let pieces: Vec<(Rev, &str, bool)> = self
+            .body
+            .pieces(p)
+            .filter_map(|(rev, text, bold)| Some((rev.within(outer)?, text, bold && !heading)))
             .collect();
         let mut k = 0;
         while k < pieces.len() {
@@ -290,11 +284,11 @@ impl Renderer<'_> {
         // The clause it sits in: its own number (rendered or typed), or the last above.
         let p: &Para = &self.body.paras[i];
         let mut lead = a.number.clone();
-        for piece in p.pieces.iter().filter(|p| p.rev.after()) {
+        for (_, text, _) in self.body.pieces(p).filter(|(rev, _, _)| rev.after()) {
             if lead.len() > 32 {
                 break;
             }
-            lead.push_str(&piece.text);
+            lead.push_str(text);
         }
         let lead = lead.trim_start();
         // Table cells (a version-control table's "1.5") hold no clause numbers.
@@ -362,12 +356,7 @@ pub fn render(
         w: Writer {
             view,
             // The text, plus a blank line a paragraph and the marks: one allocation.
-            text: String::with_capacity(
-                body.paras
-                    .iter()
-                    .map(|p| p.pieces.iter().map(|t| t.text.len()).sum::<usize>() + 8)
-                    .sum(),
-            ),
+            text: String::with_capacity(body.text_len() + 8 * body.paras.len()),
             marks: Vec::new(),
             open: Rev::Same,
             paragraphs: Paragraphs::default(),

@@ -70,12 +70,26 @@ pub fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
     })
 }
 
+/// What `f` makes of the attribute whose local name is `key`, read in place (no copy
+/// unless it holds a reference to unescape).
+pub fn attr_with<T>(e: &BytesStart<'_>, key: &str, f: impl FnOnce(&str) -> T) -> Option<T> {
+    let a = e
+        .attributes()
+        .with_checks(false)
+        .flatten()
+        .find(|a| local(a.key.as_ref()) == key)?;
+    if !a.value.contains('&') {
+        return Some(f(&a.value));
+    }
+    let v = a
+        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+        .unwrap_or_else(|_| a.value.clone());
+    Some(f(&v))
+}
+
 /// A toggle property (`<w:b/>`, `<w:b w:val="0"/>`): on unless its value says off.
 pub fn on(e: &BytesStart<'_>) -> bool {
-    !matches!(
-        attr(e, "val").as_deref(),
-        Some("0" | "false" | "off" | "none")
-    )
+    attr_with(e, "val", |v| !matches!(v, "0" | "false" | "off" | "none")).unwrap_or(true)
 }
 
 /// Reads at most `cap` bytes from `inner`, then fails with [`OverCap`]: a part that
