@@ -24,6 +24,7 @@ fn render(c: &mut Criterion) {
                 &HumanOptions {
                     color: false,
                     width: 100,
+                    show_suppressed: false,
                 },
             )
             .len()

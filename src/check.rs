@@ -8,6 +8,7 @@ use crate::discover::{self, Found};
 use crate::load::{self, guarded};
 use crate::model::{Corpus, Layout};
 use crate::rules::citing::{CitationRun, Citer, with_citing};
+use crate::rules::suppression::Suppressed;
 use crate::rules::{self, Check, Needs, RULES, Rule};
 use rayon::prelude::*;
 use std::path::Path;
@@ -77,6 +78,8 @@ pub struct Outcome {
     /// Rules switched off by the configuration or the command line: listed in every
     /// report, so that nothing is silently off.
     pub disabled: Vec<Disabled>,
+    /// Findings an inline suppression accepted, with its reason, in report order.
+    pub suppressed: Vec<Suppressed>,
 }
 
 /// Checks the corpus at `root` (a folder, or a single file). Fails only when `root`
@@ -104,22 +107,29 @@ fn check_selected(found: Vec<Found>, selection: &Selection) -> Outcome {
         .as_ref()
         .map(|c| config::resolve(&c.parsed, |code| rules::get(code).is_some()).0)
         .unwrap_or_default();
-    let (diagnostics, skipped, disabled) = run_rules(&corpus, &config, selection);
+    let (diagnostics, skipped, disabled, suppressed) = run_rules(&corpus, &config, selection);
     Outcome {
         corpus,
         diagnostics,
         skipped,
         disabled,
+        suppressed,
     }
 }
 
-/// Plans which rules run, runs them in parallel, then the rules that run last; findings
-/// sorted, exact duplicates dropped.
+/// Plans which rules run, runs them in parallel, then the rules that run last; applies
+/// the inline suppressions and runs the rules about them; findings sorted, exact
+/// duplicates dropped.
 fn run_rules(
     corpus: &Corpus,
     config: &Config,
     selection: &Selection,
-) -> (Vec<Diagnostic>, Vec<Skipped>, Vec<Disabled>) {
+) -> (
+    Vec<Diagnostic>,
+    Vec<Skipped>,
+    Vec<Disabled>,
+    Vec<Suppressed>,
+) {
     let plan = Plan::new(corpus, config, selection);
     let mut diagnostics = execute(corpus, &plan);
     for &(rule, severity) in &plan.last {
@@ -129,8 +139,22 @@ fn run_rules(
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
+    let ran = |code: &str| {
+        [&plan.corpus, &plan.citations, &plan.last]
+            .iter()
+            .any(|pass| pass.iter().any(|(r, _)| r.code == code))
+    };
+    let (suppressed, uses) = rules::suppression::apply(corpus, &mut diagnostics, ran);
+    for &(rule, severity) in &plan.suppressions {
+        if let Check::Suppressions(check) = rule.check {
+            let mut out = Vec::new();
+            let result = guarded(|| check(corpus, &uses, &mut out));
+            diagnostics.extend(finish(rule, severity, out, result.err(), None));
+        }
+    }
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let diagnostics = cap_floods(diagnostics);
-    (diagnostics, plan.skipped, plan.disabled)
+    (diagnostics, plan.skipped, plan.disabled, suppressed)
 }
 
 /// Keeps the first [`MAX_PER_FILE`] findings of each rule in each file (in report order)
@@ -179,6 +203,8 @@ struct Plan {
     citations: Vec<(&'static Rule, Severity)>,
     /// `Check::Last` rules: after the others.
     last: Vec<(&'static Rule, Severity)>,
+    /// `Check::Suppressions` rules: after the suppressions were applied.
+    suppressions: Vec<(&'static Rule, Severity)>,
     /// Families skipped for want of what they need, with why.
     skipped: Vec<Skipped>,
     /// Rules switched off, and by what.
@@ -191,6 +217,7 @@ impl Plan {
             corpus: Vec::new(),
             citations: Vec::new(),
             last: Vec::new(),
+            suppressions: Vec::new(),
             skipped: Vec::new(),
             disabled: Vec::new(),
         };
@@ -219,6 +246,7 @@ impl Plan {
                 Check::Corpus(_) => &mut plan.corpus,
                 Check::Citations(_) => &mut plan.citations,
                 Check::Last(_) => &mut plan.last,
+                Check::Suppressions(_) => &mut plan.suppressions,
             };
             pass.push((rule, severity));
         }
@@ -425,7 +453,7 @@ mod tests {
     #[test]
     fn a_file_changed_while_checked_is_reported_at_io001s_configured_severity() {
         let (_dir, corpus) = changed_corpus();
-        let (found, _, _) = run_rules(&corpus, &Config::default(), &Selection::default());
+        let (found, _, _, _) = run_rules(&corpus, &Config::default(), &Selection::default());
         let io001: Vec<&Diagnostic> = found.iter().filter(|d| d.code == "IO001").collect();
         assert_eq!(io001.len(), 1, "{found:#?}");
         assert!(
@@ -437,12 +465,12 @@ mod tests {
 
         let mut config = Config::default();
         config.rules.insert("IO001".into(), Some(Severity::Warning));
-        let (found, _, _) = run_rules(&corpus, &config, &Selection::default());
+        let (found, _, _, _) = run_rules(&corpus, &config, &Selection::default());
         let d = found.iter().find(|d| d.code == "IO001").unwrap();
         assert_eq!(d.severity, Severity::Warning);
 
         config.rules.insert("IO001".into(), None);
-        let (found, _, _) = run_rules(&corpus, &config, &Selection::default());
+        let (found, _, _, _) = run_rules(&corpus, &config, &Selection::default());
         assert!(found.iter().all(|d| d.code != "IO001"), "{found:#?}");
     }
 }

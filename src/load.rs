@@ -14,6 +14,7 @@ use crate::parse::dates::{DateMention, find_dates};
 use crate::parse::references::{Reference, extract};
 use crate::parse::release_note::ProposalMention;
 use crate::parse::release_note::{ReleaseNote, parse_release_note};
+use crate::parse::suppressions::Suppression;
 use crate::parse::version_table::{VersionTable, parse_version_table};
 use crate::parse::{self, classify::Kind, log::ParsedLog, redline::Redline};
 use crate::source::{FileId, SourceFile, decode};
@@ -128,6 +129,7 @@ struct FileResult {
     problems: Vec<ReadProblemKind>,
     parsed: Parsed,
     dates: Vec<DateMention>,
+    suppressions: Vec<Suppression>,
 }
 
 /// Reads and parses `found` (sorted by path) into the corpus model, in parallel.
@@ -209,9 +211,11 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
             problems,
             parsed: Parsed::Nothing,
             dates: Vec::new(),
+            suppressions: Vec::new(),
         };
     }
     let word_view = word::is_word_path(&found.path).then(|| view_of(&role));
+    let mut suppressions = Vec::new();
     let source = match (bytes, word_view) {
         // A panic in the Word reader is this file's problem, as a parser's is.
         (Some(b), Some(view)) => match guarded(|| word::read(&b, view)) {
@@ -229,6 +233,19 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
                         read.revisions,
                     )));
                 }
+                // A comment's suppression points at the start of its paragraph.
+                for c in &read.comments {
+                    if let Some(mut s) = parse::suppressions::in_comment(&c.text, c.paragraph) {
+                        let at = read
+                            .paragraphs
+                            .starts
+                            .iter()
+                            .find(|&&(_, n)| n == c.paragraph)
+                            .map_or(0, |&(start, _)| start as usize);
+                        s.span = at..at;
+                        suppressions.push(s);
+                    }
+                }
                 SourceFile::with_paragraphs(found.path, read.text, read.paragraphs.into())
             }
             Ok(Err(problem)) => {
@@ -242,7 +259,10 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
                 problems.extend(decode_problems.into_iter().map(ReadProblemKind::Decode));
                 text
             });
-            SourceFile::new(found.path, text.unwrap_or_default())
+            let source = SourceFile::new(found.path, text.unwrap_or_default());
+            let csv = source.path.to_ascii_lowercase().ends_with(".csv");
+            suppressions = parse::suppressions::in_text(&source.text, csv);
+            source
         }
     };
     // Parsing empty text is harmless and keeps the file's role (a logged version whose
@@ -309,6 +329,7 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
         problems,
         parsed: parsed.0,
         dates: parsed.1,
+        suppressions,
     }
 }
 
@@ -411,6 +432,7 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
         document_index: Default::default(),
         read_problems: Vec::new(),
         config: None,
+        suppressions: Vec::new(),
     };
     for (i, r) in results.into_iter().enumerate() {
         let file = FileId(i as u32);
@@ -422,6 +444,9 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
                 .into_iter()
                 .map(|kind| ReadProblem { file, kind }),
         );
+        if !r.suppressions.is_empty() {
+            corpus.suppressions.push((file, r.suppressions));
+        }
         if !r.dates.is_empty() {
             corpus.dates.push(FileDates {
                 file,

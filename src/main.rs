@@ -85,6 +85,10 @@ struct CheckArgs {
     /// Colour in the human format.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// List the findings that inline suppressions (`seccheck-ignore`) accepted, with
+    /// their reasons (JSON always lists them).
+    #[arg(long)]
+    show_suppressed: bool,
 }
 
 #[derive(clap::Args)]
@@ -394,7 +398,14 @@ fn run_check(a: CheckArgs) -> ExitCode {
                     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
                 }
             };
-            report::human::render(&outcome, &HumanOptions { color, width: 100 })
+            report::human::render(
+                &outcome,
+                &HumanOptions {
+                    color,
+                    width: 100,
+                    show_suppressed: a.show_suppressed,
+                },
+            )
         }
     };
     let code = print(&text);

@@ -15,6 +15,7 @@ pub use crate::parse::redline::Segment;
 use crate::parse::references::Reference;
 pub use crate::parse::release_note::SummaryClaim;
 use crate::parse::release_note::{ProposalMention, ReleaseNote};
+pub use crate::parse::suppressions::{Scope as SuppressionScope, Suppression};
 pub use crate::parse::version_table::VersionTable;
 use crate::source::{DecodeProblem, FileId, SourceFile, Span};
 use crate::store::CorpusFile;
@@ -48,6 +49,8 @@ pub struct Corpus {
     pub read_problems: Vec<ReadProblem>,
     /// `seccheck.toml`, when the corpus has one, as read.
     pub config: Option<ConfigFile>,
+    /// Inline suppressions, by file (files that have some).
+    pub suppressions: Vec<(FileId, Vec<Suppression>)>,
     /// document → version → index in `documents` of its first file, for
     /// [`Corpus::document`] (nested so that a lookup clones no key).
     pub(crate) document_index: FxHashMap<DocumentId, FxHashMap<Version, usize>>,

@@ -15,6 +15,7 @@ fn human_format_of_log_errors() {
         &HumanOptions {
             color: false,
             width: 100,
+            show_suppressed: false,
         },
     );
     insta::assert_snapshot!(text);

@@ -10,6 +10,7 @@ pub mod log;
 pub mod redline;
 pub mod references;
 pub mod release_note;
+pub mod suppressions;
 pub mod version_table;
 
 use crate::names::DocumentId;

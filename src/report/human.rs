@@ -303,6 +303,8 @@ fn view<'a>(held: &Held<'_>, d: &'a Diagnostic) -> View<'a> {
 pub struct HumanOptions {
     pub color: bool,
     pub width: usize,
+    /// List the findings inline suppressions accepted, with their reasons.
+    pub show_suppressed: bool,
 }
 
 /// Renders every diagnostic, the skipped families and the summary line.
@@ -344,6 +346,7 @@ pub fn render(outcome: &Outcome, options: &HumanOptions) -> String {
     if outcome.corpus.layout == crate::model::Layout::Loose {
         render_kinds(&mut out, &outcome.corpus);
     }
+    render_suppressed(&mut out, outcome, options.show_suppressed);
     render_skipped(&mut out, &outcome.skipped);
     render_disabled(&mut out, &outcome.disabled);
     out.push_str(&super::Summary::of(outcome).line());
@@ -425,6 +428,40 @@ fn render_skipped(out: &mut String, skipped: &[Skipped]) {
 }
 
 /// Rules switched off, by what: nothing is silently off.
+/// The findings suppressed inline: a count, or each on a line with its reason.
+fn render_suppressed(out: &mut String, outcome: &Outcome, show: bool) {
+    let n = outcome.suppressed.len();
+    if n == 0 {
+        return;
+    }
+    if !show {
+        let _ = writeln!(
+            out,
+            "note: {n} finding{} suppressed inline (--show-suppressed lists them)",
+            if n == 1 { " was" } else { "s were" }
+        );
+        return;
+    }
+    let held = Held::new(&outcome.corpus.files);
+    let _ = writeln!(out, "suppressed inline:");
+    for s in &outcome.suppressed {
+        let d = &s.diagnostic;
+        let place = d.primary.as_ref().map(|p| {
+            let file = held.get(p.file);
+            let (line, column) = file.line_col(p.span.start as usize);
+            format!("{}:{line}:{column}: ", file.path)
+        });
+        let _ = writeln!(
+            out,
+            "  {}{} {} — because: {}",
+            place.unwrap_or_default(),
+            d.code,
+            d.message,
+            s.reason
+        );
+    }
+}
+
 fn render_disabled(out: &mut String, disabled: &[crate::check::Disabled]) {
     let mut by: Vec<(&str, Vec<&str>)> = Vec::new();
     for d in disabled {
@@ -502,6 +539,7 @@ mod tests {
             &super::HumanOptions {
                 color: false,
                 width: 100,
+                show_suppressed: false,
             },
         );
         let headers: Vec<&str> = text.lines().filter(|l| l.contains("╭─[")).collect();

@@ -18,6 +18,17 @@ struct Report<'a> {
     /// What each file was read as (every file read, in path order).
     files: Vec<FileJson<'a>>,
     diagnostics: Vec<DiagnosticJson<'a>>,
+    /// Findings inline suppressions accepted, with the reasons given (only when there
+    /// are some).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressed: Vec<SuppressedJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SuppressedJson<'a> {
+    #[serde(flatten)]
+    diagnostic: DiagnosticJson<'a>,
+    reason: &'a str,
 }
 
 #[derive(Serialize)]
@@ -180,6 +191,14 @@ pub fn render(outcome: &Outcome) -> String {
             .diagnostics
             .iter()
             .map(|d| diagnostic(corpus, &held, d))
+            .collect(),
+        suppressed: outcome
+            .suppressed
+            .iter()
+            .map(|s| SuppressedJson {
+                diagnostic: diagnostic(corpus, &held, &s.diagnostic),
+                reason: &s.reason,
+            })
             .collect(),
     };
     let mut s = serde_json::to_string_pretty(&report).expect("plain data serialises");

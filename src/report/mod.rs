@@ -22,6 +22,8 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings inline suppressions accepted (not in the counts above).
+    pub suppressed: usize,
 }
 
 impl Summary {
@@ -62,14 +64,19 @@ impl Summary {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             infos: count(Severity::Info),
+            suppressed: outcome.suppressed.len(),
         }
     }
 
     /// `Checked 57 files (14 documents, 4 releases): 3 errors, 2 warnings, 0 infos.`
     pub fn line(&self) -> String {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let suppressed = match self.suppressed {
+            0 => String::new(),
+            n => format!("; {n} suppressed"),
+        };
         format!(
-            "Checked {} ({}, {}): {}, {}, {}.",
+            "Checked {} ({}, {}): {}, {}, {}{suppressed}.",
             plural(self.files, "file"),
             plural(self.documents, "document"),
             plural(self.releases, "release"),

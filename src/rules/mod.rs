@@ -18,6 +18,7 @@ mod redline;
 mod reference;
 mod release;
 pub mod resolve;
+pub mod suppression;
 mod version_table;
 
 /// What a rule needs from the corpus beyond its files; without it the rule is skipped
@@ -45,6 +46,9 @@ pub enum Check {
     /// All at once, after every other rule has run: for what the other rules' reads
     /// find out (a file that changed on disk between two reads).
     Last(fn(&Corpus, &mut Vec<Diagnostic>)),
+    /// After the inline suppressions were applied to every other rule's findings, with
+    /// what became of each ([`suppression::Use`]).
+    Suppressions(fn(&Corpus, &[suppression::Use], &mut Vec<Diagnostic>)),
 }
 
 /// Every implemented rule. A test checks this table against the `rules/` catalogue.
@@ -96,6 +100,7 @@ pub static RULES: &[Rule] = &[
     release::rel008::RULE,
     release::rel009::RULE,
     release::rel010::RULE,
+    suppression::sup001::RULE,
     version_table::vct001::RULE,
     version_table::vct002::RULE,
     version_table::vct003::RULE,
