@@ -7,7 +7,7 @@ use crate::hash::FxHashMap;
 use crate::names::{DocumentId, Version};
 pub use crate::parse::dates::DateMention;
 use crate::parse::definitions::Definition;
-pub use crate::parse::document::{Clause, Heading};
+pub use crate::parse::document::{Clause, ClauseHeading, Heading};
 pub use crate::parse::log::LogRow;
 use crate::parse::log::MalformedRow;
 use crate::parse::redline::Redline;

@@ -178,6 +178,7 @@ rule_fixtures! {
     ref004 => "REF004",
     ref005 => "REF005",
     ref006 => "REF006",
+    ref007 => "REF007",
     rel001 => "REL001",
     rel002 => "REL002",
     rel003 => "REL003",

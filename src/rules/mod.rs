@@ -86,6 +86,7 @@ pub static RULES: &[Rule] = &[
     reference::ref004::RULE,
     reference::ref005::RULE,
     reference::ref006::RULE,
+    reference::ref007::RULE,
     release::rel001::RULE,
     release::rel002::RULE,
     release::rel003::RULE,

@@ -73,6 +73,7 @@ pub static PLANTERS: &[Planter] = &[
     reference::REF004,
     reference::REF005,
     reference::REF006,
+    reference::REF007,
     redline::RED001,
     redline::RED002,
     redline::RED004,
