@@ -149,6 +149,7 @@ rule_fixtures! {
     def001 => "DEF001",
     def002 => "DEF002",
     def003 => "DEF003",
+    def004 => "DEF004",
     doc001 => "DOC001",
     doc002 => "DOC002",
     io002 => "IO002",

@@ -55,6 +55,7 @@ pub static RULES: &[Rule] = &[
     definition::def001::RULE,
     definition::def002::RULE,
     definition::def003::RULE,
+    definition::def004::RULE,
     document::doc001::RULE,
     document::doc002::RULE,
     input::io001::RULE,

@@ -99,6 +99,7 @@ pub static PLANTERS: &[Planter] = &[
     definition::DEF001,
     definition::DEF002,
     definition::DEF003,
+    definition::DEF004,
     config::CFG001,
 ];
 
