@@ -190,6 +190,7 @@ rule_fixtures! {
     rel008 => "REL008",
     rel009 => "REL009",
     rel010 => "REL010",
+    rel011 => "REL011",
     vct001 => "VCT001",
     vct002 => "VCT002",
     vct003 => "VCT003",

@@ -98,6 +98,7 @@ pub static RULES: &[Rule] = &[
     release::rel008::RULE,
     release::rel009::RULE,
     release::rel010::RULE,
+    release::rel011::RULE,
     version_table::vct001::RULE,
     version_table::vct002::RULE,
     version_table::vct003::RULE,

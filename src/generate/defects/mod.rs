@@ -96,6 +96,7 @@ pub static PLANTERS: &[Planter] = &[
     release::REL007,
     release::REL008,
     release::REL010,
+    release::REL011,
     definition::DEF001,
     definition::DEF002,
     definition::DEF003,
