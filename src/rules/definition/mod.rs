@@ -191,6 +191,7 @@ mod tests {
             definitions: parsed.definitions,
             numbers: Vec::new(),
             indexed: false,
+            headed: Vec::new(),
         };
         let references =
             crate::parse::document_citations(text, doc.heading.as_ref().map(|h| h.span), None);

@@ -23,7 +23,7 @@
 use super::{FOLDER_NOTE, named, resolvable, target_at};
 use crate::clause::ClauseNumber;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Clause, ClauseHeading, Corpus, DocumentVersion, LogRow};
+use crate::model::{ClauseHeading, Corpus, DocumentVersion, LogRow};
 use crate::names::{DocumentId, DocumentKind, Version};
 use crate::parse::references::{CitedTitle, Reference, Target};
 use crate::rules::citing::{Citer, Citing};
@@ -31,6 +31,7 @@ use crate::rules::log::list_releases;
 use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 use crate::title;
+use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
     code: "REF007",
@@ -50,6 +51,9 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
     let corpus = citing.corpus();
     let text = citing.source.text.as_str();
     let mut previous_titled = false;
+    // The citing version's rows, and each cited document's versions at them, once.
+    let mut rows: Option<Vec<&LogRow>> = None;
+    let mut targets: HashMap<&DocumentId, Vec<(&LogRow, &DocumentVersion)>> = HashMap::new();
     for (k, r) in citing.references.iter().enumerate() {
         let own = own_title(text, r);
         // A later item of a list ("Sections T2 and T3 (…)") starts at its clause: its
@@ -69,12 +73,37 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
         }
         let wrong = match (&corpus.log, &citing.run.history, citing.of) {
             (Some(log), Some(history), Citer::Document(doc)) => {
+                let rows = rows.get_or_insert_with(|| history.in_effect(doc));
+                // The cited document's versions at those releases, once per document.
+                let versions = targets.entry(target).or_insert_with(|| {
+                    rows.iter()
+                        .filter_map(|row| match target_at(corpus, log, &row.release, target) {
+                            Some((t_row, Some(t_doc))) => Some((t_row, t_doc)),
+                            _ => None,
+                        })
+                        .collect()
+                });
+                let folded = title::fold(&title.text);
                 let mut wrong = Vec::new();
-                for row in history.in_effect(doc) {
-                    if let Some(seen) = heading_at(corpus, log, &row.release, target, clause)
-                        && !title::same(&seen.heading.title, &title.text)
-                    {
-                        wrong.push(seen);
+                // Consecutive releases usually share the cited version: judge it once.
+                let mut last: Option<(usize, Option<&ClauseHeading>, bool)> = None;
+                for &(t_row, t_doc) in versions.iter() {
+                    let at = std::ptr::from_ref(t_doc) as usize;
+                    let (heading, differs) = match last {
+                        Some((p, h, d)) if p == at => (h, d),
+                        _ => {
+                            let h = t_doc.heading(clause.as_str());
+                            let d = h.is_some_and(|h| title::fold(&h.title) != folded);
+                            last = Some((at, h, d));
+                            (h, d)
+                        }
+                    };
+                    if let (Some(heading), true) = (heading, differs) {
+                        wrong.push(Seen {
+                            row: Some(t_row),
+                            doc: t_doc,
+                            heading,
+                        });
                     }
                 }
                 wrong
@@ -102,7 +131,7 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
                 .copy(Some(doc), target)
                 .filter(|c| !corpus.unreadable(c.file))
                 .and_then(|c| {
-                    let heading = c.clause(clause.as_str())?.heading.as_ref()?;
+                    let heading = c.heading(clause.as_str())?;
                     (!title::same(&heading.title, &title.text)).then_some(Seen {
                         row: None,
                         doc: c,
@@ -161,11 +190,10 @@ fn heading_at<'a>(
 ) -> Option<Seen<'a>> {
     let (row, doc) = target_at(corpus, log, release, target)?;
     let doc = doc?;
-    let c: &Clause = doc.clause(clause.as_str())?;
     Some(Seen {
         row: Some(row),
         doc,
-        heading: c.heading.as_ref()?,
+        heading: doc.heading(clause.as_str())?,
     })
 }
 
@@ -282,8 +310,7 @@ fn other_release<'a>(
             corpus
                 .document(target, &row.version)
                 .filter(|d| !corpus.unreadable(d.file))
-                .and_then(|d| d.clause(clause.as_str()))
-                .and_then(|c| c.heading.as_ref())
+                .and_then(|d| d.heading(clause.as_str()))
                 .is_some_and(|h| title::same(&h.title, &title.text))
         })
         .map(|row| &row.release)
