@@ -474,6 +474,7 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
                 definitions: parsed.definitions,
                 numbers: Vec::new(), // built below, in parallel
                 indexed: false,
+                headed: Vec::new(),
             }),
             Parsed::Redline(document, version, redline) => corpus.redlines.push(RedlineFile {
                 file,

@@ -7,7 +7,7 @@ use crate::hash::FxHashMap;
 use crate::names::{DocumentId, Version};
 pub use crate::parse::dates::DateMention;
 use crate::parse::definitions::Definition;
-pub use crate::parse::document::{Clause, Heading};
+pub use crate::parse::document::{Clause, ClauseHeading, Heading};
 pub use crate::parse::log::LogRow;
 use crate::parse::log::MalformedRow;
 use crate::parse::redline::Redline;
@@ -276,6 +276,9 @@ pub struct DocumentVersion {
     pub(crate) numbers: Vec<u64>,
     /// Whether `numbers` was built.
     pub(crate) indexed: bool,
+    /// The indexes in `clauses` of those with a heading, sorted by number: for
+    /// [`DocumentVersion::heading`]. Built by [`DocumentVersion::index_clauses`].
+    pub(crate) headed: Vec<u32>,
 }
 
 impl DocumentVersion {
@@ -300,6 +303,28 @@ impl DocumentVersion {
         }
         self.numbers = table;
         self.indexed = true;
+        let mut headed: Vec<u32> = (0..self.clauses.len() as u32)
+            .filter(|&i| self.clauses[i as usize].heading.is_some())
+            .collect();
+        headed.sort_by(|&a, &b| {
+            self.clauses[a as usize]
+                .number
+                .as_str()
+                .cmp(self.clauses[b as usize].number.as_str())
+        });
+        self.headed = headed;
+    }
+
+    /// The heading of clause or part `number`, when its line is a heading read whole (a
+    /// binary search: no scan of the clauses). The first, if two clauses share a number.
+    pub fn heading(&self, number: &str) -> Option<&ClauseHeading> {
+        let at = self
+            .headed
+            .partition_point(|&i| self.clauses[i as usize].number.as_str() < number);
+        let c = &self.clauses[*self.headed.get(at)? as usize];
+        (c.number.as_str() == number)
+            .then_some(c.heading.as_ref())
+            .flatten()
     }
 
     pub fn clause(&self, number: &str) -> Option<&Clause> {
@@ -427,6 +452,7 @@ mod tests {
             definitions: Vec::new(),
             numbers: Vec::new(),
             indexed: false,
+            headed: Vec::new(),
         };
         if indexed {
             d.index_clauses();

@@ -72,6 +72,11 @@ fn facts_of_each_file() {
     assert_eq!(h["version"], "1.1");
     assert_eq!(h["title"], "DCC SERVICES");
     assert_eq!(h["clauses"], serde_json::json!(["H1", "H1.1", "H1.2"]));
+    // A part number with title words alone on its line, as a PDF export gives it.
+    assert_eq!(
+        h["headings"],
+        serde_json::json!([{"clause": "H1", "title": "General"}])
+    );
     assert_eq!(
         h["version_table"],
         serde_json::json!([

@@ -31,6 +31,17 @@ pub struct Clause {
     pub span: Span,
     /// From the number to the next clause of the same or a higher level.
     pub body: Span,
+    /// The heading written after the number, when the line is a heading read whole
+    /// (see [`clause_heading`]): `Service Management` in `## H8 Service Management`.
+    pub heading: Option<ClauseHeading>,
+}
+
+/// A part's or clause's heading: its words as written (white space folded) and where
+/// they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClauseHeading {
+    pub title: String,
+    pub span: Span,
 }
 
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -203,10 +214,15 @@ pub fn parse_clauses(text: &str, document: &DocumentId, skip: Option<Span>) -> V
         let rest = &line[trimmed_at..];
         if let Some(num) = clause_number(rest, document) {
             let at = start + trimmed_at + num.start;
+            let heading = clause_heading(rest, num.clone(), document).map(|r| ClauseHeading {
+                title: crate::title::squeeze(&rest[r.clone()]),
+                span: Span::new(start + trimmed_at + r.start, start + trimmed_at + r.end),
+            });
             clauses.push(Clause {
                 number: ClauseNumber::new(&rest[num.clone()]),
                 span: Span::new(at, start + trimmed_at + num.end),
                 body: Span::new(start, text.len()),
+                heading,
             });
             line_starts.push(start);
             current = Some(clauses.len() - 1);
@@ -229,6 +245,7 @@ pub fn parse_clauses(text: &str, document: &DocumentId, skip: Option<Span>) -> V
             number,
             span: Span::new(at + range.start, at + range.end),
             body: Span::new(start, text.len()),
+            heading: None,
         });
         line_starts.push(start);
         if !is_roman_child {
@@ -301,6 +318,76 @@ fn clause_number(rest: &str, document: &DocumentId) -> Option<Range<usize>> {
         return None;
     }
     Some(start..end)
+}
+
+/// Small words a heading may hold in lower case, and that a heading cut by a line
+/// wrap ends with.
+const HEADING_CONNECTORS: [&str; 16] = [
+    "and", "of", "for", "the", "to", "in", "on", "with", "by", "a", "an", "or", "&", "at", "from",
+    "under",
+];
+
+/// The heading after the clause number at `num` of a line (`rest`, trimmed at the
+/// start), as a range of `rest`, when the line is a heading read whole:
+/// - a Markdown heading (`## H8 Service Management`, `### H8.16 WAN Coverage Database`),
+///   or a line bold from end to end (`**H8 Service Management**`);
+/// - in a Section, a part number alone with title words, as Word and PDF exports give it
+///   (`H8 Service Management`, `H8 SERVICE MANAGEMENT`): every word capitalised, a digit,
+///   or a small joining word, and no sentence punctuation.
+///
+/// A heading that ends on a joining word, a comma or a dash was cut by a line wrap and
+/// is not read ("## H10 Business Continuity and"); nor is one longer than 150 bytes.
+pub fn clause_heading(
+    rest: &str,
+    num: Range<usize>,
+    document: &DocumentId,
+) -> Option<Range<usize>> {
+    let line = rest.trim_end();
+    let markdown = line.starts_with('#');
+    let bold = line.starts_with("**") && line.ends_with("**") && line.len() > 4;
+    let mut s = num.end;
+    let after = &line[s..];
+    // "3.2. Title": the full stop after the number.
+    if after.starts_with('.') {
+        s += 1;
+    }
+    let mut e = line.len();
+    if bold {
+        e -= 2;
+        // "**H8.17** Next.": the bold covers the number only.
+        if line[s..e].contains("**") {
+            return None;
+        }
+    }
+    if markdown {
+        e = s + line[s..e].trim_end_matches('#').len();
+    }
+    let inner = &line[s..e];
+    let t_start = s + (inner.len() - inner.trim_start().len());
+    let t_end = s + inner.trim_end().len();
+    if t_start >= t_end || t_start == s || t_end - t_start > 150 {
+        return None;
+    }
+    let (t_start, t_end) = strip_quotes(line, t_start..t_end);
+    let title = &line[t_start..t_end];
+    let last = title.split_whitespace().next_back()?;
+    if title.ends_with([',', '-', '–', '—', ':', ';'])
+        || HEADING_CONNECTORS.contains(&last.to_ascii_lowercase().as_str())
+    {
+        return None;
+    }
+    if !(markdown || bold) {
+        let part = document.kind == DocumentKind::Section && !line[num.clone()].contains('.');
+        let title_like = title.split_whitespace().all(|w| {
+            let c = w.chars().next().unwrap_or(' ');
+            (c.is_uppercase() || c.is_ascii_digit() || HEADING_CONNECTORS.contains(&w))
+                && !w.ends_with(['.', ';', ':', '?', '!'])
+        });
+        if !(part && title_like) {
+            return None;
+        }
+    }
+    Some(t_start..t_end)
 }
 
 /// `(a)`, `(ii)`, `(aa)` at the start of a line: the token and the range of `(…)`.
@@ -485,6 +572,59 @@ mod tests {
         assert_eq!(
             numbers(text, "appendix-ac"),
             vec!["3", "3.1", "3.2", "3.2(a)", "3.2.1"]
+        );
+    }
+
+    /// (number, heading) of each clause that has one.
+    fn headings(text: &str, key: &str) -> Vec<(String, String)> {
+        let doc = DocumentId::from_key(key).unwrap();
+        parse_clauses(text, &doc, None)
+            .into_iter()
+            .filter_map(|c| {
+                let h = c.heading?;
+                assert_eq!(crate::title::squeeze(&text[h.span.range()]), h.title);
+                Some((c.number.to_string(), h.title))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn headings_read_whole() {
+        let text = "## H8 Service Management
+
+H8.16 The DCC shall act.
+                    ### H8.17 WAN Coverage Database ##
+                    **H9 Incident Management**
+**H9.1** Next.
+                    H10 BUSINESS CONTINUITY
+H11 Testing of the DCC Systems
+                    H12 The DCC shall test.
+H13 Testing and
+## H14 Cut Over, 
+                    ## H15 ‘Quoted Title’
+H80 is a part? no: H80 Title
+";
+        assert_eq!(
+            headings(text, "section-h"),
+            [
+                ("H8", "Service Management"),
+                ("H8.17", "WAN Coverage Database"),
+                ("H9", "Incident Management"),
+                ("H10", "BUSINESS CONTINUITY"),
+                ("H11", "Testing of the DCC Systems"),
+                ("H15", "Quoted Title"),
+            ]
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+        );
+        // In an Appendix a part is a numbered heading; a plain "3.2 Title" is a paragraph.
+        let text = "## 3 Enrolment
+
+3.1 Enrolment Procedures
+## 4. Withdrawal
+";
+        assert_eq!(
+            headings(text, "appendix-ac"),
+            [("3", "Enrolment"), ("4", "Withdrawal")].map(|(a, b)| (a.to_string(), b.to_string()))
         );
     }
 

@@ -72,9 +72,17 @@ struct DocumentFacts<'a> {
     version: Option<String>,
     title: Option<&'a str>,
     clauses: Vec<&'a str>,
+    headings: Vec<HeadingFacts<'a>>,
     version_table: Option<Vec<RowFacts>>,
     version_table_complete: Option<bool>,
     definitions: Vec<&'a str>,
+}
+
+/// A part's or clause's heading read whole (what REF007 compares cited titles with).
+#[derive(Serialize)]
+struct HeadingFacts<'a> {
+    clause: &'a str,
+    title: &'a str,
 }
 
 #[derive(Serialize)]
@@ -249,6 +257,16 @@ fn document_facts(d: &DocumentVersion) -> DocumentFacts<'_> {
         version: d.version.as_ref().map(|v| v.to_string()),
         title: d.heading.as_ref().map(|h| h.title.as_str()),
         clauses: d.clauses.iter().map(|c| c.number.as_str()).collect(),
+        headings: d
+            .clauses
+            .iter()
+            .filter_map(|c| {
+                c.heading.as_ref().map(|h| HeadingFacts {
+                    clause: c.number.as_str(),
+                    title: h.title.as_str(),
+                })
+            })
+            .collect(),
         version_table: d.version_table.as_ref().map(rows),
         version_table_complete: d.version_table.as_ref().map(|t| t.complete),
         definitions: d.definitions.iter().map(|x| x.term.as_str()).collect(),
@@ -351,6 +369,18 @@ pub fn human(corpus: &Corpus) -> String {
                 d.title.map_or("no heading read".to_string(), squeeze)
             );
             let _ = writeln!(out, "  clauses: {}", clauses_line(&d.clauses));
+            if !d.headings.is_empty() {
+                let h: Vec<String> = d
+                    .headings
+                    .iter()
+                    .map(|h| format!("{} ‘{}’", h.clause, h.title))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "  headings: {}",
+                    clauses_line(&h.iter().map(String::as_str).collect::<Vec<_>>())
+                );
+            }
             if let Some(t) = &d.version_table {
                 let _ = writeln!(
                     out,

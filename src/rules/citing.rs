@@ -1,4 +1,4 @@
-//! The citation pass: the rules about citations (REF, DEF002) see one citing file at a
+//! The citation pass: the rules about citations (REF, DEF002, DEF004) see one citing file at a
 //! time, a document version or a release note with its citations.
 //!
 //! Citations are the bulk of what the parsers find (a few million in the whole SEC

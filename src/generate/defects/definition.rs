@@ -192,3 +192,47 @@ pub const DEF003: Planter = Planter {
         true
     },
 };
+
+/// DEF004: a "means the SEC Subsidiary Document of that name set out in Appendix X"
+/// definition pointed at another document, in effect wherever this version of Section A
+/// is, whose title is not the term.
+pub const DEF004: Planter = Planter {
+    code: "DEF004",
+    plant: |ctx| {
+        let index = ctx.index;
+        let named: Vec<usize> = (0..index.terms.len())
+            .filter(|&t| index.terms[t].line.contains(" of that name set out in "))
+            .collect();
+        let a = &index.docs[0];
+        if named.is_empty() || !a.is_section_a() || a.versions.is_empty() {
+            return false;
+        }
+        let term = &index.terms[*ctx.rng.pick(&named)];
+        let vi = ctx.rng.below(a.versions.len());
+        let first = a.versions[vi].first;
+        let others: Vec<usize> = (1..index.docs.len())
+            .filter(|&t| {
+                let d = &index.docs[t];
+                d.designated <= first
+                    && crate::title::fold(&d.title) != crate::title::fold(&term.term)
+            })
+            .collect();
+        if others.is_empty() {
+            return false;
+        }
+        let t = *ctx.rng.pick(&others);
+        let Some((head, _)) = term.line.rsplit_once(" set out in ") else {
+            return false;
+        };
+        let old = term.line.clone();
+        let new = format!("{head} set out in {}.", index.docs[t].name());
+        let mut shared = in_version(0, &a.versions[vi].path);
+        shared.push(format!("doc:{t}"));
+        let exclusive = ctx.line_keys(0, vi, &old);
+        if !ctx.claim(&shared, &exclusive) {
+            return false;
+        }
+        ctx.edit_version_line(0, vi, &old, &new);
+        true
+    },
+};

@@ -73,6 +73,7 @@ pub static PLANTERS: &[Planter] = &[
     reference::REF004,
     reference::REF005,
     reference::REF006,
+    reference::REF007,
     redline::RED001,
     redline::RED002,
     redline::RED004,
@@ -95,9 +96,11 @@ pub static PLANTERS: &[Planter] = &[
     release::REL007,
     release::REL008,
     release::REL010,
+    release::REL011,
     definition::DEF001,
     definition::DEF002,
     definition::DEF003,
+    definition::DEF004,
     config::CFG001,
 ];
 

@@ -234,6 +234,40 @@ pub const REF003: Planter = Planter {
     },
 };
 
+/// REF007: a part of a Section cited with a title that is not its heading (part
+/// headings never change in a generated corpus, so any version's heading tells).
+pub const REF007: Planter = Planter {
+    code: "REF007",
+    plant: |ctx| {
+        site(ctx, |ctx, i, vi| {
+            let targets: Vec<usize> = in_effect_throughout(ctx, i, vi)
+                .into_iter()
+                .filter(|&t| {
+                    let d = &ctx.index.docs[t];
+                    t != i && d.kind == DocumentKind::Section && !d.core.is_empty()
+                })
+                .collect();
+            if targets.is_empty() {
+                return None;
+            }
+            let t = *ctx.rng.pick(&targets);
+            let d = &ctx.index.docs[t];
+            let part = format!("{}{}", d.designator, ctx.rng.pick(&d.core).part);
+            let text = ctx.read(&d.versions.first()?.path).ok()?;
+            let prefix = format!("## {part} ");
+            let heading = text
+                .lines()
+                .find_map(|l| l.strip_prefix(&prefix))?
+                .to_string();
+            let wrong = wrong_title(&mut ctx.rng, &heading);
+            Some((
+                format!("The DCC shall also comply with Section {part} ‘{wrong}’."),
+                vec![t],
+            ))
+        })
+    },
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

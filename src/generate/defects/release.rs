@@ -369,3 +369,50 @@ pub const REL010: Planter = Planter {
         true
     },
 };
+
+/// REL011: one version's version-control table credits a proposal's title to another
+/// number (one no text names), in a row from an earlier version, so the redlines show it
+/// unchanged elsewhere. The proposal's note keeps its title, so the note owns it.
+pub const REL011: Planter = Planter {
+    code: "REL011",
+    plant: |ctx| {
+        let index = ctx.index;
+        let i = ctx.rng.below(index.docs.len());
+        let d = &index.docs[i];
+        if d.versions.len() < 2 {
+            return false;
+        }
+        let k = ctx.rng.below(d.versions.len() - 1);
+        let row = &d.versions[k].newest_row;
+        let Some(id) = row
+            .split("Implementation of ")
+            .nth(1)
+            .and_then(|s| s.split(' ').next())
+        else {
+            return false;
+        };
+        let titled = format!("{id} ‘");
+        let digits: String = id.chars().filter(char::is_ascii_digit).collect();
+        let Ok(number) = digits.parse::<u32>() else {
+            return false;
+        };
+        if !row.contains(&titled) {
+            return false;
+        }
+        // Generated numbers start at 100 and grow by at most 6 a proposal: 90000 and above
+        // are never given.
+        let slip = id.replacen(&digits, &(90_000 + number % 10_000).to_string(), 1);
+        let new = row.replacen(&titled, &format!("{slip} ‘"), 1);
+        let vi = ctx.rng.range(k + 1, d.versions.len() - 1);
+        let mut shared = in_version(i, &d.versions[vi].path);
+        shared.push(format!("date:{}", d.versions[k].first));
+        // REL010 would take the proposal out of its note, and the owner's title with it.
+        shared.push(format!("proposal:{id}"));
+        let exclusive = ctx.line_keys(i, vi, row);
+        if !ctx.claim(&shared, &exclusive) {
+            return false;
+        }
+        ctx.edit_version_line(i, vi, &row.clone(), &new);
+        true
+    },
+};

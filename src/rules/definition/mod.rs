@@ -1,5 +1,6 @@
 //! Definitions in Section A: terms defined twice, definitions that point to a clause that
-//! does not give the meaning, and terms that nothing uses.
+//! does not give the meaning, terms that nothing uses, and documents defined "of that
+//! name" under a term that is not their title.
 
 use crate::model::{Clause, DocumentVersion};
 use crate::names::{DocumentId, DocumentKind};
@@ -11,6 +12,7 @@ use crate::title::fold_for_search;
 pub mod def001;
 pub mod def002;
 pub mod def003;
+pub mod def004;
 
 /// Each "has the meaning given … in Section T3.34" definition of a Section A version with
 /// the citation it points to: the first citation in its body, when that cites an SEC
@@ -189,6 +191,7 @@ mod tests {
             definitions: parsed.definitions,
             numbers: Vec::new(),
             indexed: false,
+            headed: Vec::new(),
         };
         let references =
             crate::parse::document_citations(text, doc.heading.as_ref().map(|h| h.span), None);

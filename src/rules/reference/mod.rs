@@ -8,7 +8,7 @@
 //! are not resolved.
 //!
 //! Without a log, what can be resolved is resolved against the folder's own files: a
-//! clause (REF002, DEF002) or a title (REF003) against the one copy of the cited document
+//! clause (REF002, DEF002) or a title (REF003, REF007) against the one copy of the cited document
 //! that the folder holds. REF001 (in effect?) and REF004 (deleted by this release?) need
 //! the log; REF005 and REF006 need nothing but the citation. (DEF003 needs the log too:
 //! only a whole SEC can show that a term is used nowhere.)
@@ -29,6 +29,7 @@ pub mod ref003;
 pub mod ref004;
 pub mod ref005;
 pub mod ref006;
+pub mod ref007;
 
 /// The clauses a citation names, with where each is written: one for a clause, both
 /// ends for a range. An end in another Section than the cited document ("Sections H10.9

@@ -19,6 +19,8 @@ pub mod rel007;
 pub mod rel008;
 pub mod rel009;
 pub mod rel010;
+pub mod rel011;
+mod titled;
 
 /// The release a note is about: its file name's, else the version it states first.
 pub(crate) fn release_of(nf: &ReleaseNoteFile) -> Option<&Version> {

@@ -9,18 +9,18 @@
 //! where it stands. A proposal no note titles is checked against its first titled
 //! mention. A Draft Proposal (DP189) is not compared with the Modification Proposal it
 //! becomes (MP189): proposals are often renamed between the two.
+//!
+//! A mention that REL011 reports (the title of another proposal, given to this one's
+//! number) is left to it: it is neither compared nor taken as the reference.
 
-use super::release_of;
+use super::rel011::number_slips;
+use super::titled::{Mention, describe, pdf, reference, titled_mentions};
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
-use crate::names::Version;
-use crate::parse::release_note::ProposalMention;
-use crate::parse::version_table::TableShape;
 use crate::rules::{Check, Needs, Rule};
-use crate::source::{FileId, Span};
+use crate::source::Span;
 use crate::title;
-use std::collections::BTreeMap;
-use std::ops::Range;
+use std::collections::{BTreeMap, HashSet};
 
 pub const RULE: Rule = Rule {
     code: "REL006",
@@ -28,68 +28,26 @@ pub const RULE: Rule = Rule {
     check: Check::Corpus(check),
 };
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Source {
-    /// A release note, with its index in `corpus.release_notes`.
-    Note(usize),
-    /// A document's version-control table, with its index in `corpus.documents`.
-    DocumentTable(usize, TableShape),
-    LooseTable(TableShape),
-    Other,
-}
-
-struct Mention<'a> {
-    file: FileId,
-    source: Source,
-    span: Range<usize>,
-    title: &'a str,
-    title_span: Range<usize>,
-}
-
-fn check<'a>(corpus: &'a Corpus, out: &mut Vec<Diagnostic>) {
+fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     // Every titled mention, as the parsers kept them: notes', tables' and other texts'.
-    let mut by_id: BTreeMap<&str, Vec<Mention>> = BTreeMap::new();
-    let mut add = |file: FileId, source: Source, proposals: &'a [ProposalMention]| {
-        if !corpus.unreadable(file) {
-            collect(&mut by_id, file, source, proposals);
-        }
-    };
-    for (i, nf) in corpus.release_notes.iter().enumerate() {
-        add(nf.file, Source::Note(i), &nf.note.proposals);
-    }
-    for (i, doc) in corpus.documents.iter().enumerate() {
-        if let Some(t) = &doc.version_table {
-            add(doc.file, Source::DocumentTable(i, t.shape), &t.proposals);
+    let mentions = titled_mentions(corpus);
+    let slips: HashSet<usize> = number_slips(corpus, &mentions)
+        .into_iter()
+        .map(|s| s.mention)
+        .collect();
+    let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (k, m) in mentions.iter().enumerate() {
+        if !slips.contains(&k) {
+            by_id.entry(m.id).or_default().push(k);
         }
     }
-    for t in &corpus.version_tables {
-        add(
-            t.file,
-            Source::LooseTable(t.table.shape),
-            &t.table.proposals,
-        );
-    }
-    for o in &corpus.others {
-        add(o.file, Source::Other, &o.proposals);
-    }
-
-    for (id, mut mentions) in by_id {
-        mentions.sort_by_key(|m| (m.file, m.span.start));
-        let note_release = |m: &Mention| match m.source {
-            Source::Note(i) => Some(release_of(&corpus.release_notes[i])),
-            _ => None,
-        };
+    for (id, ks) in by_id {
         // The reference: the first titled mention in the notes, by release, else the first.
-        let reference = mentions
-            .iter()
-            .enumerate()
-            .filter_map(|(k, m)| note_release(m).map(|r| (k, r)))
-            .min_by(|a, b| order(a.1, b.1).then(a.0.cmp(&b.0)))
-            .map_or(0, |(k, _)| k);
-        let r = &mentions[reference];
+        let r = &mentions[reference(corpus, &mentions, &ks)];
         let r_folded = title::fold(r.title);
-        for (k, m) in mentions.iter().enumerate() {
-            if k == reference {
+        for &k in &ks {
+            let m: &Mention = &mentions[k];
+            if std::ptr::eq(m, r) {
                 continue;
             }
             let folded = title::fold(m.title);
@@ -128,66 +86,10 @@ fn check<'a>(corpus: &'a Corpus, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The titled mentions among `proposals`, by id.
-fn collect<'a>(
-    by_id: &mut BTreeMap<&'a str, Vec<Mention<'a>>>,
-    file: FileId,
-    source: Source,
-    proposals: &'a [ProposalMention],
-) {
-    for p in proposals {
-        if let (Some(t), Some(ts)) = (&p.title, &p.title_span) {
-            by_id.entry(p.id.as_str()).or_default().push(Mention {
-                file,
-                source,
-                span: p.span.clone(),
-                title: t,
-                title_span: ts.clone(),
-            });
-        }
-    }
-}
-
-/// Releases in order; a note without one after all that have one.
-fn order(a: Option<&Version>, b: Option<&Version>) -> std::cmp::Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => a.cmp(b),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    }
-}
-
-fn pdf(s: Source) -> bool {
-    matches!(
-        s,
-        Source::DocumentTable(_, TableShape::PdfText) | Source::LooseTable(TableShape::PdfText)
-    )
-}
-
 /// Whether one folded title is the other's first words: what a PDF cell cut short leaves.
 fn prefix(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long.starts_with(short) && long.as_bytes().get(short.len()) == Some(&b' ')
-}
-
-/// "the 57.0 release note", "the version-control table of Section J version 3.2", "this
-/// text".
-fn describe(corpus: &Corpus, s: Source, here: bool) -> String {
-    match s {
-        Source::Note(i) => super::note_name(&corpus.release_notes[i]),
-        Source::DocumentTable(i, _) => {
-            let d = &corpus.documents[i];
-            match &d.version {
-                Some(v) => format!("the version-control table of {} version {v}", d.document),
-                None => format!("the version-control table of {}", d.document),
-            }
-        }
-        Source::LooseTable(_) if here => "this version-control table".to_string(),
-        Source::LooseTable(_) => "a version-control table".to_string(),
-        Source::Other if here => "this text".to_string(),
-        Source::Other => "another text".to_string(),
-    }
 }
 
 #[cfg(test)]
