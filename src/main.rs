@@ -288,6 +288,7 @@ fn run_check(a: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    corpus_below_hint(&a.path, &outcome);
     // Nothing to check is no pass: a wrong path or an empty folder must not look green.
     if outcome.corpus.files.is_empty() {
         eprintln!(
@@ -394,15 +395,13 @@ fn run_check(a: CheckArgs) -> ExitCode {
             let color = match a.color {
                 Color::Always => true,
                 Color::Never => false,
-                Color::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
+                Color::Auto => auto_color(),
             };
             report::human::render(
                 &outcome,
                 &HumanOptions {
                     color,
-                    width: 100,
+                    width: report_width(),
                     show_suppressed: a.show_suppressed,
                 },
             )
@@ -501,5 +500,60 @@ fn export(a: &ExportArgs) -> ExitCode {
             );
             ExitCode::from(2)
         }
+    }
+}
+
+/// Colour when `--color auto`: `FORCE_COLOR` or `CLICOLOR_FORCE` (set, not empty, not
+/// `0`) turn it on, as CI systems set them for logs that show colour; then `NO_COLOR`
+/// (set, not empty) turns it off; otherwise colour only on a terminal.
+fn auto_color() -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+    if set("FORCE_COLOR") || set("CLICOLOR_FORCE") {
+        return true;
+    }
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        return false;
+    }
+    std::io::stdout().is_terminal()
+}
+
+/// The width the human report is wrapped at: `COLUMNS` if set, else the terminal's width,
+/// else 100; kept between 60 and 240.
+fn report_width() -> usize {
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .or_else(|| {
+            std::io::stdout()
+                .is_terminal()
+                .then(terminal_size::terminal_size)
+                .flatten()
+                .map(|(w, _)| w.0 as usize)
+        })
+        .unwrap_or(100);
+    width.clamp(60, 240)
+}
+
+/// A folder that is not a corpus but holds one below it (a repository root holding
+/// `corpus/document-log.csv`) is checked as a loose folder, which is rarely what was
+/// meant: say where the corpus is.
+fn corpus_below_hint(path: &std::path::Path, outcome: &Outcome) {
+    if outcome.corpus.layout != seccheck::model::Layout::Loose {
+        return;
+    }
+    let below: Vec<&str> = outcome
+        .corpus
+        .files
+        .iter()
+        .filter_map(|f| f.path.strip_suffix("/document-log.csv"))
+        .collect();
+    if let Some(first) = below.first() {
+        let corpus = path.join(first);
+        eprintln!(
+            "note: {} is not a corpus folder, but {} holds a Document Log: to check that corpus, run `seccheck {}`",
+            path.display(),
+            corpus.display(),
+            corpus.display()
+        );
     }
 }

@@ -5,8 +5,13 @@ use serde_json::Value;
 use std::fs;
 use std::path::Path;
 
+/// The binary, with none of the environment that changes the human report's look.
 fn seccheck() -> Command {
-    Command::cargo_bin("seccheck").unwrap()
+    let mut cmd = Command::cargo_bin("seccheck").unwrap();
+    for var in ["COLUMNS", "FORCE_COLOR", "CLICOLOR_FORCE"] {
+        cmd.env_remove(var);
+    }
+    cmd
 }
 
 fn write(root: &Path, rel: &str, bytes: &[u8]) {
@@ -830,4 +835,83 @@ fn a_release_scoped_run_reports_what_that_release_changed() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn colour_follows_force_color_then_no_color() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let run = |env: &[(&str, &str)]| {
+        let mut cmd = seccheck();
+        cmd.arg(&corpus).env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    // Not a terminal: no colour unless forced.
+    assert!(!run(&[]).contains('\u{1b}'));
+    assert!(run(&[("FORCE_COLOR", "1")]).contains("\u{1b}["));
+    assert!(run(&[("CLICOLOR_FORCE", "1")]).contains("\u{1b}["));
+    assert!(!run(&[("CLICOLOR_FORCE", "0")]).contains('\u{1b}'));
+    // Forcing wins over NO_COLOR (CI sets the one for logs that show colour); --color
+    // wins over both.
+    assert!(run(&[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]).contains("\u{1b}["));
+    let mut cmd = seccheck();
+    cmd.arg(&corpus)
+        .args(["--color", "never"])
+        .env("FORCE_COLOR", "1");
+    assert!(
+        !String::from_utf8(cmd.output().unwrap().stdout)
+            .unwrap()
+            .contains('\u{1b}')
+    );
+}
+
+#[test]
+fn the_report_is_wrapped_at_columns() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let widest = |columns: &str| {
+        let out = seccheck()
+            .arg(&corpus)
+            .env("COLUMNS", columns)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        // Help lines are wrapped at the width (snippet lines are the file's own).
+        text.lines()
+            .filter(|l| l.trim_start().starts_with("help:"))
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap()
+    };
+    assert!(widest("70") <= 70, "{}", widest("70"));
+    assert!(widest("200") > 100, "{}", widest("200"));
+}
+
+#[test]
+fn a_folder_holding_a_corpus_below_it_says_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "corpus/document-log.csv",
+        b"release,effective_date,document,version,title\n",
+    );
+    write(dir.path(), "README.md", b"# A repository\n");
+    let out = seccheck().arg(dir.path()).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let corpus = dir.path().join("corpus");
+    assert!(
+        stderr.contains(&format!(
+            "holds a Document Log: to check that corpus, run `seccheck {}`",
+            corpus.display()
+        )),
+        "{stderr}"
+    );
+    // A corpus folder itself gets no such note.
+    let out = seccheck().arg(&corpus).output().unwrap();
+    assert!(
+        !String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("holds a Document Log")
+    );
 }
