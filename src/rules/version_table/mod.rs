@@ -126,6 +126,61 @@ pub(crate) struct DateMismatch<'a> {
     pub first_in_log: bool,
 }
 
+impl DateMismatch<'_> {
+    /// The finding VCT002 and VCT006 share, worded with `message`: at the row's date,
+    /// the log row related, the approval date related when the row gives that instead,
+    /// and a help that says which date to write.
+    pub(crate) fn finding(
+        &self,
+        code: &'static str,
+        log: FileId,
+        file: FileId,
+        message: String,
+    ) -> crate::diagnostic::Diagnostic {
+        let (m, version) = (self, &self.row.version);
+        let approval = m
+            .row
+            .reasons
+            .iter()
+            .find_map(|re| re.approval_date.as_ref().filter(|(d, _)| *d == m.date));
+        let help = match approval {
+            Some(_) => format!(
+                "{} is the date the change was approved; the Implementation Date column gives the date the version took effect: write {}",
+                m.date.long(),
+                m.release_date.long()
+            ),
+            None => format!(
+                "write the date release {} took effect, {}, or check the Document Log if the table is right",
+                m.release,
+                m.release_date.long()
+            ),
+        };
+        let mut d = crate::diagnostic::Diagnostic::new(code, message)
+            .at(
+                file,
+                crate::source::Span::from(m.row.date_span.clone()),
+                format!("version {version} dated {}", m.date.long()),
+            )
+            .related(
+                log,
+                m.log_row.date_span,
+                format!(
+                    "release {} takes effect on {}",
+                    m.release,
+                    m.release_date.long()
+                ),
+            );
+        if let Some((_, span)) = approval {
+            d = d.related(
+                file,
+                crate::source::Span::from(span.clone()),
+                "the approval date, not the implementation date",
+            );
+        }
+        d.help(help)
+    }
+}
+
 /// Each release's effective date (see [`History::effective_dates`]), when the corpus has a log:
 /// computed once per rule run.
 pub(crate) type ReleaseDates<'a> = Option<BTreeMap<&'a Version, (Date, &'a LogRow)>>;

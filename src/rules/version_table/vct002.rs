@@ -6,7 +6,6 @@ use super::{newest_date_mismatch, release_dates_of};
 use crate::diagnostic::Diagnostic;
 use crate::model::Corpus;
 use crate::rules::{Check, Needs, Rule};
-use crate::source::Span;
 
 pub const RULE: Rule = Rule {
     code: "VCT002",
@@ -39,46 +38,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 m.release_date.long()
             )
         };
-        let approval = m
-            .row
-            .reasons
-            .iter()
-            .find_map(|re| re.approval_date.as_ref().filter(|(d, _)| *d == m.date));
-        let help = match approval {
-            Some(_) => format!(
-                "{} is the date the change was approved; the Implementation Date column gives the date the version took effect: write {}",
-                m.date.long(),
-                m.release_date.long()
-            ),
-            None => format!(
-                "write the date release {} took effect, {}, or check the Document Log if the table is right",
-                m.release,
-                m.release_date.long()
-            ),
-        };
-        let mut d = Diagnostic::new(RULE.code, message)
-            .at(
-                doc.file,
-                Span::from(m.row.date_span.clone()),
-                format!("version {version} dated {}", m.date.long()),
-            )
-            .related(
-                log.file,
-                m.log_row.date_span,
-                format!(
-                    "release {} takes effect on {}",
-                    m.release,
-                    m.release_date.long()
-                ),
-            );
-        if let Some((_, span)) = approval {
-            d = d.related(
-                doc.file,
-                Span::from(span.clone()),
-                "the approval date, not the implementation date",
-            );
-        }
-        out.push(d.help(help));
+        out.push(m.finding(RULE.code, log.file, doc.file, message));
     }
 }
 
