@@ -39,6 +39,12 @@ enum Command {
     /// of its tracked changes, or the redline as CriticMarkup. Diff it with any tool to
     /// see exactly what was compared.
     Export(ExportArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to standard
+    /// output, e.g. `seccheck completions bash > /etc/bash_completion.d/seccheck`.
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff) to standard output, e.g.
+    /// `seccheck man > /usr/local/share/man/man1/seccheck.1`.
+    Man,
     /// List every rule: code, default severity, name and summary.
     Rules,
     /// Explain one rule, with a failing and a passing example.
@@ -175,8 +181,17 @@ enum Color {
     Never,
 }
 
-const SUBCOMMANDS: [&str; 8] = [
-    "export", "check", "refs", "inspect", "rules", "explain", "help", "--help",
+const SUBCOMMANDS: [&str; 10] = [
+    "export",
+    "completions",
+    "man",
+    "check",
+    "refs",
+    "inspect",
+    "rules",
+    "explain",
+    "help",
+    "--help",
 ];
 
 fn main() -> ExitCode {
@@ -219,6 +234,26 @@ fn main() -> ExitCode {
             }
         },
         Command::Export(a) => export(&a),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "seccheck",
+                &mut out,
+            );
+            print(&String::from_utf8_lossy(&out))
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {
+                Ok(()) => print(&String::from_utf8_lossy(&out)),
+                Err(e) => {
+                    eprintln!("error: cannot write the manual page: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Rules => {
             let mut out = String::new();
             for e in catalogue::ENTRIES.iter() {

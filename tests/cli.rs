@@ -915,3 +915,41 @@ fn a_folder_holding_a_corpus_below_it_says_where_it_is() {
             .contains("holds a Document Log")
     );
 }
+
+#[test]
+fn completions_and_the_manual_page_are_generated() {
+    let out = seccheck().args(["completions", "bash"]).output().unwrap();
+    assert!(out.status.success());
+    let script = String::from_utf8(out.stdout).unwrap();
+    for sub in [
+        "check",
+        "refs",
+        "inspect",
+        "export",
+        "explain",
+        "--show-suppressed",
+    ] {
+        assert!(script.contains(sub), "bash completion lacks {sub}");
+    }
+    // The script is valid bash.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("seccheck.bash");
+    fs::write(&path, &script).unwrap();
+    if let Ok(bash) = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&path)
+        .output()
+    {
+        assert!(
+            bash.status.success(),
+            "{}",
+            String::from_utf8_lossy(&bash.stderr)
+        );
+    }
+    let out = seccheck().arg("man").output().unwrap();
+    let man = String::from_utf8(out.stdout).unwrap();
+    assert!(man.contains(".TH seccheck 1"), "{man}");
+    assert!(man.contains("Smart Energy Code"));
+    let out = seccheck().args(["completions", "tcsh"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
