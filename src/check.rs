@@ -90,7 +90,20 @@ pub fn check_path(root: &Path) -> std::io::Result<Outcome> {
 
 /// [`check_path`] with the rules the command line selects.
 pub fn check_path_with(root: &Path, selection: &Selection) -> std::io::Result<Outcome> {
-    Ok(check_selected(discover::discover(root)?, selection))
+    check_path_following(root, selection, false)
+}
+
+/// [`check_path_with`], following symbolic links out of the corpus folder when
+/// `follow_outside` (see [`discover::discover_with`]).
+pub fn check_path_following(
+    root: &Path,
+    selection: &Selection,
+    follow_outside: bool,
+) -> std::io::Result<Outcome> {
+    Ok(check_selected(
+        discover::discover_with(root, follow_outside)?,
+        selection,
+    ))
 }
 
 /// Checks files already found (or held in memory).

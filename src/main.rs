@@ -95,6 +95,10 @@ struct CheckArgs {
     /// their reasons (JSON always lists them).
     #[arg(long)]
     show_suppressed: bool,
+    /// Follow symbolic links that lead out of the corpus folder (by default each is
+    /// reported and not read).
+    #[arg(long)]
+    follow_outside: bool,
 }
 
 #[derive(clap::Args)]
@@ -316,13 +320,14 @@ fn run_check(a: CheckArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let mut outcome: Outcome = match pool.install(|| check::check_path_with(&a.path, &selection)) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("error: cannot read the corpus at {}: {e}", a.path.display());
-            return ExitCode::from(2);
-        }
-    };
+    let mut outcome: Outcome =
+        match pool.install(|| check::check_path_following(&a.path, &selection, a.follow_outside)) {
+            Ok(o) => o,
+            Err(e) => {
+                eprintln!("error: cannot read the corpus at {}: {e}", a.path.display());
+                return ExitCode::from(2);
+            }
+        };
     corpus_below_hint(&a.path, &outcome);
     // Nothing to check is no pass: a wrong path or an empty folder must not look green.
     if outcome.corpus.files.is_empty() {

@@ -953,3 +953,71 @@ fn completions_and_the_manual_page_are_generated() {
     let out = seccheck().args(["completions", "tcsh"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A named pipe is never opened (a read would block forever) and a link out of the
+/// corpus folder is not followed unless asked: each is reported, the rest still checked.
+#[cfg(unix)]
+#[test]
+fn special_files_and_links_leaving_the_corpus_are_reported_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let outside = dir.path().join("outside.md");
+    fs::write(&outside, "# Section H: DCC Services\n\nH1.1 Text.\n").unwrap();
+    write(
+        &corpus,
+        "documents/section-h/9.0.md",
+        b"# Section H: DCC Services\n\nH1.1 Text.\n",
+    );
+    std::os::unix::fs::symlink(&outside, corpus.join("documents/section-h/9.1.md")).unwrap();
+    let fifo = corpus.join("documents/section-h/9.2.md");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (v, code) = json(&corpus, &[]);
+    assert_eq!(code, 1);
+    let messages: Vec<(String, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert_eq!(messages[0].0, "IO001");
+    assert!(
+        messages[0]
+            .1
+            .starts_with("documents/section-h/9.1.md could not be read: it is a symbolic link to ")
+    );
+    assert!(
+        messages[0].1.ends_with(
+            ", outside the corpus folder, so it was not read (--follow-outside reads it)"
+        )
+    );
+    assert_eq!(
+        messages[1],
+        (
+            "IO001".to_string(),
+            "documents/section-h/9.2.md could not be read: it is a named pipe, not a file, so it was not opened".to_string()
+        )
+    );
+    // Followed when asked: only the pipe is left.
+    let (v, _) = json(&corpus, &["--follow-outside"]);
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 1);
+    // A corpus path that is a pipe is a usage failure.
+    let out = seccheck().arg(&fifo).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("it is a named pipe, not a folder or a file")
+    );
+}
