@@ -357,13 +357,53 @@ pub fn decode(bytes: Vec<u8>) -> (Option<String>, Vec<DecodeProblem>) {
     if bytes.len() >= u32::MAX as usize {
         return (None, vec![DecodeProblem::TooLarge]);
     }
-    let utf16 = match bytes.get(..2) {
-        Some([0xFF, 0xFE]) => Some(u16::from_le_bytes as fn([u8; 2]) -> u16),
-        Some([0xFE, 0xFF]) => Some(u16::from_be_bytes as fn([u8; 2]) -> u16),
-        _ => None,
+    let (text, problems) = decode_bytes(bytes);
+    (text.map(lone_cr_as_lf), problems)
+}
+
+/// A line end written as a lone CR (old Mac files) is read as LF: the same one byte, so
+/// every offset is still the file's.
+fn lone_cr_as_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // Only ASCII bytes changed, for ASCII bytes.
+    String::from_utf8(bytes).expect("still UTF-8")
+}
+
+/// UTF-16 without a byte-order mark, told by its zeros: nine in ten of the first 2,048
+/// code units have a zero high byte (little endian) or low byte (big endian) and the
+/// other byte set, as text in a Latin script does.
+fn utf16_by_zeros(bytes: &[u8]) -> Option<fn([u8; 2]) -> u16> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let pairs = sample.len() / 2;
+    let count = |f: fn(&[u8]) -> bool| sample.chunks_exact(2).filter(|c| f(c)).count();
+    if count(|c| c[1] == 0 && c[0] != 0) * 10 >= pairs * 9 {
+        Some(u16::from_le_bytes)
+    } else if count(|c| c[0] == 0 && c[1] != 0) * 10 >= pairs * 9 {
+        Some(u16::from_be_bytes)
+    } else {
+        None
+    }
+}
+
+fn decode_bytes(bytes: Vec<u8>) -> (Option<String>, Vec<DecodeProblem>) {
+    let (utf16, skip) = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => (Some(u16::from_le_bytes as fn([u8; 2]) -> u16), 2),
+        Some([0xFE, 0xFF]) => (Some(u16::from_be_bytes as fn([u8; 2]) -> u16), 2),
+        _ => (utf16_by_zeros(&bytes), 0),
     };
     if let Some(unit) = utf16 {
-        let units = bytes[2..].chunks_exact(2).map(|c| unit([c[0], c[1]]));
+        let units = bytes[skip..].chunks_exact(2).map(|c| unit([c[0], c[1]]));
         let text: String = char::decode_utf16(units)
             .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
             .collect();
@@ -377,14 +417,14 @@ pub fn decode(bytes: Vec<u8>) -> (Option<String>, Vec<DecodeProblem>) {
             (Some(String::new()), vec![problem, DecodeProblem::Empty])
         } else if text.contains('\0') {
             // The NUL's place in the file: after the byte-order mark, two bytes a unit.
-            let unit_at = bytes[2..]
+            let unit_at = bytes[skip..]
                 .chunks_exact(2)
                 .position(|c| unit([c[0], c[1]]) == 0)
                 .unwrap_or(0);
             (
                 None,
                 vec![DecodeProblem::Binary {
-                    offset: 2 + 2 * unit_at,
+                    offset: skip + 2 * unit_at,
                 }],
             )
         } else {
@@ -459,6 +499,45 @@ pub fn decode(bytes: Vec<u8>) -> (Option<String>, Vec<DecodeProblem>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_without_a_bom_is_told_by_its_zeros() {
+        let le: Vec<u8> = "# Section H\nH1.1 Text.\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        let (text, problems) = decode(le);
+        assert_eq!(text.as_deref(), Some("# Section H\nH1.1 Text.\n"));
+        assert!(matches!(
+            problems[..],
+            [DecodeProblem::InvalidUtf8 {
+                read_as: Encoding::Utf16,
+                ..
+            }]
+        ));
+        let be: Vec<u8> = "Section H"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(decode(be).0.as_deref(), Some("Section H"));
+        // A binary file with a few zeros is still binary.
+        let (text, problems) = decode(b"%PDF-1.7\x00\x01binary stream".to_vec());
+        assert!(text.is_none());
+        assert!(matches!(
+            problems[..],
+            [DecodeProblem::Binary { offset: 8 }]
+        ));
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line_and_keeps_every_offset() {
+        let (text, _) = decode(b"# Section H\rH1.1 Text.\r\nH1.2 More.\r".to_vec());
+        let text = text.unwrap();
+        assert_eq!(text, "# Section H\nH1.1 Text.\r\nH1.2 More.\n");
+        let f = SourceFile::new("a.txt".into(), text);
+        assert_eq!(f.line_col(12), (2, 1));
+        assert_eq!(f.line_count(), 4);
+    }
 
     #[test]
     fn columns_on_a_long_line_count_characters() {
