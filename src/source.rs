@@ -381,7 +381,7 @@ fn lone_cr_as_lf(text: String) -> String {
 /// code units have a zero high byte (little endian) or low byte (big endian) and the
 /// other byte set, as text in a Latin script does.
 fn utf16_by_zeros(bytes: &[u8]) -> Option<fn([u8; 2]) -> u16> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];
