@@ -35,6 +35,9 @@ pub struct Disabled {
 pub struct Selection {
     pub select: Vec<String>,
     pub ignore: Vec<String>,
+    /// How many findings of one rule one file may list before one finding counts the
+    /// rest: [`MAX_PER_FILE`] when `None`, no limit when `Some(0)`.
+    pub max_per_file: Option<usize>,
 }
 
 impl Selection {
@@ -166,20 +169,25 @@ fn run_rules(
         }
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    let diagnostics = cap_floods(diagnostics);
+    let limit = match selection.max_per_file {
+        None => MAX_PER_FILE,
+        Some(0) => usize::MAX,
+        Some(n) => n,
+    };
+    let diagnostics = cap_floods(diagnostics, limit);
     (diagnostics, plan.skipped, plan.disabled, suppressed)
 }
 
-/// Keeps the first [`MAX_PER_FILE`] findings of each rule in each file (in report order)
-/// and puts one finding in place of the rest.
-fn cap_floods(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+/// Keeps the first `limit` findings of each rule in each file (in report order) and puts
+/// one finding in place of the rest.
+fn cap_floods(diagnostics: Vec<Diagnostic>, limit: usize) -> Vec<Diagnostic> {
     use std::collections::HashMap;
     let file_of = |d: &Diagnostic| d.primary.as_ref().map(|l| l.file);
     let mut count: HashMap<(&'static str, Option<crate::source::FileId>), usize> = HashMap::new();
     for d in &diagnostics {
         *count.entry((d.code, file_of(d))).or_default() += 1;
     }
-    if count.values().all(|&n| n <= MAX_PER_FILE) {
+    if count.values().all(|&n| n <= limit) {
         return diagnostics;
     }
     let mut seen: HashMap<(&'static str, Option<crate::source::FileId>), usize> = HashMap::new();
@@ -188,10 +196,10 @@ fn cap_floods(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         let key = (d.code, file_of(&d));
         let k = seen.entry(key).or_default();
         *k += 1;
-        if *k <= MAX_PER_FILE {
+        if *k <= limit {
             out.push(d);
-        } else if *k == MAX_PER_FILE + 1 {
-            let more = count[&key] - MAX_PER_FILE;
+        } else if *k == limit.saturating_add(1) {
+            let more = count[&key] - limit;
             let mut note = Diagnostic::new(
                 d.code,
                 format!("{more} more {} findings in this file are not listed", d.code),
@@ -431,17 +439,17 @@ mod tests {
         );
         let mut all: Vec<Diagnostic> = (0..250).map(d).collect();
         all.push(other);
-        let out = cap_floods(all);
+        let out = cap_floods(all, MAX_PER_FILE);
         assert_eq!(out.len(), MAX_PER_FILE + 2);
         assert_eq!(
             out[MAX_PER_FILE].message,
-            "50 more RED006 findings in this file are not listed"
+            "150 more RED006 findings in this file are not listed"
         );
-        assert_eq!(out[MAX_PER_FILE].primary.as_ref().unwrap().span.start, 200);
+        assert_eq!(out[MAX_PER_FILE].primary.as_ref().unwrap().span.start, 100);
         assert_eq!(out[MAX_PER_FILE + 1].message, "elsewhere");
         // Below the cap nothing changes.
         let few: Vec<Diagnostic> = (0..10).map(d).collect();
-        assert_eq!(cap_floods(few.clone()), few);
+        assert_eq!(cap_floods(few.clone(), MAX_PER_FILE), few);
     }
 
     /// A document whose file changes between parsing and the rules' second read.

@@ -119,8 +119,9 @@ pub fn and_list(items: &[String]) -> String {
 /// The most findings of one rule listed for one file: past it, a file is broken in one
 /// way many times over (a million unclosed marks), and listing each one would only bury
 /// the rest of the report. The first ones stand, then one finding says how many more
-/// (`check`); rules may spare the work of findings past it.
-pub const MAX_PER_FILE: usize = 200;
+/// (`check`); rules may spare the work of findings past it. `--max-per-file` changes it
+/// for a run.
+pub const MAX_PER_FILE: usize = 100;
 
 /// The longest message or label kept whole, in characters: a message that quotes its
 /// input (a 50 MB title) must not carry it into every report.

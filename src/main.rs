@@ -99,6 +99,10 @@ struct CheckArgs {
     /// reported and not read).
     #[arg(long)]
     follow_outside: bool,
+    /// List at most N findings of one rule in one file, then one that counts the rest
+    /// (default 100; 0: no limit).
+    #[arg(long, value_name = "N")]
+    max_per_file: Option<usize>,
 }
 
 #[derive(clap::Args)]
@@ -313,6 +317,7 @@ fn run_check(a: CheckArgs) -> ExitCode {
     let selection = check::Selection {
         select: a.select.clone(),
         ignore: a.ignore.clone(),
+        max_per_file: a.max_per_file,
     };
     if let [first, ..] = selection.unknown()[..] {
         eprintln!(

@@ -430,19 +430,19 @@ fn a_long_line_is_shown_as_a_window_and_checked_in_linear_time() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
-    // The first 200 are listed, then one finding stands for the other 19,800.
-    assert_eq!(text.matches("error[DATE001]").count(), 201);
-    assert!(text.contains("19800 more DATE001 findings in this file are not listed"));
+    // The first 100 are listed, then one finding stands for the other 19,900.
+    assert_eq!(text.matches("error[DATE001]").count(), 101);
+    assert!(text.contains("19900 more DATE001 findings in this file are not listed"));
     assert!(text.lines().all(|l| l.chars().count() < 300));
-    // The 201st date starts after 200 repeats of 22 characters, at column 5.
-    let last = format!("[x.txt:2:{}]", 200 * 22 + 5);
+    // The 101st date starts after 100 repeats of 22 characters, at column 5.
+    let last = format!("[x.txt:2:{}]", 100 * 22 + 5);
     assert!(text.contains(&last), "no {last}");
     let (v, _) = json(dir.path(), &[]);
     let d = v["diagnostics"].as_array().unwrap().last().unwrap().clone();
-    assert_eq!(d["column"], 200 * 22 + 5);
+    assert_eq!(d["column"], 100 * 22 + 5);
     assert_eq!(
         d["message"],
-        "19800 more DATE001 findings in this file are not listed"
+        "19900 more DATE001 findings in this file are not listed"
     );
 }
 
@@ -493,9 +493,9 @@ fn long_tables_lists_and_definitions_finish_promptly() {
     assert_eq!(out.status.code(), Some(1), "timed out or failed");
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let count = |code: &str| codes(&v).iter().filter(|c| *c == code).count();
-    // Each rule lists 200 findings for the file, then one that counts the rest.
-    assert_eq!(count("VCT003"), 201);
-    assert_eq!(count("DEF002"), 201);
+    // Each rule lists 100 findings for the file, then one that counts the rest.
+    assert_eq!(count("VCT003"), 101);
+    assert_eq!(count("DEF002"), 101);
     let said = |code: &str, more: usize| {
         v["diagnostics"].as_array().unwrap().iter().any(|d| {
             d["code"] == code
@@ -503,7 +503,20 @@ fn long_tables_lists_and_definitions_finish_promptly() {
                     == format!("{more} more {code} findings in this file are not listed")
         })
     };
-    assert!(said("VCT003", n - 1 - 200) && said("DEF002", n - 200));
+    assert!(said("VCT003", n - 1 - 100) && said("DEF002", n - 100));
+    // --max-per-file changes the limit; 0 lists every finding.
+    let run = |limit: &str| -> Value {
+        let out = seccheck()
+            .arg(dir.path())
+            .args(["--format", "json", "--max-per-file", limit])
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let v5 = run("5");
+    assert_eq!(codes(&v5).iter().filter(|c| *c == "DEF002").count(), 6);
+    let all = run("0");
+    assert_eq!(codes(&all).iter().filter(|c| *c == "DEF002").count(), n);
 }
 
 #[test]
