@@ -325,8 +325,17 @@ fn run_check(a: CheckArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    // A file inside a corpus is checked with its corpus; only its findings are reported.
+    let within = a
+        .path
+        .is_file()
+        .then(|| seccheck::scope::corpus_of(&a.path))
+        .flatten();
+    let root = within
+        .as_ref()
+        .map_or_else(|| a.path.clone(), |(root, _)| root.clone());
     let mut outcome: Outcome =
-        match pool.install(|| check::check_path_following(&a.path, &selection, a.follow_outside)) {
+        match pool.install(|| check::check_path_following(&root, &selection, a.follow_outside)) {
             Ok(o) => o,
             Err(e) => {
                 eprintln!("error: cannot read the corpus at {}: {e}", a.path.display());
@@ -341,6 +350,14 @@ fn run_check(a: CheckArgs) -> ExitCode {
             a.path.display()
         );
         return ExitCode::from(2);
+    }
+    if let Some((root, file)) = &within {
+        let s = seccheck::scope::to_file(&mut outcome, file);
+        eprintln!(
+            "note: checked {file} with its corpus at {}; {} findings in other files were left out",
+            root.display(),
+            s.left_out
+        );
     }
     if let Some(r) = &a.release {
         let scoped = seccheck::names::Version::parse(r)

@@ -2,6 +2,10 @@
 //! log need it), but only the findings whose place is in what that release adds or
 //! changes are reported — its release note, the document versions it bumps and their
 //! redlines, and its rows of the Document Log. What CI runs on each document release.
+//!
+//! File-scoped runs (`seccheck corpus/documents/section-h/9.1.md`): a file inside a
+//! corpus is checked with its corpus (found upward, [`corpus_of`]), and only the findings
+//! placed in it are reported.
 
 use crate::check::Outcome;
 use crate::history::History;
@@ -85,4 +89,45 @@ pub fn to_release(outcome: &mut Outcome, release: &Version) -> Result<Scoped, St
     let left_out = before - kept.len();
     outcome.diagnostics = kept;
     Ok(Scoped { left_out })
+}
+
+/// The corpus folder a file lies in: the nearest folder above it holding
+/// `document-log.csv` or one of `documents/`, `releases/`, `redlines/` with the file under
+/// it, with the file's path relative to that folder. `None` for a file in no corpus.
+pub fn corpus_of(file: &std::path::Path) -> Option<(std::path::PathBuf, String)> {
+    let file = std::fs::canonicalize(file).ok()?;
+    let mut dir = file.parent()?;
+    loop {
+        let rel = file.strip_prefix(dir).ok()?;
+        let first = rel.components().next()?.as_os_str().to_string_lossy();
+        let layout_folder = ["documents", "releases", "redlines"].contains(&first.as_ref());
+        if dir.join("document-log.csv").is_file() || (layout_folder && rel.components().count() > 1)
+        {
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            return Some((dir.to_path_buf(), rel));
+        }
+        dir = dir.parent()?;
+    }
+}
+
+/// Keeps the findings placed in the file at `path` (relative to the corpus root); returns
+/// how many were left out.
+pub fn to_file(outcome: &mut Outcome, path: &str) -> Scoped {
+    let file = outcome
+        .corpus
+        .files
+        .iter()
+        .position(|f| f.path == path)
+        .map(|i| FileId(i as u32));
+    let before = outcome.diagnostics.len();
+    outcome
+        .diagnostics
+        .retain(|d| d.primary.as_ref().is_some_and(|l| Some(l.file) == file));
+    Scoped {
+        left_out: before - outcome.diagnostics.len(),
+    }
 }

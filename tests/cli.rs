@@ -1034,3 +1034,66 @@ fn special_files_and_links_leaving_the_corpus_are_reported_not_read() {
             .contains("it is a named pipe, not a folder or a file")
     );
 }
+
+/// A file inside a corpus is checked with its corpus (found upward), and only its own
+/// findings are reported; a file in no corpus is checked alone.
+#[test]
+fn a_file_inside_a_corpus_is_checked_with_its_corpus() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/documents/section-h/9.2.md");
+    let out = seccheck()
+        .arg(&file)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["path"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // Its one finding needs the Document Log (the cited title at release 57.0).
+    assert_eq!(
+        found,
+        [(
+            "REF003".to_string(),
+            "documents/section-h/9.2.md".to_string()
+        )]
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("note: checked documents/section-h/9.2.md with its corpus at "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("; 37 findings in other files were left out"),
+        "{stderr}"
+    );
+    assert!(
+        v["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("but its title at release 57.0 is")
+    );
+    // Alone, the same text has no log: only the file's own disagreement is seen.
+    let dir = tempfile::tempdir().unwrap();
+    let alone = dir.path().join("9.2.md");
+    fs::copy(&file, &alone).unwrap();
+    let (v, _) = json(&alone, &[]);
+    let messages: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages.iter().all(|m| !m.contains("at release 57.0")),
+        "{messages:?}"
+    );
+}
