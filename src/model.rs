@@ -323,7 +323,7 @@ impl DocumentVersion {
             .partition_point(|&i| self.clauses[i as usize].number.as_str() < number);
         let c = &self.clauses[*self.headed.get(at)? as usize];
         (c.number.as_str() == number)
-            .then_some(c.heading.as_ref())
+            .then_some(c.heading.as_deref())
             .flatten()
     }
 

@@ -33,7 +33,9 @@ pub struct Clause {
     pub body: Span,
     /// The heading written after the number, when the line is a heading read whole
     /// (see [`clause_heading`]): `Service Management` in `## H8 Service Management`.
-    pub heading: Option<ClauseHeading>,
+    /// Boxed: most clauses have none, and a corpus holds millions of clauses (one word a
+    /// clause, not four).
+    pub heading: Option<Box<ClauseHeading>>,
 }
 
 /// A part's or clause's heading: its words as written (white space folded) and where
@@ -214,9 +216,11 @@ pub fn parse_clauses(text: &str, document: &DocumentId, skip: Option<Span>) -> V
         let rest = &line[trimmed_at..];
         if let Some(num) = clause_number(rest, document) {
             let at = start + trimmed_at + num.start;
-            let heading = clause_heading(rest, num.clone(), document).map(|r| ClauseHeading {
-                title: crate::title::squeeze(&rest[r.clone()]),
-                span: Span::new(start + trimmed_at + r.start, start + trimmed_at + r.end),
+            let heading = clause_heading(rest, num.clone(), document).map(|r| {
+                Box::new(ClauseHeading {
+                    title: crate::title::squeeze(&rest[r.clone()]),
+                    span: Span::new(start + trimmed_at + r.start, start + trimmed_at + r.end),
+                })
             });
             clauses.push(Clause {
                 number: ClauseNumber::new(&rest[num.clone()]),
