@@ -697,7 +697,7 @@ fn github_annotations_and_json_lines() {
     // runs, `:` and `,` escaped), the title, the message with help after an escaped
     // line break.
     let want = format!(
-        "::error file={root}/document-log.csv,line=3,col=27,endLine=3,endColumn=30,title=LOG001::the Document Log puts Section H version 1.1 in effect at release 54.0, but the corpus has no text for it%0Ahelp: add documents/section-h/1.1.md with the clean text of this version, or correct the version in the log"
+        "::error file={root}/document-log.csv,line=3,col=27,endLine=3,endColumn=30,title=LOG001::the Document Log puts Section H version 1.1 in effect at release 54.0, but the corpus has no text for it%0Ahelp: add documents/section-h/1.1.md (or the Word file, `.docx`) with the clean text of this version, or correct the version in the log"
     );
     assert_eq!(line, want);
     // JSON Lines: one object a line, the JSON report's diagnostics.

@@ -37,7 +37,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             )
             .at(log.file, first.version_span, format!("no {path}"))
             .help(format!(
-                "add {path} with the clean text of this version, or correct the version in the log"
+                "add {path} (or the Word file, `.docx`) with the clean text of this version, or correct the version in the log"
             )),
         );
     }
