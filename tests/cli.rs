@@ -54,6 +54,21 @@ fn json(dir: &Path, extra: &[&str]) -> (Value, i32) {
     (v, out.status.code().unwrap())
 }
 
+/// Two string fields of each finding, in report order.
+fn pairs(v: &Value, a: &str, b: &str) -> Vec<(String, String)> {
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d[a].as_str().unwrap().to_string(),
+                d[b].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
 fn codes(v: &Value) -> Vec<String> {
     v["diagnostics"]
         .as_array()
@@ -540,17 +555,7 @@ fn a_release_note_without_blank_lines_reads_as_one_with_them() {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path(), "note.txt", text.as_bytes());
         let (v, _) = json(dir.path(), &[]);
-        let found: Vec<(String, String)> = v["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| {
-                (
-                    d["code"].as_str().unwrap().to_string(),
-                    d["message"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
+        let found: Vec<(String, String)> = pairs(&v, "code", "message");
         assert_eq!(
             found,
             vec![(
@@ -992,17 +997,7 @@ fn special_files_and_links_leaving_the_corpus_are_reported_not_read() {
     );
     let (v, code) = json(&corpus, &[]);
     assert_eq!(code, 1);
-    let messages: Vec<(String, String)> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap().to_string(),
-                d["message"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let messages: Vec<(String, String)> = pairs(&v, "code", "message");
     assert_eq!(messages.len(), 2, "{messages:?}");
     assert_eq!(messages[0].0, "IO001");
     assert!(
@@ -1047,17 +1042,7 @@ fn a_file_inside_a_corpus_is_checked_with_its_corpus() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let found: Vec<(String, String)> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap().to_string(),
-                d["path"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let found: Vec<(String, String)> = pairs(&v, "code", "path");
     // Its one finding needs the Document Log (the cited title at release 57.0).
     assert_eq!(
         found,
