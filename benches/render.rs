@@ -25,6 +25,7 @@ fn render(c: &mut Criterion) {
                     color: false,
                     width: 100,
                     show_suppressed: false,
+                    quiet: false,
                 },
             )
             .len()

@@ -103,6 +103,23 @@ struct CheckArgs {
     /// (default 100; 0: no limit).
     #[arg(long, value_name = "N")]
     max_per_file: Option<usize>,
+    /// Report only findings of this severity or above.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    min_severity: Option<MinSeverity>,
+    /// Print the findings only: no summary line and no notes (human and concise formats).
+    #[arg(long, short)]
+    quiet: bool,
+    /// Print how many findings each rule gave (code, count, severity, name), most first,
+    /// instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MinSeverity {
+    Info,
+    Warning,
+    Error,
 }
 
 #[derive(clap::Args)]
@@ -439,19 +456,37 @@ fn run_check(a: CheckArgs) -> ExitCode {
             }
         }
     }
+    if let Some(min) = a.min_severity {
+        let min = match min {
+            MinSeverity::Info => seccheck::diagnostic::Severity::Info,
+            MinSeverity::Warning => seccheck::diagnostic::Severity::Warning,
+            MinSeverity::Error => seccheck::diagnostic::Severity::Error,
+        };
+        // Severities order from the most serious: error < warning < info.
+        outcome.diagnostics.retain(|d| d.severity <= min);
+    }
     let text = match a.format {
+        _ if a.statistics => report::statistics(&outcome),
         Format::Json => report::json::render(&outcome),
+        Format::Concise if a.quiet => {
+            let mut text = report::concise::render(&outcome);
+            // The summary is the last line.
+            text.truncate(text.trim_end().rfind('\n').map_or(0, |i| i + 1));
+            text
+        }
         Format::Concise => report::concise::render(&outcome),
         Format::Jsonl => report::json::render_lines(&outcome),
         Format::Github => {
-            // Paths in the report are relative to the corpus folder (a single file's own
-            // folder): annotations need them from where seccheck runs.
-            let root = if a.path.is_file() {
+            // Paths in the report are relative to the corpus folder (a file's corpus, or
+            // a single file's own folder): annotations need them from where seccheck runs.
+            let base = if within.is_some() {
+                root.as_path()
+            } else if a.path.is_file() {
                 a.path.parent().unwrap_or(&a.path)
             } else {
                 &a.path
             };
-            report::github::render(&outcome, &root.to_string_lossy().replace('\\', "/"))
+            report::github::render(&outcome, &base.to_string_lossy().replace('\\', "/"))
         }
         Format::Human => {
             let color = match a.color {
@@ -465,6 +500,7 @@ fn run_check(a: CheckArgs) -> ExitCode {
                     color,
                     width: report_width(),
                     show_suppressed: a.show_suppressed,
+                    quiet: a.quiet,
                 },
             )
         }

@@ -1082,3 +1082,45 @@ fn a_file_inside_a_corpus_is_checked_with_its_corpus() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn statistics_quiet_and_minimum_severity() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let run = |args: &[&str]| {
+        let out = seccheck().arg(&corpus).args(args).output().unwrap();
+        (String::from_utf8(out.stdout).unwrap(), out.status.code())
+    };
+    // corpus/: 32 errors, 5 warnings, 1 info; REF003 twice, every other rule once.
+    let (stats, code) = run(&["--statistics"]);
+    assert_eq!(code, Some(1));
+    let lines: Vec<&str> = stats.lines().collect();
+    assert_eq!(lines[0], "     2  REF003  error    cited-title-differs");
+    assert_eq!(lines[1], "     1  DATE001 error    impossible-date");
+    assert_eq!(lines.len(), 37 + 1);
+    assert_eq!(
+        lines[37],
+        "Checked 53 files (13 documents, 4 releases): 32 errors, 5 warnings, 1 info."
+    );
+    // Warnings and errors only; the info (DEF003) is left out, and so from the counts.
+    let (concise, _) = run(&["--format", "concise", "--min-severity", "warning"]);
+    assert!(!concise.contains(" DEF003 "));
+    assert!(
+        concise.ends_with("32 errors, 5 warnings, 0 infos.\n"),
+        "{concise}"
+    );
+    let (errors, code) = run(&["--format", "concise", "--min-severity", "error", "--quiet"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(errors.lines().count(), 32);
+    assert!(errors.lines().all(|l| l.contains(" error ")));
+    // Quiet human output ends with the last finding, no notes, no summary.
+    let (human, _) = run(&["--quiet", "--color", "never"]);
+    assert!(!human.contains("Checked 53 files"));
+    // (A finding's related places are its own "  note:" lines; the run's notes start a
+    // line.)
+    assert!(!human.lines().any(|l| l.starts_with("note: ")));
+    assert!(run(&["--color", "never"]).0.contains("Checked 53 files"));
+    // Reports say which report they are.
+    let (json, _) = run(&["--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["kind"], "check");
+}

@@ -128,6 +128,7 @@ fn check_case(files: Vec<(String, Vec<u8>)>, case: usize) {
             color: false,
             width: 100,
             show_suppressed: true,
+            quiet: false,
         },
     );
     assert!(human.contains("Checked "), "case {case}");

@@ -16,6 +16,7 @@ fn human_format_of_log_errors() {
             color: false,
             width: 100,
             show_suppressed: false,
+            quiet: false,
         },
     );
     insta::assert_snapshot!(text);

@@ -305,6 +305,8 @@ pub struct HumanOptions {
     pub width: usize,
     /// List the findings inline suppressions accepted, with their reasons.
     pub show_suppressed: bool,
+    /// The findings only: no notes, no summary line.
+    pub quiet: bool,
 }
 
 /// Renders every diagnostic, the skipped families and the summary line.
@@ -342,6 +344,9 @@ pub fn render(outcome: &Outcome, options: &HumanOptions) -> String {
     let mut out = String::with_capacity(parts.iter().map(String::len).sum::<usize>() + 256);
     for p in parts {
         out.push_str(&p);
+    }
+    if options.quiet {
+        return out;
     }
     if outcome.corpus.layout == crate::model::Layout::Loose {
         render_kinds(&mut out, &outcome.corpus);
@@ -540,6 +545,7 @@ mod tests {
                 color: false,
                 width: 100,
                 show_suppressed: false,
+                quiet: false,
             },
         );
         let headers: Vec<&str> = text.lines().filter(|l| l.contains("╭─[")).collect();

@@ -11,6 +11,8 @@ use serde::Serialize;
 #[derive(Serialize)]
 struct Report<'a> {
     schema: u32,
+    /// `"check"`: which report this is (`refs` and `inspect` say theirs).
+    kind: &'static str,
     summary: super::Summary,
     skipped: Vec<SkippedJson<'a>>,
     /// Rules switched off by `seccheck.toml` or the command line.
@@ -161,6 +163,7 @@ pub fn render(outcome: &Outcome) -> String {
     let held = Held::new(&corpus.files);
     let report = Report {
         schema: 1,
+        kind: "check",
         summary: super::Summary::of(outcome),
         skipped: outcome
             .skipped

@@ -86,3 +86,27 @@ impl Summary {
         )
     }
 }
+
+/// `--statistics`: how many findings each rule gave, most first (then by code), with its
+/// severity and name, then the summary line.
+pub fn statistics(outcome: &Outcome) -> String {
+    use std::fmt::Write as _;
+    let mut counts: Vec<(&'static str, crate::diagnostic::Severity, usize)> = Vec::new();
+    for d in &outcome.diagnostics {
+        match counts
+            .iter_mut()
+            .find(|(c, s, _)| *c == d.code && *s == d.severity)
+        {
+            Some((_, _, n)) => *n += 1,
+            None => counts.push((d.code, d.severity, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+    let mut out = String::new();
+    for (code, severity, n) in counts {
+        let name = crate::catalogue::get(code).map_or("", |e| e.name.as_str());
+        let _ = writeln!(out, "{n:>6}  {code:<7} {:<7}  {name}", severity.as_str());
+    }
+    let _ = writeln!(out, "{}", Summary::of(outcome).line());
+    out
+}

@@ -164,6 +164,7 @@ pub fn json(corpus: &Corpus, input: &str, target: &RefTarget, found: &Refs) -> S
     #[derive(Serialize)]
     struct Report<'a> {
         schema: u32,
+        kind: &'static str,
         target: TargetJson<'a>,
         summary: SummaryJson,
         versions: Vec<VersionJson<'a>>,
@@ -234,6 +235,7 @@ pub fn json(corpus: &Corpus, input: &str, target: &RefTarget, found: &Refs) -> S
     let files: std::collections::BTreeSet<_> = found.citations.iter().map(|c| c.file).collect();
     let report = Report {
         schema: 1,
+        kind: "refs",
         target: TargetJson {
             input,
             name: target.to_string(),
