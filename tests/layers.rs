@@ -37,6 +37,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "report",
         &[
             "baseline",
+            // Rules' names and docs, for reports that show them (`--statistics`).
+            "catalogue",
             "check",
             "diagnostic",
             "history",
