@@ -185,6 +185,8 @@ enum Format {
     /// GitHub Actions annotations (`::error file=…,line=…::message`), paths from where
     /// seccheck runs.
     Github,
+    /// JUnit XML: one test case a rule, failing with its findings.
+    Junit,
 }
 
 /// The formats of `refs` and `inspect`.
@@ -476,6 +478,7 @@ fn run_check(a: CheckArgs) -> ExitCode {
         }
         Format::Concise => report::concise::render(&outcome),
         Format::Jsonl => report::json::render_lines(&outcome),
+        Format::Junit => report::junit::render(&outcome),
         Format::Github => {
             // Paths in the report are relative to the corpus folder (a file's corpus, or
             // a single file's own folder): annotations need them from where seccheck runs.
