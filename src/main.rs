@@ -113,6 +113,10 @@ struct CheckArgs {
     /// instead of the findings.
     #[arg(long)]
     statistics: bool,
+    /// Write the report in `--format` to FILE, and print the human report to the
+    /// terminal (FILE may not lie inside the corpus folder).
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -395,17 +399,7 @@ fn run_check(a: CheckArgs) -> ExitCode {
     }
     if let Some(file) = &a.write_baseline {
         // seccheck never writes into the corpus: a baseline inside it would be read back.
-        let inside = |f: &std::path::Path| {
-            let dir = f
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
-            match (dir.canonicalize(), a.path.canonicalize()) {
-                (Ok(d), Ok(root)) => root.is_dir() && d.starts_with(&root),
-                _ => false,
-            }
-        };
-        if inside(file) {
+        if inside_corpus(file, &root) {
             eprintln!(
                 "error: {} is inside the corpus, and seccheck never writes into the corpus; write the baseline beside it (e.g. seccheck-baseline.json next to the corpus folder)",
                 file.display()
@@ -508,7 +502,36 @@ fn run_check(a: CheckArgs) -> ExitCode {
             )
         }
     };
-    let code = print(&text);
+    let code = match &a.output {
+        None => print(&text),
+        Some(file) if inside_corpus(file, &root) => {
+            eprintln!(
+                "error: {} is inside the corpus, and seccheck never writes into the corpus; write the report beside it",
+                file.display()
+            );
+            return ExitCode::from(2);
+        }
+        Some(file) => match std::fs::write(file, &text) {
+            Err(e) => {
+                eprintln!("error: cannot write the report {}: {e}", file.display());
+                return ExitCode::from(2);
+            }
+            // The file has the chosen format; the terminal, the human report.
+            Ok(()) => print(&report::human::render(
+                &outcome,
+                &HumanOptions {
+                    color: match a.color {
+                        Color::Always => true,
+                        Color::Never => false,
+                        Color::Auto => auto_color(),
+                    },
+                    width: report_width(),
+                    show_suppressed: a.show_suppressed,
+                    quiet: a.quiet,
+                },
+            )),
+        },
+    };
     if code != ExitCode::SUCCESS {
         return code;
     }
@@ -656,5 +679,18 @@ fn corpus_below_hint(path: &std::path::Path, outcome: &Outcome) {
             corpus.display(),
             corpus.display()
         );
+    }
+}
+
+/// Whether `file` would be written inside the corpus folder `root`: seccheck never
+/// writes into the corpus (a report or baseline there would be read back as a file).
+fn inside_corpus(file: &std::path::Path, root: &std::path::Path) -> bool {
+    let dir = file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    match (dir.canonicalize(), root.canonicalize()) {
+        (Ok(d), Ok(root)) => root.is_dir() && d.starts_with(&root),
+        _ => false,
     }
 }

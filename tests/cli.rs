@@ -1124,3 +1124,33 @@ fn statistics_quiet_and_minimum_severity() {
     let v: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["kind"], "check");
 }
+
+/// `--output FILE` writes the chosen format there and the human report to the terminal;
+/// never a file inside the corpus.
+#[test]
+fn output_writes_the_format_to_a_file_and_the_human_report_to_the_terminal() {
+    let dir = clean_corpus();
+    let out_dir = tempfile::tempdir().unwrap();
+    let file = out_dir.path().join("report.xml");
+    let out = seccheck()
+        .arg(dir.path())
+        .args(["--format", "junit", "--color", "never", "--output"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let xml = fs::read_to_string(&file).unwrap();
+    assert!(xml.starts_with("<?xml"), "{xml}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("Checked "), "{stdout}");
+    // Inside the corpus: refused, nothing written.
+    let inside = dir.path().join("report.json");
+    let out = seccheck()
+        .arg(dir.path())
+        .args(["--format", "json", "-o"])
+        .arg(&inside)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!inside.exists());
+}
