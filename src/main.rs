@@ -191,6 +191,9 @@ enum Format {
     Github,
     /// JUnit XML: one test case a rule, failing with its findings.
     Junit,
+    /// SARIF 2.1.0 for code scanning (GitHub's among others), paths from where seccheck
+    /// runs.
+    Sarif,
 }
 
 /// The formats of `refs` and `inspect`.
@@ -461,6 +464,18 @@ fn run_check(a: CheckArgs) -> ExitCode {
         // Severities order from the most serious: error < warning < info.
         outcome.diagnostics.retain(|d| d.severity <= min);
     }
+    // Paths in the report are relative to the corpus folder (a file's corpus, or a single
+    // file's own folder): annotations and code scanning need them from where seccheck runs.
+    let run_dir = || {
+        let base = if within.is_some() {
+            root.as_path()
+        } else if a.path.is_file() {
+            a.path.parent().unwrap_or(&a.path)
+        } else {
+            &a.path
+        };
+        base.to_string_lossy().replace('\\', "/")
+    };
     let text = match a.format {
         _ if a.statistics => report::statistics(&outcome),
         Format::Json => report::json::render(&outcome),
@@ -473,18 +488,8 @@ fn run_check(a: CheckArgs) -> ExitCode {
         Format::Concise => report::concise::render(&outcome),
         Format::Jsonl => report::json::render_lines(&outcome),
         Format::Junit => report::junit::render(&outcome),
-        Format::Github => {
-            // Paths in the report are relative to the corpus folder (a file's corpus, or
-            // a single file's own folder): annotations need them from where seccheck runs.
-            let base = if within.is_some() {
-                root.as_path()
-            } else if a.path.is_file() {
-                a.path.parent().unwrap_or(&a.path)
-            } else {
-                &a.path
-            };
-            report::github::render(&outcome, &base.to_string_lossy().replace('\\', "/"))
-        }
+        Format::Github => report::github::render(&outcome, &run_dir()),
+        Format::Sarif => report::sarif::render(&outcome, &run_dir()),
         Format::Human => {
             let color = match a.color {
                 Color::Always => true,

@@ -23,7 +23,6 @@ fn property(s: &str) -> String {
 pub fn render(outcome: &Outcome, prefix: &str) -> String {
     let corpus = &outcome.corpus;
     let held = Held::new(&corpus.files);
-    let prefix = prefix.trim_end_matches('/');
     let mut out = String::new();
     for d in &outcome.diagnostics {
         let command = match d.severity {
@@ -36,12 +35,7 @@ pub fn render(outcome: &Outcome, prefix: &str) -> String {
             let source = held.get(l.file);
             let (line, col) = source.line_col(l.span.start as usize);
             let (end_line, end_col) = source.line_col(l.span.end as usize);
-            let path = &corpus.file(l.file).path;
-            let file = if prefix.is_empty() || prefix == "." {
-                path.clone()
-            } else {
-                format!("{prefix}/{path}")
-            };
+            let file = super::from_run_dir(prefix, &corpus.file(l.file).path);
             props.push(format!("file={}", property(&file)));
             props.push(format!("line={line}"));
             props.push(format!("col={col}"));

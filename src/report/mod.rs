@@ -8,10 +8,23 @@ pub mod inspect;
 pub mod json;
 pub mod junit;
 pub mod refs;
+pub mod sarif;
 
 use crate::check::Outcome;
 use crate::diagnostic::Severity;
 use std::collections::BTreeSet;
+
+/// A corpus path as seen from where seccheck runs: `prefix` is the corpus folder as given
+/// on the command line (in CI, relative to the repository's root), so that annotations
+/// and code-scanning results land on the file.
+pub fn from_run_dir(prefix: &str, path: &str) -> String {
+    let prefix = prefix.trim_end_matches('/');
+    if prefix.is_empty() || prefix == "." {
+        path.to_string()
+    } else {
+        format!("{prefix}/{path}")
+    }
+}
 
 /// The closing counts of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
