@@ -114,6 +114,11 @@ pub fn check_found(found: Vec<Found>) -> Outcome {
     check_selected(found, &Selection::default())
 }
 
+/// Checks files already found, with the rules the command line selects.
+pub fn check_found_with(found: Vec<Found>, selection: &Selection) -> Outcome {
+    check_selected(found, selection)
+}
+
 fn check_selected(found: Vec<Found>, selection: &Selection) -> Outcome {
     let started = std::time::Instant::now();
     let corpus = load::load(found);

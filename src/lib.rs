@@ -12,6 +12,7 @@ pub mod clause;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
+pub mod diff;
 pub mod discover;
 #[cfg(feature = "generator")]
 pub mod generate;

@@ -31,6 +31,9 @@ enum Command {
     /// renumbering it.
     #[command(after_help = REFS_HELP)]
     Refs(RefsArgs),
+    /// The findings a stretch of releases introduced, resolved and kept: the corpus is
+    /// checked as it stood at --from and as it stood at --to.
+    Diff(DiffArgs),
     /// Show what seccheck read from each file (release notes' versions, dates, proposals
     /// and affected lists; documents' headings, clauses, tables and definitions; …),
     /// without checking anything.
@@ -156,6 +159,37 @@ struct RefsArgs {
 }
 
 #[derive(clap::Args)]
+struct DiffArgs {
+    /// The corpus folder (with its Document Log).
+    #[arg(default_value = "corpus")]
+    path: PathBuf,
+    /// The earlier release (as the Document Log names it, e.g. 54.0).
+    #[arg(long, value_name = "RELEASE", required_unless_present = "since")]
+    from: Option<String>,
+    /// The later release (default: the log's newest).
+    #[arg(long, value_name = "RELEASE")]
+    to: Option<String>,
+    /// Short for `--from RELEASE --to <the newest release>`.
+    #[arg(long, value_name = "RELEASE", conflicts_with = "from")]
+    since: Option<String>,
+    /// Output format (JSON: `"kind": "diff"`, docs/json-format.md).
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    format: ListFormat,
+    /// Run only these rules: codes or families, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    select: Vec<String>,
+    /// Do not run these rules: codes or families, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    ignore: Vec<String>,
+    /// Treat introduced warnings as errors for the exit status.
+    #[arg(long, value_enum, value_name = "KIND")]
+    deny: Option<Deny>,
+    /// Colour in the human format.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(clap::Args)]
 struct InspectArgs {
     /// The corpus folder (see docs/corpus-format.md) or a single file.
     #[arg(default_value = "corpus")]
@@ -215,8 +249,9 @@ enum Color {
     Never,
 }
 
-const SUBCOMMANDS: [&str; 10] = [
+const SUBCOMMANDS: [&str; 11] = [
     "export",
+    "diff",
     "completions",
     "man",
     "check",
@@ -254,6 +289,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(a) => run_check(a),
         Command::Refs(a) => run_refs(a),
+        Command::Diff(a) => run_diff(a),
         Command::Inspect(a) => match discover::discover(&a.path) {
             Ok(found) => {
                 let corpus = load::load(found);
@@ -545,6 +581,102 @@ fn run_check(a: CheckArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn run_diff(a: DiffArgs) -> ExitCode {
+    use seccheck::names::Version;
+    let selection = check::Selection {
+        select: a.select.clone(),
+        ignore: a.ignore.clone(),
+        max_per_file: None,
+    };
+    if let [first, ..] = selection.unknown()[..] {
+        eprintln!(
+            "error: `{first}` is neither a rule code nor a family; `seccheck rules` lists them"
+        );
+        return ExitCode::from(2);
+    }
+    let release = |r: &str| {
+        Version::parse(r).ok_or_else(|| format!("`{r}` is not a release number such as 57.0"))
+    };
+    let releases =
+        release(a.from.as_deref().or(a.since.as_deref()).unwrap_or_default()).and_then(|from| {
+            let to = match &a.to {
+                Some(t) => release(t)?,
+                None => seccheck::diff::newest(&a.path).ok_or_else(|| {
+                    format!(
+                        "cannot find the newest release: {} has no readable Document Log",
+                        a.path.display()
+                    )
+                })?,
+            };
+            Ok((from, to))
+        });
+    let diff = releases
+        .and_then(|(from, to)| seccheck::diff::diff(&a.path, &from, &to, &selection, false));
+    let mut d = match diff {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let introduced: Vec<_> = d
+        .introduced
+        .iter()
+        .map(|&i| d.at_to.diagnostics[i].clone())
+        .collect();
+    let denied = |s: seccheck::diagnostic::Severity| {
+        s == seccheck::diagnostic::Severity::Error
+            || (a.deny == Some(Deny::Warnings) && s == seccheck::diagnostic::Severity::Warning)
+    };
+    let failed = introduced.iter().any(|x| denied(x.severity));
+    let text = match a.format {
+        ListFormat::Json => report::json::render_diff(&d),
+        ListFormat::Human => {
+            let line = format!(
+                "Releases {} to {}: {} introduced, {} resolved, {} kept.\n",
+                d.from,
+                d.to,
+                d.introduced.len(),
+                d.resolved.len(),
+                d.kept
+            );
+            let resolved: Vec<_> = d
+                .resolved
+                .iter()
+                .map(|&i| d.at_from.diagnostics[i].clone())
+                .collect();
+            d.at_from.diagnostics = resolved;
+            let mut gone = report::concise::render(&d.at_from);
+            // The concise report's last line is its summary.
+            gone.truncate(gone.trim_end().rfind('\n').map_or(0, |i| i + 1));
+            d.at_to.diagnostics = introduced;
+            let mut text = report::human::render(
+                &d.at_to,
+                &HumanOptions {
+                    color: match a.color {
+                        Color::Always => true,
+                        Color::Never => false,
+                        Color::Auto => auto_color(),
+                    },
+                    width: report_width(),
+                    show_suppressed: false,
+                    quiet: true,
+                },
+            );
+            if !gone.is_empty() {
+                text.push_str(&format!("Resolved since {}:\n{gone}", d.from));
+            }
+            text.push_str(&line);
+            text
+        }
+    };
+    match print(&text) {
+        c if c != ExitCode::SUCCESS => c,
+        _ if failed => ExitCode::from(1),
+        _ => ExitCode::SUCCESS,
     }
 }
 

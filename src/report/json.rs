@@ -208,3 +208,43 @@ pub fn render(outcome: &Outcome) -> String {
     s.push('\n');
     s
 }
+
+#[derive(Serialize)]
+struct DiffReport<'a> {
+    schema: u32,
+    kind: &'static str,
+    from: String,
+    to: String,
+    /// Findings at `to` that `from` did not have, placed in the corpus as at `to`.
+    introduced: Vec<DiagnosticJson<'a>>,
+    /// Findings at `from` that `to` no longer has, placed in the corpus as at `from`.
+    resolved: Vec<DiagnosticJson<'a>>,
+    kept: usize,
+}
+
+/// `seccheck diff --format json`: `{"schema":1,"kind":"diff","from","to","introduced",
+/// "resolved","kept"}`, each finding as the check report gives it.
+pub fn render_diff(d: &crate::diff::Diff) -> String {
+    let held_to = Held::new(&d.at_to.corpus.files);
+    let held_from = Held::new(&d.at_from.corpus.files);
+    let report = DiffReport {
+        schema: 1,
+        kind: "diff",
+        from: d.from.to_string(),
+        to: d.to.to_string(),
+        introduced: d
+            .introduced
+            .iter()
+            .map(|&i| diagnostic(&d.at_to.corpus, &held_to, &d.at_to.diagnostics[i]))
+            .collect(),
+        resolved: d
+            .resolved
+            .iter()
+            .map(|&i| diagnostic(&d.at_from.corpus, &held_from, &d.at_from.diagnostics[i]))
+            .collect(),
+        kept: d.kept,
+    };
+    let mut s = serde_json::to_string_pretty(&report).expect("plain data serialises");
+    s.push('\n');
+    s
+}
