@@ -59,9 +59,11 @@ enum Command {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// The corpus folder (see docs/corpus-format.md) or a single file.
-    #[arg(default_value = "corpus")]
-    path: PathBuf,
+    /// The corpus folder (see docs/corpus-format.md), or files: each file inside a corpus
+    /// is checked with its corpus, and only its findings are reported. Several paths
+    /// must lie in one corpus.
+    #[arg(default_value = "corpus", num_args = 1..)]
+    paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -353,7 +355,47 @@ fn thread_cap() -> usize {
     4 * std::thread::available_parallelism().map_or(1, usize::from)
 }
 
+/// The corpus the command line's paths lie in, and the files to report on (`None`: the
+/// whole corpus). A file inside a corpus stands for its corpus (found upward); a folder or
+/// a file in no corpus is a corpus itself. `Err` when the paths lie in different corpora.
+fn corpus_of_paths(paths: &[PathBuf]) -> Result<(PathBuf, Option<Vec<String>>), String> {
+    let mut root: Option<(PathBuf, &PathBuf)> = None;
+    let mut files: Option<Vec<String>> = Some(Vec::new());
+    for p in paths {
+        let (r, file) = match p.is_file().then(|| seccheck::scope::corpus_of(p)).flatten() {
+            Some((r, f)) => (r, Some(f)),
+            None => (p.clone(), None),
+        };
+        let same = |a: &PathBuf, b: &PathBuf| match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => a == b,
+        };
+        match &root {
+            Some((first, by)) if !same(first, &r) => {
+                return Err(format!(
+                    "{} and {} lie in different corpora ({} and {}); run seccheck once for each corpus",
+                    by.display(),
+                    p.display(),
+                    first.display(),
+                    r.display()
+                ));
+            }
+            Some(_) => {}
+            None => root = Some((r, p)),
+        }
+        match (file, files.as_mut()) {
+            (Some(f), Some(list)) => list.push(f),
+            // A corpus folder given: the whole corpus is reported.
+            _ => files = None,
+        }
+    }
+    let (root, _) = root.expect("clap gives at least one path");
+    Ok((root, files))
+}
+
 fn run_check(a: CheckArgs) -> ExitCode {
+    // What messages name: the path as given (the first, when there are several).
+    let path = &a.paths[0];
     let threads = match a.threads {
         Some(0) => {
             eprintln!("error: --threads must be at least 1");
@@ -388,35 +430,36 @@ fn run_check(a: CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     // A file inside a corpus is checked with its corpus; only its findings are reported.
-    let within = a
-        .path
-        .is_file()
-        .then(|| seccheck::scope::corpus_of(&a.path))
-        .flatten();
-    let root = within
-        .as_ref()
-        .map_or_else(|| a.path.clone(), |(root, _)| root.clone());
+    // Several paths must lie in one corpus (a pre-commit hook passes the changed files).
+    let (root, within) = match corpus_of_paths(&a.paths) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let mut outcome: Outcome =
         match pool.install(|| check::check_path_following(&root, &selection, a.follow_outside)) {
             Ok(o) => o,
             Err(e) => {
-                eprintln!("error: cannot read the corpus at {}: {e}", a.path.display());
+                eprintln!("error: cannot read the corpus at {}: {e}", path.display());
                 return ExitCode::from(2);
             }
         };
-    corpus_below_hint(&a.path, &outcome);
+    corpus_below_hint(path, &outcome);
     // Nothing to check is no pass: a wrong path or an empty folder must not look green.
     if outcome.corpus.files.is_empty() {
         eprintln!(
             "error: {} holds no file to check; give the corpus folder (with document-log.csv, documents/, releases/) or a folder of published texts",
-            a.path.display()
+            path.display()
         );
         return ExitCode::from(2);
     }
-    if let Some((root, file)) = &within {
-        let s = seccheck::scope::to_file(&mut outcome, file);
+    if let Some(files) = &within {
+        let s = seccheck::scope::to_files(&mut outcome, files);
         eprintln!(
-            "note: checked {file} with its corpus at {}; {} findings in other files were left out",
+            "note: checked {} with the corpus at {}; {} findings in other files were left out",
+            files.join(", "),
             root.display(),
             s.left_out
         );
@@ -505,10 +548,10 @@ fn run_check(a: CheckArgs) -> ExitCode {
     let run_dir = || {
         let base = if within.is_some() {
             root.as_path()
-        } else if a.path.is_file() {
-            a.path.parent().unwrap_or(&a.path)
+        } else if path.is_file() {
+            path.parent().unwrap_or(path)
         } else {
-            &a.path
+            path
         };
         base.to_string_lossy().replace('\\', "/")
     };

@@ -114,19 +114,21 @@ pub fn corpus_of(file: &std::path::Path) -> Option<(std::path::PathBuf, String)>
     }
 }
 
-/// Keeps the findings placed in the file at `path` (relative to the corpus root); returns
-/// how many were left out.
-pub fn to_file(outcome: &mut Outcome, path: &str) -> Scoped {
-    let file = outcome
+/// Keeps the findings placed in the files at `paths` (relative to the corpus root);
+/// returns how many were left out.
+pub fn to_files(outcome: &mut Outcome, paths: &[String]) -> Scoped {
+    let files: HashSet<FileId> = outcome
         .corpus
         .files
         .iter()
-        .position(|f| f.path == path)
-        .map(|i| FileId(i as u32));
+        .enumerate()
+        .filter(|(_, f)| paths.contains(&f.path))
+        .map(|(i, _)| FileId(i as u32))
+        .collect();
     let before = outcome.diagnostics.len();
     outcome
         .diagnostics
-        .retain(|d| d.primary.as_ref().is_some_and(|l| Some(l.file) == file));
+        .retain(|d| d.primary.as_ref().is_some_and(|l| files.contains(&l.file)));
     Scoped {
         left_out: before - outcome.diagnostics.len(),
     }

@@ -1030,6 +1030,79 @@ fn special_files_and_links_leaving_the_corpus_are_reported_not_read() {
     );
 }
 
+/// Several files of one corpus (what a pre-commit hook passes): the corpus is checked
+/// once and the findings of those files reported; a corpus folder among them reports the
+/// whole corpus; paths in two corpora are refused.
+#[test]
+fn several_paths_in_one_corpus() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = seccheck()
+        .current_dir(root)
+        .args([
+            "corpus/documents/section-h/9.2.md",
+            "corpus/releases/57.0.md",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // corpus/README.md: REF003 in Section H 9.2; REL002 and REL004 in the 57.0 note.
+    assert_eq!(
+        pairs(&v, "code", "path"),
+        [
+            (
+                "REF003".to_string(),
+                "documents/section-h/9.2.md".to_string()
+            ),
+            ("REL002".to_string(), "releases/57.0.md".to_string()),
+            ("REL004".to_string(), "releases/57.0.md".to_string()),
+        ]
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "note: checked documents/section-h/9.2.md, releases/57.0.md with the corpus at "
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("; 35 findings in other files were left out"),
+        "{stderr}"
+    );
+
+    let out = seccheck()
+        .current_dir(root)
+        .args(["corpus/releases/57.0.md", "corpus", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 38);
+
+    let other = tempfile::tempdir().unwrap();
+    fs::write(
+        other.path().join("document-log.csv"),
+        "release,effective_date,document,version,title\n",
+    )
+    .unwrap();
+    let out = seccheck()
+        .current_dir(root)
+        .arg("corpus/releases/57.0.md")
+        .arg(other.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("error: corpus/releases/57.0.md and ")
+            && stderr.contains(" lie in different corpora (")
+            && stderr.ends_with("); run seccheck once for each corpus\n"),
+        "{stderr}"
+    );
+}
+
 /// A file inside a corpus is checked with its corpus (found upward), and only its own
 /// findings are reported; a file in no corpus is checked alone.
 #[test]
@@ -1053,7 +1126,7 @@ fn a_file_inside_a_corpus_is_checked_with_its_corpus() {
     );
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("note: checked documents/section-h/9.2.md with its corpus at "),
+        stderr.contains("note: checked documents/section-h/9.2.md with the corpus at "),
         "{stderr}"
     );
     assert!(
