@@ -27,6 +27,8 @@ pub struct Disabled {
     pub code: &'static str,
     /// `seccheck.toml`, `--select`, `--ignore`.
     pub by: &'static str,
+    /// Off only for the files this `[per-path]` glob matches; `None`: everywhere.
+    pub paths: Option<String>,
 }
 
 /// Which rules a run takes, as the command line says (`seccheck.toml` is read from the
@@ -38,6 +40,8 @@ pub struct Selection {
     /// How many findings of one rule one file may list before one finding counts the
     /// rest: [`MAX_PER_FILE`] when `None`, no limit when `Some(0)`.
     pub max_per_file: Option<usize>,
+    /// The configuration to use instead of the corpus's `seccheck.toml` (`--config`).
+    pub config: Option<std::path::PathBuf>,
 }
 
 impl Selection {
@@ -103,10 +107,15 @@ pub fn check_path_following(
     selection: &Selection,
     follow_outside: bool,
 ) -> std::io::Result<Outcome> {
-    Ok(check_selected(
-        discover::discover_with(root, follow_outside)?,
-        selection,
-    ))
+    let found = discover::discover_with(root, follow_outside)?;
+    let config = selection.config.as_ref().map(|path| Found {
+        path: path.to_string_lossy().replace('\\', "/"),
+        content: discover::Content::Disk(path.clone()),
+    });
+    let started = std::time::Instant::now();
+    let corpus = load::load_with_config(found, config);
+    timing("load", started);
+    Ok(check_loaded(corpus, selection))
 }
 
 /// Checks files already found (or held in memory).
@@ -123,10 +132,14 @@ fn check_selected(found: Vec<Found>, selection: &Selection) -> Outcome {
     let started = std::time::Instant::now();
     let corpus = load::load(found);
     timing("load", started);
+    check_loaded(corpus, selection)
+}
+
+fn check_loaded(corpus: Corpus, selection: &Selection) -> Outcome {
     let config = corpus
         .config
         .as_ref()
-        .map(|c| config::resolve(&c.parsed, |code| rules::get(code).is_some()).0)
+        .map(|c| config::resolve(&c.parsed, &rules::codes()).0)
         .unwrap_or_default();
     let (diagnostics, skipped, disabled, suppressed) = run_rules(&corpus, &config, selection);
     Outcome {
@@ -160,6 +173,7 @@ fn run_rules(
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
+    per_path(corpus, config, &mut diagnostics);
     let ran = |code: &str| {
         [&plan.corpus, &plan.citations, &plan.last]
             .iter()
@@ -181,6 +195,25 @@ fn run_rules(
     };
     let diagnostics = cap_floods(diagnostics, limit);
     (diagnostics, plan.skipped, plan.disabled, suppressed)
+}
+
+/// Applies `[per-path]`: a finding placed in a file a glob matches takes that glob's
+/// severity for its code, or is dropped where the code is off.
+fn per_path(corpus: &Corpus, config: &Config, diagnostics: &mut Vec<Diagnostic>) {
+    if config.per_path.is_empty() {
+        return;
+    }
+    diagnostics.retain_mut(|d| {
+        let Some(l) = &d.primary else { return true };
+        match config.for_path(d.code, &corpus.file(l.file).path) {
+            None => true,
+            Some((None, _)) => false,
+            Some((Some(severity), _)) => {
+                d.severity = severity;
+                true
+            }
+        }
+    });
 }
 
 /// Keeps the first `limit` findings of each rule in each file (in report order) and puts
@@ -251,7 +284,18 @@ impl Plan {
             let off = |by| Disabled {
                 code: rule.code,
                 by,
+                paths: None,
             };
+            // Off for some files only: the rule runs, and the report says where it is off.
+            for p in &config.per_path {
+                if p.rules.get(rule.code) == Some(&None) {
+                    plan.disabled.push(Disabled {
+                        code: rule.code,
+                        by: "seccheck.toml",
+                        paths: Some(p.glob.clone()),
+                    });
+                }
+            }
             if let Some(by) = selection.off(rule.code) {
                 plan.disabled.push(off(by));
                 continue;

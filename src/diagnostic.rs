@@ -107,6 +107,11 @@ impl Diagnostic {
     }
 }
 
+/// The family of a rule code: its letters (`LOG` for `LOG001`).
+pub fn family(code: &str) -> &str {
+    code.trim_end_matches(|c: char| c.is_ascii_digit())
+}
+
 /// Items as a message lists them: "MP161, MP164 and MP168".
 pub fn and_list(items: &[String]) -> String {
     match items {

@@ -134,17 +134,26 @@ struct FileResult {
 
 /// Reads and parses `found` (sorted by path) into the corpus model, in parallel.
 pub fn load(found: Vec<Found>) -> Corpus {
+    load_with_config(found, None)
+}
+
+/// [`load`], with the configuration read from `config` (`--config`; its path as the
+/// user gave it) instead of the corpus's own `seccheck.toml`, which is then not read.
+pub fn load_with_config(found: Vec<Found>, config: Option<Found>) -> Corpus {
     let layout = layout_of(&found);
-    let mut roles: Vec<(Found, Role)> = found
+    let given = config.is_some();
+    let mut roles: Vec<(Found, Role)> = config
+        .map(|c| (c, Role::Config))
         .into_iter()
-        .filter_map(|f| {
+        .chain(found.into_iter().filter_map(|f| {
             let role = match layout {
+                _ if given && f.path == "seccheck.toml" => return None,
                 Layout::Contract => role_of(&f.path)?,
                 Layout::Loose if f.path == "seccheck.toml" => Role::Config,
                 Layout::Loose => Role::Unknown,
             };
             Some((f, role))
-        })
+        }))
         .collect();
     mark_duplicates(&mut roles);
     let results: Vec<FileResult> = roles

@@ -67,6 +67,10 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Read the settings from this file instead of the corpus's seccheck.toml (which is
+    /// then not read).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Worker threads (default: one per core). Output is the same for any number.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -422,7 +426,17 @@ fn run_check(a: CheckArgs) -> ExitCode {
         select: a.select.clone(),
         ignore: a.ignore.clone(),
         max_per_file: a.max_per_file,
+        config: a.config.clone(),
     };
+    if let Some(c) = &a.config
+        && !c.is_file()
+    {
+        eprintln!(
+            "error: --config {}: no such file (give the path of a seccheck.toml)",
+            c.display()
+        );
+        return ExitCode::from(2);
+    }
     if let [first, ..] = selection.unknown()[..] {
         eprintln!(
             "error: `{first}` is neither a rule code nor a family; `seccheck rules` lists them"
@@ -447,6 +461,15 @@ fn run_check(a: CheckArgs) -> ExitCode {
             }
         };
     corpus_below_hint(path, &outcome);
+    if let Some(c) = &a.config
+        && root.join("seccheck.toml").is_file()
+    {
+        eprintln!(
+            "note: {} is not read: --config {} gives the settings",
+            root.join("seccheck.toml").display(),
+            c.display()
+        );
+    }
     // Nothing to check is no pass: a wrong path or an empty folder must not look green.
     if outcome.corpus.files.is_empty() {
         eprintln!(
@@ -632,7 +655,7 @@ fn run_diff(a: DiffArgs) -> ExitCode {
     let selection = check::Selection {
         select: a.select.clone(),
         ignore: a.ignore.clone(),
-        max_per_file: None,
+        ..Default::default()
     };
     if let [first, ..] = selection.unknown()[..] {
         eprintln!(

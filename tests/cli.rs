@@ -1227,3 +1227,99 @@ fn output_writes_the_format_to_a_file_and_the_human_report_to_the_terminal() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!inside.exists());
 }
+
+/// `--config FILE` replaces the corpus's seccheck.toml; `[rules]` takes families (a code
+/// beats its family); `[per-path]` changes severities or switches rules off for the files
+/// a glob matches, and the report says where a rule is off.
+#[test]
+fn config_file_families_and_per_path_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("ci.toml");
+    fs::write(
+        &config,
+        "[rules]\nREF = \"warning\"\nREF004 = \"error\"\n\n[per-path]\n\"documents/section-[gh]/**\" = { REF003 = \"off\" }\n\"releases/*.md\" = { REL = \"info\" }\n",
+    )
+    .unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let out = seccheck()
+        .arg(&corpus)
+        .arg("--config")
+        .arg(&config)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, String, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"].as_str().unwrap().starts_with("RE"))
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+                d["path"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let has = |code: &str, severity: &str, path: &str| {
+        found.contains(&(code.to_string(), severity.to_string(), path.to_string()))
+    };
+    // REF family → warning; REF004's own setting wins.
+    assert!(
+        has("REF002", "warning", "documents/section-j/3.0.md"),
+        "{found:#?}"
+    );
+    assert!(
+        has("REF004", "error", "documents/section-g/4.1.md"),
+        "{found:#?}"
+    );
+    // REF003 off in Sections G and H only.
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.0 == "REF003" && f.2.starts_with("documents/section-h/"))
+    );
+    assert!(
+        has("REF003", "warning", "documents/section-l/6.1.md"),
+        "{found:#?}"
+    );
+    // REL → info in Markdown notes; the .txt note keeps its severities.
+    assert!(has("REL004", "info", "releases/57.0.md"), "{found:#?}");
+    assert!(has("REL005", "error", "releases/40.0.txt"), "{found:#?}");
+    // The corpus's own seccheck.toml is not read, and a note says so.
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("seccheck.toml is not read: --config "),
+        "{stderr}"
+    );
+    assert_eq!(
+        v["disabled"],
+        serde_json::json!([{ "code": "REF003", "by": "seccheck.toml", "paths": "documents/section-[gh]/**" }])
+    );
+    let human = seccheck()
+        .arg(&corpus)
+        .arg("--config")
+        .arg(&config)
+        .args(["--color", "never"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(
+        text.contains(
+            "note: switched off by seccheck.toml for documents/section-[gh]/**: REF003\n"
+        ),
+        "{text}"
+    );
+    // A --config that does not exist is refused.
+    let out = seccheck()
+        .arg(&corpus)
+        .args(["--config", "no-such.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: --config no-such.toml: no such file (give the path of a seccheck.toml)\n"
+    );
+}

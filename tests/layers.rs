@@ -41,6 +41,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "catalogue",
             "check",
             "diagnostic",
+            // `seccheck diff`'s two outcomes, rendered as one report.
+            "diff",
             "history",
             "load",
             "model",

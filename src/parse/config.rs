@@ -1,14 +1,24 @@
-//! `seccheck.toml` at the corpus root, read as written: each `[rules]` setting with the
-//! span of its code and value, and what could not be read. Which codes exist, and what a
-//! value means, is [`crate::config`]'s business; wording a problem is CFG001's.
+//! `seccheck.toml`, read as written: each `[rules]` setting and each `[per-path]` glob
+//! with its settings, with the spans of codes, values and globs, and what could not be
+//! read. Which codes exist, what a value means and whether a glob is valid is
+//! [`crate::config`]'s business; wording a problem is CFG001's.
+//!
+//! ```toml
+//! [rules]
+//! DEF003 = "off"
+//! REF = "warning"                 # a family: every REF rule
+//!
+//! [per-path]
+//! "documents/appendix-*/**" = { REF002 = "off" }
+//! ```
 
 use crate::source::Span;
 use toml::de::{DeTable, DeValue};
 
-/// One setting under `[rules]`: `LOG001 = "warning"`.
+/// One setting: `LOG001 = "warning"` (a code or a family).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Setting {
-    /// The code as written (any case).
+    /// The code or family as written (any case).
     pub code: String,
     pub code_span: Span,
     /// The value when it is a string; `None` for a number, a table, …
@@ -18,15 +28,25 @@ pub struct Setting {
     pub value_span: Span,
 }
 
+/// One `[per-path]` entry: a glob (relative to the corpus root) and its settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathSettings {
+    pub glob: String,
+    pub glob_span: Span,
+    pub settings: Vec<Setting>,
+}
+
 /// What made part of the file unreadable.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfigProblem {
     /// Not TOML at all; the parser's message.
     InvalidToml { span: Span, message: String },
-    /// A top-level key other than `rules`.
+    /// A top-level key other than `rules` and `per-path`.
     UnknownTable { span: Span, name: String },
-    /// `rules` is given a value, not a table.
-    RulesNotATable { span: Span },
+    /// `rules` or `per-path` is given a value, not a table.
+    NotATable { span: Span, name: &'static str },
+    /// A `[per-path]` glob is given a value, not a table of settings.
+    GlobNotATable { span: Span, glob: String },
 }
 
 impl ConfigProblem {
@@ -34,7 +54,8 @@ impl ConfigProblem {
         match self {
             ConfigProblem::InvalidToml { span, .. }
             | ConfigProblem::UnknownTable { span, .. }
-            | ConfigProblem::RulesNotATable { span } => *span,
+            | ConfigProblem::NotATable { span, .. }
+            | ConfigProblem::GlobNotATable { span, .. } => *span,
         }
     }
 }
@@ -42,9 +63,31 @@ impl ConfigProblem {
 /// A `seccheck.toml` as read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ConfigFile {
-    /// In file order.
+    /// `[rules]`, in file order.
     pub settings: Vec<Setting>,
+    /// `[per-path]`, in file order.
+    pub per_path: Vec<PathSettings>,
     pub problems: Vec<ConfigProblem>,
+}
+
+/// The settings of a table, in file order.
+fn settings<'a>(text: &str, table: &DeTable<'a>) -> Vec<Setting> {
+    let mut out: Vec<Setting> = table
+        .iter()
+        .map(|(code, setting)| {
+            let value_span = Span::from(setting.span());
+            Setting {
+                code: code.get_ref().to_string(),
+                code_span: Span::from(code.span()),
+                value: setting.get_ref().as_str().map(str::to_string),
+                value_text: text.get(value_span.range()).unwrap_or_default().to_string(),
+                value_span,
+            }
+        })
+        .collect();
+    // A table is keyed in sorted order: give everything in file order.
+    out.sort_by_key(|s| s.code_span.start);
+    out
 }
 
 pub fn parse(text: &str) -> ConfigFile {
@@ -61,31 +104,45 @@ pub fn parse(text: &str) -> ConfigFile {
     };
     for (key, value) in &table {
         let key_span = Span::from(key.span());
-        if key.get_ref().as_ref() != "rules" {
-            out.problems.push(ConfigProblem::UnknownTable {
+        let name = match key.get_ref().as_ref() {
+            "rules" => "rules",
+            "per-path" => "per-path",
+            other => {
+                out.problems.push(ConfigProblem::UnknownTable {
+                    span: key_span,
+                    name: other.to_string(),
+                });
+                continue;
+            }
+        };
+        let DeValue::Table(inner) = value.get_ref() else {
+            out.problems.push(ConfigProblem::NotATable {
                 span: key_span,
-                name: key.get_ref().to_string(),
+                name,
             });
             continue;
-        }
-        let DeValue::Table(rules) = value.get_ref() else {
-            out.problems
-                .push(ConfigProblem::RulesNotATable { span: key_span });
-            continue;
         };
-        for (code, setting) in rules {
-            let value_span = Span::from(setting.span());
-            out.settings.push(Setting {
-                code: code.get_ref().to_string(),
-                code_span: Span::from(code.span()),
-                value: setting.get_ref().as_str().map(str::to_string),
-                value_text: text.get(value_span.range()).unwrap_or_default().to_string(),
-                value_span,
+        if name == "rules" {
+            out.settings = settings(text, inner);
+            continue;
+        }
+        for (glob, entry) in inner {
+            let glob_span = Span::from(glob.span());
+            let DeValue::Table(entry) = entry.get_ref() else {
+                out.problems.push(ConfigProblem::GlobNotATable {
+                    span: glob_span,
+                    glob: glob.get_ref().to_string(),
+                });
+                continue;
+            };
+            out.per_path.push(PathSettings {
+                glob: glob.get_ref().to_string(),
+                glob_span,
+                settings: settings(text, entry),
             });
         }
     }
-    // The table is keyed in sorted order: give everything in file order.
-    out.settings.sort_by_key(|s| s.code_span.start);
+    out.per_path.sort_by_key(|p| p.glob_span.start);
     out.problems.sort_by_key(|p| p.span().start);
     out
 }
@@ -136,7 +193,51 @@ mod tests {
         assert_eq!(spans, ["rules", "checks"]);
         assert!(matches!(
             c.problems[0],
-            ConfigProblem::RulesNotATable { .. }
+            ConfigProblem::NotATable { name: "rules", .. }
         ));
+    }
+
+    #[test]
+    fn per_path_globs_with_their_settings() {
+        let text = "[rules]\nREF = \"warning\"\n\n[per-path]\n\"documents/appendix-*/**\" = { REF002 = \"off\", DEF = \"info\" }\n\"releases/*\" = 3\n\n[per-path.\"redlines/**\"]\nRED001 = \"off\"\n";
+        let c = parse(text);
+        assert_eq!(c.settings.len(), 1);
+        assert_eq!(c.settings[0].code, "REF");
+        type Entry<'a> = (&'a str, &'a str, Vec<(&'a str, Option<&'a str>)>);
+        let got: Vec<Entry<'_>> = c
+            .per_path
+            .iter()
+            .map(|p| {
+                (
+                    p.glob.as_str(),
+                    &text[p.glob_span.range()],
+                    p.settings
+                        .iter()
+                        .map(|s| (s.code.as_str(), s.value.as_deref()))
+                        .collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "documents/appendix-*/**",
+                    "\"documents/appendix-*/**\"",
+                    vec![("REF002", Some("off")), ("DEF", Some("info"))]
+                ),
+                (
+                    "redlines/**",
+                    "\"redlines/**\"",
+                    vec![("RED001", Some("off"))]
+                ),
+            ]
+        );
+        assert_eq!(c.problems.len(), 1);
+        assert!(matches!(
+            &c.problems[0],
+            ConfigProblem::GlobNotATable { glob, .. } if glob == "releases/*"
+        ));
+        assert_eq!(&text[c.problems[0].span().range()], "\"releases/*\"");
     }
 }

@@ -468,15 +468,23 @@ fn render_suppressed(out: &mut String, outcome: &Outcome, show: bool) {
 }
 
 fn render_disabled(out: &mut String, disabled: &[crate::check::Disabled]) {
-    let mut by: Vec<(&str, Vec<&str>)> = Vec::new();
+    // (by what, for which paths) → codes.
+    type Why<'a> = (&'a str, Option<&'a str>);
+    let mut by: Vec<(Why<'_>, Vec<&str>)> = Vec::new();
     for d in disabled {
-        match by.iter_mut().find(|(b, _)| *b == d.by) {
+        let key = (d.by, d.paths.as_deref());
+        match by.iter_mut().find(|(b, _)| *b == key) {
             Some((_, codes)) => codes.push(d.code),
-            None => by.push((d.by, vec![d.code])),
+            None => by.push((key, vec![d.code])),
         }
     }
-    for (what, codes) in by {
-        let _ = writeln!(out, "note: switched off by {what}: {}", code_runs(&codes));
+    for ((what, paths), codes) in by {
+        let place = paths.map(|g| format!(" for {g}")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "note: switched off by {what}{place}: {}",
+            code_runs(&codes)
+        );
     }
 }
 

@@ -16,7 +16,7 @@ struct Report<'a> {
     summary: super::Summary,
     skipped: Vec<SkippedJson<'a>>,
     /// Rules switched off by `seccheck.toml` or the command line.
-    disabled: Vec<DisabledJson>,
+    disabled: Vec<DisabledJson<'a>>,
     /// What each file was read as (every file read, in path order).
     files: Vec<FileJson<'a>>,
     diagnostics: Vec<DiagnosticJson<'a>>,
@@ -40,9 +40,12 @@ struct FileJson<'a> {
 }
 
 #[derive(Serialize)]
-struct DisabledJson {
+struct DisabledJson<'a> {
     code: &'static str,
     by: &'static str,
+    /// Off only in the files this `[per-path]` glob matches.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paths: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -180,6 +183,7 @@ pub fn render(outcome: &Outcome) -> String {
             .map(|d| DisabledJson {
                 code: d.code,
                 by: d.by,
+                paths: d.paths.as_deref(),
             })
             .collect(),
         files: corpus

@@ -22,7 +22,7 @@ pub fn render(outcome: &Outcome) -> String {
         let off = outcome
             .disabled
             .iter()
-            .find(|d| d.code == rule.code)
+            .find(|d| d.code == rule.code && d.paths.is_none())
             .map(|d| format!("switched off by {}", d.by))
             .or_else(|| {
                 outcome

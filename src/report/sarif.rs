@@ -175,21 +175,25 @@ fn invocation(outcome: &Outcome) -> sarif::Invocation {
         .disabled
         .iter()
         .map(|d| {
+            let mut configuration =
+                sarif::ReportingConfiguration::builder()
+                    .properties(
+                        sarif::PropertyBag::builder()
+                            .additional_properties(BTreeMap::from_iter(
+                                [("switchedOffBy".to_string(), serde_json::json!(d.by))]
+                                    .into_iter()
+                                    .chain(d.paths.as_ref().map(|g| {
+                                        ("offForPaths".to_string(), serde_json::json!(g))
+                                    })),
+                            ))
+                            .build(),
+                    )
+                    .build();
+            // Off for some files only: still enabled, the glob says where it is not.
+            configuration.enabled = d.paths.is_none().then_some(false);
             sarif::ConfigurationOverride::builder()
                 .descriptor(reference(d.code))
-                .configuration(
-                    sarif::ReportingConfiguration::builder()
-                        .enabled(false)
-                        .properties(
-                            sarif::PropertyBag::builder()
-                                .additional_properties(BTreeMap::from([(
-                                    "switchedOffBy".to_string(),
-                                    serde_json::json!(d.by),
-                                )]))
-                                .build(),
-                        )
-                        .build(),
-                )
+                .configuration(configuration)
                 .build()
         })
         .collect();

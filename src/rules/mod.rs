@@ -117,10 +117,12 @@ pub fn get(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.code == code)
 }
 
-/// The family of a code: its letters (`LOG` for `LOG001`).
-pub fn family(code: &str) -> &str {
-    code.trim_end_matches(|c: char| c.is_ascii_digit())
+/// Every rule's code, in the order of [`RULES`].
+pub fn codes() -> Vec<&'static str> {
+    RULES.iter().map(|r| r.code).collect()
 }
+
+pub use crate::diagnostic::family;
 
 /// Where to point for a whole document version: its heading, else its first line.
 pub(crate) fn document_anchor(

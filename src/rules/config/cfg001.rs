@@ -23,11 +23,19 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             ),
             ConfigProblem::UnknownTable { name, .. } => (
                 format!("seccheck.toml has an unknown table `{name}`"),
-                "the only table read is `[rules]`".to_string(),
+                "the tables read are `[rules]` and `[per-path]`".to_string(),
             ),
-            ConfigProblem::RulesNotATable { .. } => (
-                "`rules` must be a table of rule codes".to_string(),
-                "write `[rules]` and then lines such as `DEF003 = \"off\"`".to_string(),
+            ConfigProblem::NotATable { name, .. } => (
+                format!("`{name}` must be a table of rule codes"),
+                match *name {
+                    "rules" => "write `[rules]` and then lines such as `DEF003 = \"off\"`",
+                    _ => "write `[per-path]` and then lines such as `\"documents/**\" = { REF002 = \"off\" }`",
+                }
+                .to_string(),
+            ),
+            ConfigProblem::GlobNotATable { glob, .. } => (
+                format!("the [per-path] glob `{glob}` must be given a table of rule codes"),
+                format!("write `\"{glob}\" = {{ REF002 = \"off\" }}`"),
             ),
         };
         out.push(
@@ -36,15 +44,24 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 .help(help),
         );
     }
-    let (_, problems) = resolve(&config.parsed, |c| crate::rules::get(c).is_some());
+    let (_, problems) = resolve(&config.parsed, &crate::rules::codes());
     for p in problems {
         let d = match p {
             SettingProblem::UnknownCode(s) => Diagnostic::new(
                 RULE.code,
-                format!("seccheck.toml names `{}`, which is not a rule", s.code),
+                format!(
+                    "seccheck.toml names `{}`, which is neither a rule nor a family",
+                    s.code
+                ),
             )
             .at(file, s.code_span, "here")
-            .help("`seccheck rules` lists every rule code"),
+            .help("`seccheck rules` lists every rule code; a family is a code's letters (`REF`)"),
+            SettingProblem::BadGlob(p, message) => Diagnostic::new(
+                RULE.code,
+                format!("`{}` is not a valid glob: {message}", p.glob),
+            )
+            .at(file, p.glob_span, "here")
+            .help("globs are relative to the corpus folder: `*` within a folder, `**` across folders, `{a,b}` either"),
             SettingProblem::NotASeverity(s) => Diagnostic::new(
                 RULE.code,
                 format!(
