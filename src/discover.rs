@@ -2,7 +2,6 @@
 //! stable order and records the ones it could not reach.
 
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 /// One file of the corpus as found, before it is read.
 #[derive(Debug)]
@@ -23,7 +22,9 @@ pub enum Content {
 }
 
 /// Lists every file under `root` (or `root` itself when it is a file), sorted by path,
-/// skipping hidden files and folders. Fails only when `root` itself cannot be read.
+/// skipping hidden files and folders and what `.gitignore` (inside a Git work tree),
+/// `.ignore` and `.git/info/exclude` leave out. Fails only when `root` itself cannot be
+/// read.
 /// Symbolic links that lead out of `root` are not followed: see [`discover_with`].
 pub fn discover(root: &Path) -> std::io::Result<Vec<Found>> {
     discover_with(root, false)
@@ -72,59 +73,70 @@ pub fn discover_with(root: &Path, follow_outside: bool) -> std::io::Result<Vec<F
     }
     let mut found = Vec::new();
     let canonical_root = std::fs::canonicalize(root)?;
-    let outside = std::cell::RefCell::new(Vec::new());
-    let walker = WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            if e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.') {
-                return false;
-            }
-            if follow_outside || !e.path_is_symlink() {
-                return true;
-            }
-            match std::fs::canonicalize(e.path()) {
-                Ok(target) if !target.starts_with(&canonical_root) => {
-                    outside.borrow_mut().push(Found {
-                        path: relative(root, e.path()),
-                        content: Content::Unreachable(format!(
-                            "it is a symbolic link to {}, outside the corpus folder, so it was not read (--follow-outside reads it)",
-                            target.display()
-                        )),
-                    });
-                    false
+    let outside = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let walker = {
+        let root = root.to_path_buf();
+        let outside = std::sync::Arc::clone(&outside);
+        ignore::WalkBuilder::new(&root)
+            .follow_links(true)
+            // Hidden files and folders, and what `.gitignore` (in a Git work tree),
+            // `.ignore` and `.git/info/exclude` leave out — a build's `target/`. Not the
+            // user's global Git excludes: the same corpus must give the same files on
+            // every machine.
+            .hidden(true)
+            .git_global(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .filter_entry(move |e| {
+                if follow_outside || !e.path_is_symlink() {
+                    return true;
                 }
-                _ => true,
-            }
-        });
+                match std::fs::canonicalize(e.path()) {
+                    Ok(target) if !target.starts_with(&canonical_root) => {
+                        outside.lock().expect("not poisoned").push(Found {
+                            path: relative(&root, e.path()),
+                            content: Content::Unreachable(format!(
+                                "it is a symbolic link to {}, outside the corpus folder, so it was not read (--follow-outside reads it)",
+                                target.display()
+                            )),
+                        });
+                        false
+                    }
+                    _ => true,
+                }
+            })
+            .build()
+    };
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_file() => found.push(Found {
-                path: relative(root, e.path()),
-                content: Content::Disk(e.path().to_path_buf()),
-            }),
-            Ok(e) if !e.file_type().is_dir() => found.push(Found {
-                path: relative(root, e.path()),
-                content: Content::Unreachable(format!(
-                    "it is {}, not a file, so it was not opened",
-                    special_kind(&e.file_type())
-                )),
-            }),
-            Ok(_) => {}
+            Ok(e) if e.depth() == 0 => {}
+            Ok(e) => match e.file_type() {
+                Some(t) if t.is_file() => found.push(Found {
+                    path: relative(root, e.path()),
+                    content: Content::Disk(e.path().to_path_buf()),
+                }),
+                Some(t) if t.is_dir() => {}
+                Some(t) => found.push(Found {
+                    path: relative(root, e.path()),
+                    content: Content::Unreachable(format!(
+                        "it is {}, not a file, so it was not opened",
+                        special_kind(&t)
+                    )),
+                }),
+                None => {}
+            },
             Err(err) => {
-                let path = err
-                    .path()
-                    .map_or_else(|| root.display().to_string(), |p| relative(root, p));
-                // With links followed, walkdir reports a broken link before `filter_entry`
-                // sees it: a hidden one (an editor's lock file, `.#12.0.md`) is skipped here.
+                let (path, looped) = walk_error_place(&err);
+                let path = path.map_or_else(|| root.display().to_string(), |p| relative(root, p));
+                // With links followed, a broken link is an error before any filter sees
+                // it: a hidden one (an editor's lock file, `.#12.0.md`) is skipped here.
                 if path
                     .split('/')
                     .any(|c| c.starts_with('.') && c != "." && c != "..")
+                    && !path.ends_with("ignore")
                 {
                     continue;
                 }
-                let why = if err.loop_ancestor().is_some() {
+                let why = if looped {
                     "it is a symbolic link that loops back to a folder above it".to_string()
                 } else {
                     err.io_error()
@@ -137,10 +149,23 @@ pub fn discover_with(root: &Path, follow_outside: bool) -> std::io::Result<Vec<F
             }
         }
     }
-    found.extend(outside.into_inner());
-    // walkdir sorts per folder; a global sort by the `/` path keeps every platform alike.
+    found.extend(std::mem::take(&mut *outside.lock().expect("not poisoned")));
+    // The walk sorts per folder; a global sort by the `/` path keeps every platform alike.
     found.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(found)
+}
+
+/// The path a walk error is about, and whether it is a symbolic link loop.
+fn walk_error_place(err: &ignore::Error) -> (Option<&Path>, bool) {
+    match err {
+        ignore::Error::WithPath { path, err } => (Some(path), walk_error_place(err).1),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_place(err)
+        }
+        ignore::Error::Loop { child, .. } => (Some(child), true),
+        ignore::Error::Partial(errs) => errs.first().map_or((None, false), walk_error_place),
+        _ => (None, false),
+    }
 }
 
 fn relative(root: &Path, path: &Path) -> String {

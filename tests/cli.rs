@@ -1323,3 +1323,50 @@ fn config_file_families_and_per_path_settings() {
         "error: --config no-such.toml: no such file (give the path of a seccheck.toml)\n"
     );
 }
+
+/// The walk leaves out what `.ignore` names, and what `.gitignore` names inside a Git work
+/// tree (a build's `target/` beside a corpus in a repository), as ripgrep does; the
+/// summary counts only the files read.
+#[test]
+fn ignore_files_leave_files_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |path: &str, text: &str| {
+        let p = dir.path().join(path);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+    };
+    // A loose folder: every file found is read.
+    write(
+        "section-h.md",
+        "# Section H: DCC Services\n\nH1.1 The DCC shall act.\n",
+    );
+    // Binary junk that would be IO003 if read.
+    write("target/debug/build.bin", "\u{0}\u{1}\u{2}junk");
+    write("scratch/notes.bin", "\u{0}\u{1}\u{2}junk");
+    write(".ignore", "target/\n");
+    write(".gitignore", "scratch/\n");
+    let files = |v: &Value| -> Vec<String> {
+        v["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Not a Git work tree: .gitignore is not read (as in ripgrep); .ignore is.
+    let (v, _) = json(dir.path(), &[]);
+    assert_eq!(files(&v), ["scratch/notes.bin", "section-h.md"], "{v:#}");
+    assert_eq!(v["diagnostics"][0]["code"], "IO003");
+    // In a Git work tree, .gitignore is read too.
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let (v, _) = json(dir.path(), &[]);
+    assert_eq!(files(&v), ["section-h.md"], "{v:#}");
+    assert_eq!(v["summary"]["files"], 1);
+    assert!(
+        !v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "IO003")
+    );
+}
