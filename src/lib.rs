@@ -14,6 +14,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod diff;
 pub mod discover;
+pub mod draft;
 #[cfg(feature = "generator")]
 pub mod generate;
 pub mod hash;

@@ -34,6 +34,10 @@ enum Command {
     /// The findings a stretch of releases introduced, resolved and kept: the corpus is
     /// checked as it stood at --from and as it stood at --to.
     Diff(DiffArgs),
+    /// Draft a release note's "What parts of the SEC were affected?" list from the
+    /// Document Log (titles at the release, in SEC order) and the proposals the new
+    /// versions' version-control rows credit, to paste into the note.
+    DraftNote(DraftArgs),
     /// Show what seccheck read from each file (release notes' versions, dates, proposals
     /// and affected lists; documents' headings, clauses, tables and definitions; …),
     /// without checking anything.
@@ -196,6 +200,15 @@ struct DiffArgs {
 }
 
 #[derive(clap::Args)]
+struct DraftArgs {
+    /// The release, as the Document Log names it (57.0).
+    release: String,
+    /// The corpus folder (with its Document Log).
+    #[arg(default_value = "corpus")]
+    path: PathBuf,
+}
+
+#[derive(clap::Args)]
 struct InspectArgs {
     /// The corpus folder (see docs/corpus-format.md) or a single file.
     #[arg(default_value = "corpus")]
@@ -255,8 +268,9 @@ enum Color {
     Never,
 }
 
-const SUBCOMMANDS: [&str; 11] = [
+const SUBCOMMANDS: [&str; 12] = [
     "export",
+    "draft-note",
     "diff",
     "completions",
     "man",
@@ -296,6 +310,37 @@ fn main() -> ExitCode {
         Command::Check(a) => run_check(a),
         Command::Refs(a) => run_refs(a),
         Command::Diff(a) => run_diff(a),
+        Command::DraftNote(a) => {
+            let release = match seccheck::names::Version::parse(&a.release) {
+                Some(r) => r,
+                None => {
+                    eprintln!(
+                        "error: `{}` is not a release number such as 57.0",
+                        a.release
+                    );
+                    return ExitCode::from(2);
+                }
+            };
+            let corpus = match discover::discover(&a.path) {
+                Ok(found) => load::load(found),
+                Err(e) => {
+                    eprintln!("error: cannot read the corpus at {}: {e}", a.path.display());
+                    return ExitCode::from(2);
+                }
+            };
+            match seccheck::draft::draft(&corpus, &release) {
+                Ok(d) => {
+                    for gap in &d.gaps {
+                        eprintln!("note: {gap}");
+                    }
+                    print(&seccheck::draft::render(&d))
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Inspect(a) => match discover::discover(&a.path) {
             Ok(found) => {
                 let corpus = load::load(found);
