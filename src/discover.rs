@@ -139,8 +139,7 @@ pub fn discover_with(root: &Path, follow_outside: bool) -> std::io::Result<Vec<F
                 let why = if looped {
                     "it is a symbolic link that loops back to a folder above it".to_string()
                 } else {
-                    err.io_error()
-                        .map_or_else(|| err.to_string(), |e| e.to_string())
+                    err.io_error().map_or_else(|| err.to_string(), plain_io)
                 };
                 found.push(Found {
                     path,
@@ -153,6 +152,18 @@ pub fn discover_with(root: &Path, follow_outside: bool) -> std::io::Result<Vec<F
     // The walk sorts per folder; a global sort by the `/` path keeps every platform alike.
     found.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(found)
+}
+
+/// An I/O error's own words, without the walk's wrapping ("IO error for operation on
+/// <path>: …"): the finding names the file already.
+fn plain_io(e: &std::io::Error) -> String {
+    if let Some(code) = e.raw_os_error() {
+        return std::io::Error::from_raw_os_error(code).to_string();
+    }
+    match e.get_ref().and_then(std::error::Error::source) {
+        Some(inner) => inner.to_string(),
+        None => e.to_string(),
+    }
 }
 
 /// The path a walk error is about, and whether it is a symbolic link loop.

@@ -192,6 +192,7 @@ rule_fixtures! {
     rel009 => "REL009",
     rel010 => "REL010",
     rel011 => "REL011",
+    rel012 => "REL012",
     vct001 => "VCT001",
     vct002 => "VCT002",
     vct003 => "VCT003",

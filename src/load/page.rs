@@ -56,7 +56,12 @@ pub(super) fn note(map: &OffsetMap, note: &mut ReleaseNote) {
         affected,
         affected_unread,
         changed_mentions,
+        unchanged,
     } = note;
+    for c in unchanged {
+        span(map, &mut c.sentence);
+        span(map, &mut c.phrase);
+    }
     opt(map, title_span);
     for (_, r) in version
         .iter_mut()

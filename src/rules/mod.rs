@@ -103,6 +103,7 @@ pub static RULES: &[Rule] = &[
     release::rel009::RULE,
     release::rel010::RULE,
     release::rel011::RULE,
+    release::rel012::RULE,
     suppression::sup001::RULE,
     version_table::vct001::RULE,
     version_table::vct002::RULE,

@@ -70,7 +70,7 @@ pub(super) fn changed_in_paragraph(text: &str, para: Range<usize>, out: &mut Vec
 
 /// Sentence ranges: a `.`, `?` or `!` followed by white space and a capital, digit or
 /// quote ends a sentence ("H8.16" and "e.g. the" do not).
-fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
+pub(super) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = para.start;

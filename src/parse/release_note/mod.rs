@@ -21,6 +21,7 @@ mod opening;
 mod proposals;
 mod sections;
 mod text;
+mod unchanged;
 
 use std::ops::Range;
 
@@ -39,6 +40,7 @@ use proposals::{find_stated_count, summarised};
 use sections::{
     SectionKind, bullet_text, heading_text, is_breadcrumb, is_heading, section_kind, split_lines,
 };
+pub use unchanged::UnchangedClaim;
 
 /// What a release note says.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -87,6 +89,8 @@ pub struct ReleaseNote {
     pub affected_unread: Vec<Range<usize>>,
     /// Documents the prose says were changed; see [`parse_release_note`] for the heuristic.
     pub changed_mentions: Vec<ChangedMention>,
+    /// Sentences that say the parts they cite are unchanged (see `unchanged.rs`).
+    pub unchanged: Vec<UnchangedClaim>,
 }
 
 /// A Draft Proposal becomes a Modification Proposal with the same number.
@@ -360,6 +364,12 @@ pub fn parse_release_note(text: &str) -> ReleaseNote {
     }
     flush(&mut para, &mut note.changed_mentions);
     note.changed_mentions.sort_by_key(|m| m.span.start);
+    note.unchanged = unchanged::unchanged_claims(
+        text,
+        lines
+            .get(skip_until)
+            .map_or(text.len(), |l| l.trimmed().start),
+    );
     note
 }
 

@@ -20,6 +20,7 @@ pub mod rel008;
 pub mod rel009;
 pub mod rel010;
 pub mod rel011;
+pub mod rel012;
 mod titled;
 
 /// The release a note is about: its file name's, else the version it states first.
