@@ -38,6 +38,11 @@ enum Command {
     /// Document Log (titles at the release, in SEC order) and the proposals the new
     /// versions' version-control rows credit, to paste into the note.
     DraftNote(DraftArgs),
+    /// Write the release report: one self-contained HTML page for the people who approve
+    /// a release (summary, each release's note beside the log, the changed documents side
+    /// by side with the findings on them, every finding with filters). The same as
+    /// `seccheck check CORPUS --format html --exit-zero -o FILE`.
+    Report(ReportArgs),
     /// Show what seccheck read from each file (release notes' versions, dates, proposals
     /// and affected lists; documents' headings, clauses, tables and definitions; …),
     /// without checking anything.
@@ -200,6 +205,20 @@ struct DiffArgs {
 }
 
 #[derive(clap::Args)]
+struct ReportArgs {
+    /// The corpus folder.
+    #[arg(default_value = "corpus")]
+    path: PathBuf,
+    /// The release whose changed documents are shown side by side (default: the log's
+    /// newest). Findings of every release are listed.
+    #[arg(long, value_name = "RELEASE")]
+    release: Option<String>,
+    /// Where to write the page (outside the corpus); standard output when not given.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
 struct DraftArgs {
     /// The release, as the Document Log names it (57.0).
     release: String,
@@ -247,6 +266,9 @@ enum Format {
     /// SARIF 2.1.0 for code scanning (GitHub's among others), paths from where seccheck
     /// runs.
     Sarif,
+    /// One self-contained HTML page: summary, releases, the changed documents side by
+    /// side (of --release, else the newest), findings with filters.
+    Html,
 }
 
 /// The formats of `refs` and `inspect`.
@@ -268,8 +290,9 @@ enum Color {
     Never,
 }
 
-const SUBCOMMANDS: [&str; 12] = [
+const SUBCOMMANDS: [&str; 13] = [
     "export",
+    "report",
     "draft-note",
     "diff",
     "completions",
@@ -310,6 +333,7 @@ fn main() -> ExitCode {
         Command::Check(a) => run_check(a),
         Command::Refs(a) => run_refs(a),
         Command::Diff(a) => run_diff(a),
+        Command::Report(a) => run_report(a),
         Command::DraftNote(a) => {
             let release = match seccheck::names::Version::parse(&a.release) {
                 Some(r) => r,
@@ -637,6 +661,16 @@ fn run_check(a: CheckArgs) -> ExitCode {
         Format::Junit => report::junit::render(&outcome),
         Format::Github => report::github::render(&outcome, &run_dir()),
         Format::Sarif => report::sarif::render(&outcome, &run_dir()),
+        Format::Html => report::html::render(
+            &outcome,
+            &report::html::HtmlOptions {
+                corpus: path.display().to_string(),
+                release: a
+                    .release
+                    .as_deref()
+                    .and_then(seccheck::names::Version::parse),
+            },
+        ),
         Format::Human => {
             let color = match a.color {
                 Color::Always => true,
@@ -692,6 +726,71 @@ fn run_check(a: CheckArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn run_report(a: ReportArgs) -> ExitCode {
+    let release = match a.release.as_deref().map(|r| {
+        seccheck::names::Version::parse(r)
+            .ok_or_else(|| format!("`{r}` is not a release number such as 57.0"))
+    }) {
+        Some(Err(e)) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+        Some(Ok(r)) => Some(r),
+        None => None,
+    };
+    if let Some(file) = &a.output
+        && inside_corpus(file, &a.path)
+    {
+        eprintln!(
+            "error: {} is inside the corpus, and seccheck never writes into the corpus; write the report beside it",
+            file.display()
+        );
+        return ExitCode::from(2);
+    }
+    let outcome = match check::check_path(&a.path) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: cannot read the corpus at {}: {e}", a.path.display());
+            return ExitCode::from(2);
+        }
+    };
+    if outcome.corpus.files.is_empty() {
+        eprintln!("error: {} holds no file to check", a.path.display());
+        return ExitCode::from(2);
+    }
+    if let (Some(r), Some(log)) = (&release, &outcome.corpus.log)
+        && !seccheck::history::History::new(log).contains(r)
+    {
+        eprintln!("error: the Document Log has no release {r}");
+        return ExitCode::from(2);
+    }
+    let page = report::html::render(
+        &outcome,
+        &report::html::HtmlOptions {
+            corpus: a.path.display().to_string(),
+            release,
+        },
+    );
+    match &a.output {
+        None => print(&page),
+        Some(file) => match std::fs::write(file, &page) {
+            Ok(()) => {
+                eprintln!(
+                    "note: wrote the report to {} ({} KB); {}",
+                    file.display(),
+                    page.len().div_ceil(1024),
+                    Summary::of(&outcome).line()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: cannot write the report {}: {e}", file.display());
+                ExitCode::from(2)
+            }
+        },
     }
 }
 

@@ -395,6 +395,16 @@ pub struct ReleaseNoteFile {
     pub references: Vec<Reference>,
 }
 
+impl ReleaseNoteFile {
+    /// The release the note is about: its file name's (`releases/57.0.md`), else, in a
+    /// loose folder, the SEC version it states first.
+    pub fn release_of(&self) -> Option<&Version> {
+        self.release
+            .as_ref()
+            .or(self.note.version.as_ref().map(|(v, _)| v))
+    }
+}
+
 /// A text that is none of the corpus's kinds (a newsletter, minutes): what the rules use
 /// of it, read when it was loaded.
 #[derive(Debug)]

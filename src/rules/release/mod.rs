@@ -25,9 +25,7 @@ mod titled;
 
 /// The release a note is about: its file name's, else the version it states first.
 pub(crate) fn release_of(nf: &ReleaseNoteFile) -> Option<&Version> {
-    nf.release
-        .as_ref()
-        .or(nf.note.version.as_ref().map(|(v, _)| v))
+    nf.release_of()
 }
 
 /// "the 40.0 release note", or "this release note" when it names no release.
