@@ -87,6 +87,10 @@ pub struct Reason {
     pub pieces: Vec<Range<usize>>,
     /// The SEC version named by "Modification(s) to SEC version X", and the span of `X`.
     pub modifies: Option<(Version, Range<usize>)>,
+    /// The further versions the same words name, in order: "SEC version 1.0 and 1.1",
+    /// "SEC versions 0.9, 1.0 and 1.1" give 1.1, or 1.0 and 1.1 (the first is `modifies`).
+    /// A row naming several earlier versions is right when one of them is the row before.
+    pub modifies_also: Vec<(Version, Range<usize>)>,
     /// Dates introduced by "with effect (from)".
     pub effect_dates: Vec<(Date, Range<usize>)>,
     /// The date of an approval: "approved via Change Board vote on …", "approved by the

@@ -722,3 +722,40 @@ fn a_row_start_before_a_multibyte_character_is_read_safely() {
         );
     }
 }
+
+#[test]
+fn a_reason_naming_several_earlier_versions_keeps_them_all() {
+    let names = |r: &crate::parse::version_table::Reason| -> Vec<String> {
+        r.modifies
+            .iter()
+            .chain(&r.modifies_also)
+            .map(|(v, _)| v.to_string())
+            .collect()
+    };
+    let md = "| Version | Implementation Date | Reason for Change | Overview of Modifications |\n|---|---|---|---|\n\
+        | 1.0 | 2020-01-02 | Designation | First |\n\
+        | 1.1 | 2021-01-02 | Modifications to SEC version 0.9 and 1.0 as directed by the Secretary of State | Second |\n\
+        | 1.2 | 2021-06-02 | Modifications to SEC versions 0.9, 1.0 and 1.1 | Third |\n\
+        | 1.3 | 2021-09-02 | Modifications to SEC version 1.2 and 24.06.2021 | Fourth |\n";
+    let t = parse_version_table(md).unwrap();
+    let got: Vec<Vec<String>> = t.rows[1..].iter().map(|r| names(&r.reasons[0])).collect();
+    assert_eq!(got, [vec!["0.9", "1.0"], vec!["0.9", "1.0", "1.1"], vec!["1.2"]]);
+    // Each span points at its number.
+    for r in &t.rows {
+        for re in &r.reasons {
+            for (v, span) in re.modifies.iter().chain(&re.modifies_also) {
+                assert_eq!(&md[span.clone()], v.as_str());
+            }
+        }
+    }
+    // Wrapped as a PDF export wraps it.
+    let pdf = "VERSION CONTROL\n\n\
+        1.0 4th March 2019 Designation by the Secretary of State\n\
+        1.1 2nd May 2020 Modifications to SEC versions 0.9 and\n\
+        1.0 as directed by the Secretary of State\n\
+        New charging dates\n";
+    let t = parse_version_table(pdf).unwrap();
+    assert_eq!(t.rows.len(), 2);
+    assert_eq!(names(&t.rows[1].reasons[0]), ["0.9", "1.0"]);
+    assert_eq!(t.rows[1].overview, "New charging dates");
+}
