@@ -31,6 +31,9 @@ struct FileFacts<'a> {
     redline: Option<RedlineFacts>,
     #[serde(skip_serializing_if = "Option::is_none")]
     version_table: Option<Vec<RowFacts>>,
+    /// For a `version-table` file: whether every row was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version_table_complete: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     document_log: Option<LogFacts>,
     /// For an `unread` file: why.
@@ -120,6 +123,7 @@ fn facts(corpus: &Corpus) -> Vec<FileFacts<'_>> {
             document: None,
             redline: None,
             version_table: None,
+            version_table_complete: None,
             document_log: None,
             problem: None,
         })
@@ -160,6 +164,7 @@ fn facts(corpus: &Corpus) -> Vec<FileFacts<'_>> {
         let e = &mut out[at(t.file)];
         e.kind = "version-table";
         e.version_table = Some(rows(&t.table));
+        e.version_table_complete = Some(t.table.complete);
     }
     if let Some(log) = &corpus.log {
         let e = &mut out[at(log.file)];
@@ -405,7 +410,16 @@ pub fn human(corpus: &Corpus) -> String {
             );
         }
         if let Some(t) = &f.version_table {
-            let _ = writeln!(out, "  rows: {}", list(t.iter().map(row_line).collect()));
+            let whole = if f.version_table_complete == Some(true) {
+                "read whole"
+            } else {
+                "NOT read whole: VCT rules do not judge it"
+            };
+            let _ = writeln!(
+                out,
+                "  rows ({whole}): {}",
+                list(t.iter().map(row_line).collect())
+            );
         }
         if let Some(l) = &f.document_log {
             let _ = writeln!(

@@ -28,6 +28,7 @@ pub use pdf::is_table_heading;
 use std::ops::Range;
 
 use crate::date::Date;
+use crate::parse::dates::{CellDate, find_dates, parse_cell_date};
 use crate::names::Version;
 
 use markdown::parse_markdown;
@@ -162,10 +163,10 @@ pub fn titled_proposals(text: &str, range: Range<usize>) -> Vec<ProposalMention>
 }
 
 /// A line of a PDF-extracted table that looks like the start of a row the parser could
-/// not read: a version number alone, or followed only by a day ("4.2", "4.2 18th"), the
-/// month and year having been pushed to later lines.
+/// not read: a version number alone, or followed by a day ("4.2", "4.2 18th", "4.2 18th
+/// Modifications to"), the month and year having been pushed to later lines.
 static LOST_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{1,3}(?:\.\d{1,3})+(?:[ \t]+\d{1,2}(?:st|nd|rd|th)?)?$").expect("lost row")
+    Regex::new(r"^\d{1,3}(?:\.\d{1,3})+(?:$|[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:$|[ \t]))").expect("lost row")
 });
 
 /// Whether the parser read every row of the table. A Markdown table must have produced a
@@ -191,6 +192,20 @@ fn all_rows_read(text: &str, table: &VersionTable) -> bool {
             count == table.rows.len() + 1 + usize::from(rule)
         }
         TableShape::PdfText => {
+            // A row whose date could not be read: its date cell wrapped with the next
+            // cell's words past recovery ("2nd May Modifications to SEC" with no year
+            // opening the next line). A date written whole but impossible ("31st June
+            // 2016", "31/06/2021") was read: DATE001 speaks of it.
+            let date_lost = table.rows.iter().any(|r| {
+                r.date.is_none()
+                    && text.get(r.date_span.clone()).is_none_or(|d| {
+                        find_dates(d).is_empty()
+                            && matches!(parse_cell_date(d), CellDate::NotADate)
+                    })
+            });
+            if date_lost {
+                return false;
+            }
             let starts: Vec<usize> = table.rows.iter().map(|r| r.version_span.start).collect();
             let mut offset = table.span.start;
             for line in span.split_inclusive('\n') {

@@ -12,7 +12,7 @@ use super::pdf_reasons::{finish_row, is_ordinal};
 use super::{TableShape, VersionTable, lines_from, trim_span};
 use crate::date::{Date, month_from_name};
 use crate::names::Version;
-use crate::parse::dates::date_at;
+use crate::parse::dates::{CellDate, date_at, parse_cell_date};
 
 /// The headings a version-control table is published under, in any case: "VERSION
 /// CONTROL", "Document History", "Version History", "Amendment Record", "Change Record".
@@ -136,6 +136,9 @@ pub(super) struct RowBuild {
     pub(super) date_span: Range<usize>,
     pub(super) pieces: Vec<Range<usize>>,
     pub(super) end: usize,
+    /// The end of a year that wrapped to the start of the next line: the row's text on
+    /// that line starts after it.
+    pub(super) year_end: Option<usize>,
 }
 
 pub(super) fn parse_pdf(text: &str) -> Option<VersionTable> {
@@ -171,7 +174,7 @@ pub(super) fn parse_pdf(text: &str) -> Option<VersionTable> {
                 row.end = rest.end;
                 row.pieces.push(rest);
             }
-            skip_to = rest_end;
+            skip_to = row.year_end.unwrap_or(rest_end);
             cur = Some(row);
             continue;
         }
@@ -204,9 +207,33 @@ fn row_start(text: &str, line: Range<usize>) -> Option<RowBuild> {
     let (v, day, month) = row_start_parts(&text[line.clone()])?;
     let version = Version::parse(&text[line.start + v.start..line.start + v.end])?;
     let base = line.start;
-    let (date, date_span) = match date_at(text, base + day.start) {
-        Some(m) => (m.date, m.span),
-        None => (None, base + day.start..base + month.end),
+    let mut year_end = None;
+    let (date, date_span) = match (date_at(text, base + day.start), month) {
+        (Some(m), _) => (m.date, m.span),
+        // "01/10/2020", "24.06.2021": the whole date in one token.
+        (None, None) => {
+            let token = base + day.start..base + day.end;
+            match parse_cell_date(&text[token.clone()]) {
+                CellDate::Date(d) => (Some(d), token),
+                _ => (None, token),
+            }
+        }
+        // "2nd May Modifications to SEC version 1.0 as" / "2020 directed by …": the date
+        // cell wrapped with the next cell's words, its year opening the next line.
+        (None, Some(month)) => {
+            let day_month = base + day.start..base + month.end;
+            match wrapped_year(text, line.end) {
+                Some((year, end)) => {
+                    let d = parse_cell_date(&format!("{} {year}", &text[day_month.clone()]));
+                    year_end = Some(end);
+                    match d {
+                        CellDate::Date(d) => (Some(d), day_month),
+                        _ => (None, day_month),
+                    }
+                }
+                None => (None, day_month),
+            }
+        }
     };
     Some(RowBuild {
         version,
@@ -215,12 +242,40 @@ fn row_start(text: &str, line: Range<usize>) -> Option<RowBuild> {
         date_span,
         pieces: Vec::new(),
         end: 0,
+        year_end,
     })
 }
 
+/// A year opening the next non-blank line after `from` (at most one blank line between):
+/// its value and the end of its four digits, when what follows it on that line is not a
+/// date's continuation.
+fn wrapped_year(text: &str, from: usize) -> Option<(i32, usize)> {
+    let mut blank = 0;
+    for (s, e) in lines_from(text, (from + 1).min(text.len())) {
+        let t = trim_span(text, s, e);
+        if t.is_empty() {
+            blank += 1;
+            if blank > 1 {
+                return None;
+            }
+            continue;
+        }
+        let l = &text[t.clone()];
+        let b = l.as_bytes();
+        let four = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit);
+        if !four || b.get(4).is_some_and(|c| !c.is_ascii_whitespace()) {
+            return None;
+        }
+        let year: i32 = l[..4].parse().ok()?;
+        return (1990..=2100).contains(&year).then_some((year, t.start + 4));
+    }
+    None
+}
+
 /// Splits "4.2 18th March …" into the spans of the version, the day and the month word
-/// (relative to `l`), if the line starts that way.
-fn row_start_parts(l: &str) -> Option<(Range<usize>, Range<usize>, Range<usize>)> {
+/// (relative to `l`), if the line starts that way; "4.2 18/03/2019 …" gives the version
+/// and the numeric date, with no month word.
+fn row_start_parts(l: &str) -> Option<(Range<usize>, Range<usize>, Option<Range<usize>>)> {
     let b = l.as_bytes();
     let mut i = 0;
     let digits = |i: &mut usize| {
@@ -256,6 +311,16 @@ fn row_start_parts(l: &str) -> Option<(Range<usize>, Range<usize>, Range<usize>)
         return None;
     }
     let ds = i;
+    // A numeric UK date, day first: "24/06/2021", "24.06.2021".
+    let token_end = l[ds..]
+        .find(char::is_whitespace)
+        .map_or(l.len(), |k| ds + k);
+    let token = &l[ds..token_end];
+    if token.contains(['/', '.'])
+        && !matches!(parse_cell_date(token), CellDate::NotADate)
+    {
+        return Some((v, ds..token_end, None));
+    }
     if !(1..=2).contains(&digits(&mut i)) {
         return None;
     }
@@ -277,5 +342,5 @@ fn row_start_parts(l: &str) -> Option<(Range<usize>, Range<usize>, Range<usize>)
     }
     let rest = &word.as_bytes()[1..];
     let cased = rest.iter().all(u8::is_ascii_lowercase) || rest.iter().all(u8::is_ascii_uppercase);
-    (cased && month_from_name(word).is_some()).then_some((v, day, ms..i))
+    (cased && month_from_name(word).is_some()).then_some((v, day, Some(ms..i)))
 }

@@ -759,3 +759,59 @@ fn a_reason_naming_several_earlier_versions_keeps_them_all() {
     assert_eq!(names(&t.rows[1].reasons[0]), ["0.9", "1.0"]);
     assert_eq!(t.rows[1].overview, "New charging dates");
 }
+
+#[test]
+fn a_date_wrapped_with_the_next_cell_is_read_or_the_table_is_not_complete() {
+    // The year wrapped to the start of the next line, after the reason's first words.
+    let text = "Version Control\n\n\
+        1.0 4th March 2019 Designation by the Secretary of State First version\n\
+        1.1 2nd May Modifications to SEC version 1.0 as\n\
+        2020 directed by the Secretary of State\n\
+        Second version\n\
+        1.2 01/10/2020 Implementation of MP101 approved via Change Board vote on 2 September 2020\n\
+        Third version\n";
+    let t = parse_version_table(text).unwrap();
+    let got: Vec<(String, String)> = t
+        .rows
+        .iter()
+        .map(|r| (r.version.to_string(), iso(r.date)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1.0".to_string(), "2019-03-04".to_string()),
+            ("1.1".to_string(), "2020-05-02".to_string()),
+            ("1.2".to_string(), "2020-10-01".to_string()),
+        ]
+    );
+    assert!(t.complete);
+    let r = &t.rows[1];
+    assert_eq!(&text[r.date_span.clone()], "2nd May");
+    assert_eq!(
+        r.reasons[0].text,
+        "Modifications to SEC version 1.0 as directed by the Secretary of State"
+    );
+    assert_eq!(r.overview, "Second version");
+    assert_eq!(t.rows[2].reasons[0].approval_date.as_ref().map(|d| d.0.to_string()), Some("2020-09-02".to_string()));
+
+    // No year to be found: the date is not read, and the table says so.
+    for lost in [
+        "1.1 2nd May Modifications to SEC version 1.0 as\ndirected by the Secretary of State 2020\n",
+        "1.1 2nd Modifications to SEC version 1.0 as\nMay 2020 directed by the Secretary of State\n",
+        "1.1 2nd\nMay Modifications to SEC\n2020 version 1.0\n",
+    ] {
+        let text = format!(
+            "Version Control\n\n1.0 4th March 2019 Designation by the Secretary of State\n{lost}"
+        );
+        let t = parse_version_table(&text).unwrap();
+        assert!(!t.complete, "{lost}");
+        assert!(
+            t.rows.iter().all(|r| r.date.is_some()) || !t.complete,
+            "never complete with a null date"
+        );
+    }
+    // An impossible date is read as written: the table is complete, DATE001 speaks.
+    let text = "Version Control\n\n1.0 4th March 2019 Designation\n1.1 31st June 2020 Modifications to SEC version 1.0\n";
+    let t = parse_version_table(text).unwrap();
+    assert!(t.complete && t.rows[1].date.is_none());
+}
