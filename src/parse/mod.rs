@@ -3,6 +3,7 @@
 pub mod classify;
 pub mod config;
 pub mod dates;
+pub mod furniture;
 pub mod definitions;
 pub mod document;
 pub mod html;

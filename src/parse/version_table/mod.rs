@@ -29,6 +29,7 @@ use std::ops::Range;
 
 use crate::date::Date;
 use crate::parse::dates::{CellDate, find_dates, parse_cell_date};
+use crate::parse::furniture::{is_page_furniture, repeats_on_pages};
 use crate::names::Version;
 
 use markdown::parse_markdown;
@@ -182,14 +183,25 @@ fn all_rows_read(text: &str, table: &VersionTable) -> bool {
     };
     match table.shape {
         TableShape::Markdown => {
-            let mut lines = span.lines().filter(|l| !l.trim().is_empty());
-            let count = lines.clone().count();
-            // The header, a rule line under it in a pipe table (none in a tabbed one), rows.
-            let rule = lines.nth(1).is_some_and(|l| {
+            let is_rule = |l: &str| {
                 let t = l.trim();
                 t.contains('-') && t.bytes().all(|c| b"|-: \t".contains(&c))
+            };
+            let mut lines = span.lines().filter(|l| !l.trim().is_empty());
+            let header = lines.next().unwrap_or("").trim();
+            // A page break inside the table: its furniture, the header and its rule line
+            // repeated at the top of the next page.
+            let rows = lines.clone().skip(1).filter(|l| {
+                let t = l.trim();
+                !(t == header
+                    || is_rule(t)
+                    || is_page_furniture(t)
+                    || (!t.contains(['|', '\t']) && repeats_on_pages(text, t)))
             });
-            count == table.rows.len() + 1 + usize::from(rule)
+            // A rule line under the header in a pipe table (none in a tabbed one), rows.
+            let rule = lines.next().is_some_and(is_rule);
+            let first = usize::from(!rule);
+            rows.count() + first == table.rows.len()
         }
         TableShape::PdfText => {
             // A row whose date could not be read: its date cell wrapped with the next
@@ -225,7 +237,7 @@ fn all_rows_read(text: &str, table: &VersionTable) -> bool {
 // Lines
 
 /// Lines of `text` from byte `from`: (start of line, end of content without `\r\n`).
-fn lines_from(text: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+fn lines_from(text: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + Clone + '_ {
     let b = text.as_bytes();
     let mut pos = from;
     std::iter::from_fn(move || {

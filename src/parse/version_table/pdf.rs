@@ -13,6 +13,7 @@ use super::{TableShape, VersionTable, lines_from, trim_span};
 use crate::date::{Date, month_from_name};
 use crate::names::Version;
 use crate::parse::dates::{CellDate, date_at, parse_cell_date};
+use crate::parse::furniture::{is_page_furniture, repeats_on_pages};
 
 /// The headings a version-control table is published under, in any case: "VERSION
 /// CONTROL", "Document History", "Version History", "Amendment Record", "Change Record".
@@ -158,6 +159,10 @@ pub(super) fn parse_pdf(text: &str) -> Option<VersionTable> {
             continue;
         }
         let line = &text[t.clone()];
+        // A page break: its page number and running header are no part of the table.
+        if is_page_furniture(line) {
+            continue;
+        }
         if let Some(row) = row_start(text, t.clone()) {
             if let Some(done) = cur.take() {
                 rows.push(finish_row(text, done));
@@ -179,6 +184,11 @@ pub(super) fn parse_pdf(text: &str) -> Option<VersionTable> {
             continue;
         }
         if cur.is_some() && is_table_end(line) {
+            // A running header in capitals ("SECTION H – DCC SERVICES") repeated on every
+            // page does not end the table: the page broke inside it.
+            if repeats_on_pages(text, line) {
+                continue;
+            }
             break;
         }
         if let Some(row) = cur.as_mut() {

@@ -815,3 +815,52 @@ fn a_date_wrapped_with_the_next_cell_is_read_or_the_table_is_not_complete() {
     let t = parse_version_table(text).unwrap();
     assert!(t.complete && t.rows[1].date.is_none());
 }
+
+#[test]
+fn a_page_break_inside_a_table_does_not_end_it() {
+    let piped = "SECTION H – DCC SERVICES\n\nDocument History\n\n\
+        | Version | Implementation Date | Reason for Change | Overview of Modifications |\n\
+        |---|---|---|---|\n\
+        | 1.0 | 04/03/2019 | Designation by the Secretary of State | First version |\n\
+        | 2.0 | 02/05/2020 | Modifications to SEC version 1.0 | New enrolment rules |\n\n\
+        SECTION H – DCC SERVICES\n\
+        Page 2 of 9\n\n\
+        | Version | Implementation Date | Reason for Change | Overview of Modifications |\n\
+        |---|---|---|---|\n\
+        | 2.1 | 24/02/2022 | Implementation of MP101 | Forecast timing |\n\n\
+        H1 General\n\nH1.1 Text.\n\nSECTION H – DCC SERVICES\nPage 3 of 9\n\nH1.2 More.\n";
+    let (rows, complete) = versions_of(piped);
+    assert_eq!(
+        rows.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(),
+        ["1.0", "2.0", "2.1"]
+    );
+    assert!(complete);
+    let tabbed = "Version History\n\n\
+        Version\tImplementation Date\tReason for Change\tOverview of Modifications\n\
+        1.0\t24th June 2021\tDesignation by the Secretary of State\tFirst publication\n\
+        SEC Section H v1.1\n\
+        Page 2 of 3\n\
+        1.1\t17.12.2021\tImplementation of SECMP0046\tNotifications\n\n\
+        H1.1 Text.\n";
+    let (rows, complete) = versions_of(tabbed);
+    assert_eq!(rows.len(), 2);
+    assert!(complete);
+    // The PDF shape: a running header in capitals and a page number between rows.
+    let pdf = "Smart Energy Code\n\nSECTION H – DCC SERVICES\n\nVERSION CONTROL\n\n\
+        1.0 4th March 2019 Designation by the Secretary of State First version\n\
+        2.0 2nd May 2020 Modifications to SEC version 1.0 as directed by the\n\
+        Secretary of State\n\
+        SECTION H – DCC SERVICES\n\
+        Page 2 of 9\n\
+        New enrolment rules\n\
+        2.1 24th February 2022 Implementation of MP101\n\
+        Forecast timing\n\n\
+        H1 General\n\nH1.1 The DCC shall act.\n\nSECTION H – DCC SERVICES\nPage 3 of 9\n";
+    let t = parse_version_table(pdf).unwrap();
+    assert_eq!(t.rows.len(), 3);
+    assert!(t.complete);
+    assert_eq!(t.rows[1].overview, "New enrolment rules");
+    // A line that is no furniture still ends a Markdown table.
+    let ended = piped.replace("Page 2 of 9", "The rest of the table was lost.");
+    assert_eq!(versions_of(&ended).0.len(), 2);
+}
