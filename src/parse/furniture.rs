@@ -108,7 +108,8 @@ mod tests {
     fn lines_repeated_whole_on_pages() {
         let text = "SECTION H – DCC SERVICES\nA\nSECTION H – DCC SERVICES\nB\n  SECTION H – DCC SERVICES\r\nC SECTION H – DCC SERVICES\n";
         assert!(repeats_on_pages(text, "SECTION H – DCC SERVICES"));
-        let twice = "SECTION H – DCC SERVICES\nA\nSECTION H – DCC SERVICES\nSee SECTION H – DCC SERVICES\n";
+        let twice =
+            "SECTION H – DCC SERVICES\nA\nSECTION H – DCC SERVICES\nSee SECTION H – DCC SERVICES\n";
         assert!(!repeats_on_pages(twice, "SECTION H – DCC SERVICES"));
     }
 }

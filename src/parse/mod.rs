@@ -3,9 +3,9 @@
 pub mod classify;
 pub mod config;
 pub mod dates;
-pub mod furniture;
 pub mod definitions;
 pub mod document;
+pub mod furniture;
 pub mod html;
 pub mod log;
 pub mod redline;

@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::AffectedEntry;
 use super::sections::{Line, bullet_text, heading_text};
-use super::text::quoted_after;
+use super::text::{cells, quoted_after};
 use crate::names::{DocumentId, DocumentKind, kind_from_word};
 
 static ENTRY_DOC: LazyLock<Regex> = LazyLock::new(|| {
@@ -116,20 +116,7 @@ pub(super) fn names_document(s: &str) -> bool {
 /// The first non-empty cell of a row split by tabs or `|`; `None` for a line that is no
 /// such row.
 fn first_cell(text: &str, line: Range<usize>) -> Option<Range<usize>> {
-    let s = &text[line.clone()];
-    if !s.contains(['\t', '|']) {
-        return None;
-    }
-    let mut at = line.start;
-    for cell in s.split(['\t', '|']) {
-        let lead = cell.len() - cell.trim_start().len();
-        let trimmed = cell.trim();
-        if !trimmed.is_empty() {
-            return Some(at + lead..at + lead + trimmed.len());
-        }
-        at += cell.len() + 1;
-    }
-    None
+    cells(text, line).into_iter().next()
 }
 
 /// `|---|---|`, `+----+`: a table's rule line.

@@ -35,7 +35,7 @@ use opening::{
 };
 pub(crate) use proposals::NUMBER_WORDS;
 pub use proposals::find_proposals;
-use proposals::{find_stated_count, summarised};
+use proposals::{find_stated_count, summarised, titles_from_cells};
 use sections::{
     SectionKind, bullet_text, heading_text, is_breadcrumb, is_heading, section_kind, split_lines,
 };
@@ -69,7 +69,9 @@ pub struct ReleaseNote {
     /// one that opens a paragraph or bullet of the summary, in text order. The summary is
     /// every section whose heading names it ("Summary of changes"); a note without such a
     /// heading is read from the title down to its first heading; a list of proposals one per line
-    /// (no bullets, no blank lines) opens a paragraph at each line. "MP204A … is the
+    /// (no bullets, no blank lines) opens a paragraph at each line, and so does each row
+    /// of a table of proposals (`| MP211 | Title | Implemented |`, or tabbed: the title
+    /// from the cell after the id, the claim from a status cell). "MP204A … is the
     /// alternative solution to MP204" summarises MP204A only, and a proposal under another
     /// heading ("Implementation of the SECMP0007 CTSD legal text") is not counted.
     pub summarised: Vec<usize>,
@@ -306,6 +308,7 @@ pub fn parse_release_note(text: &str) -> ReleaseNote {
         });
 
     note.proposals = find_proposals(text);
+    titles_from_cells(text, &mut note.proposals);
     note.stated_count = find_stated_count(text);
     (note.summarised, note.summary_claims) =
         summarised(text, &lines, skip_until, &headings, &note.proposals)

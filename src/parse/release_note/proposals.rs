@@ -11,8 +11,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::sections::{Line, SectionKind, bullet_text, heading_text};
-use super::text::{contains_ci, quoted_after};
+use super::text::{cells, contains_ci, quoted_after};
 use super::{ProposalKind, ProposalMention, StatedCount, SummaryClaim};
+use crate::parse::dates::find_dates;
 
 static PROPOSAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"SECMP[ \t]?\d{1,5}|[MD]P\d{1,5}[A-Z]?").expect("MP regex"));
@@ -69,6 +70,79 @@ pub fn find_proposals(text: &str) -> Vec<ProposalMention> {
     out
 }
 
+/// Titles of proposals listed in a table of the note (`| MP211 | Faster Enrolment |
+/// Implemented |`): the cell after the id, for a mention with no quoted title. Only in
+/// release notes: in a version-control table the cell after an id is an overview.
+pub(super) fn titles_from_cells(text: &str, proposals: &mut [ProposalMention]) {
+    for p in proposals.iter_mut().filter(|p| p.title.is_none()) {
+        if let Some(t) = title_cell(text, p.span.start, p.span.end) {
+            p.title = Some(text[t.clone()].to_string());
+            p.title_span = Some(t);
+        }
+    }
+}
+
+/// In a table pasted as text (`| MP211 | Faster Enrolment | Implemented |`, or cells split
+/// by tabs), the cell after a proposal id that fills its own cell: the proposal's title,
+/// without quotes; not a status word or a date.
+fn title_cell(text: &str, s: usize, e: usize) -> Option<Range<usize>> {
+    let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..s].trim_end_matches([' ', '\t']);
+    let opens_cell = before.is_empty() || before.ends_with('|') || text[..s].ends_with('\t');
+    let after = &text[e..];
+    let gap = after.len() - after.trim_start_matches([' ']).len();
+    let sep = after[gap..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '|' | '\t'))?;
+    if !opens_cell {
+        return None;
+    }
+    let from = e + gap + sep.len_utf8();
+    let line_end = text[from..].find('\n').map_or(text.len(), |i| from + i);
+    let cell = cells(text, from..line_end).into_iter().next().or_else(|| {
+        // The last cell of a row without an outer pipe: no separator after it.
+        let t = text[from..line_end].trim();
+        let lead = text[from..line_end].len() - text[from..line_end].trim_start().len();
+        (!t.is_empty()).then(|| from + lead..from + lead + t.len())
+    })?;
+    if cell.start >= line_end
+        || status_of(&text[cell.clone()]).is_some()
+        || find_dates(&text[cell.clone()]).first().is_some()
+    {
+        return None;
+    }
+    // A title in quotes inside its cell: the quotes are no part of it.
+    Some(
+        quoted_after(text, cell.start)
+            .filter(|q| q.end < cell.end)
+            .unwrap_or(cell),
+    )
+}
+
+/// A status cell or a status glued after a title: what it says the release did.
+fn status_of(word: &str) -> Option<SummaryClaim> {
+    let w = word.trim().trim_end_matches('.').to_ascii_lowercase();
+    match w.as_str() {
+        "implemented" | "included" => Some(SummaryClaim::Implemented),
+        "approved" | "deferred" | "withdrawn" | "rejected" | "not implemented" | "pending"
+        | "postponed" | "to be implemented" => Some(SummaryClaim::NotImplemented),
+        _ => None,
+    }
+}
+
+/// A row of a table of proposals pasted as text: its first cell holds a proposal id
+/// (`| MP211 | Faster Enrolment | Implemented |`, `MP211<tab>Faster Enrolment`). The
+/// start of that cell.
+fn proposal_row(text: &str, line: &Line) -> Option<usize> {
+    let first = cells(text, line.trimmed()).into_iter().next()?;
+    let t = text[first.clone()].trim_start_matches(['*', '_']);
+    PROPOSAL
+        .find(t)
+        .is_some_and(|m| m.start() == 0)
+        .then_some(first.start)
+}
+
 /// Indices into `proposals` of the Modification Proposals that open a paragraph or a
 /// bullet of the summary, with what the paragraph's first sentence says of each; see
 /// [`ReleaseNote::summarised`](super::ReleaseNote::summarised).
@@ -105,6 +179,10 @@ pub(super) fn summarised(
             }
             let start = match bullet_text(text, line) {
                 Some(b) => b.start,
+                // A row of a table of proposals: each row is one proposal.
+                None if proposal_row(text, line).is_some() => {
+                    proposal_row(text, line).unwrap_or(line.tstart)
+                }
                 // A line after a finished sentence opens a paragraph too: text pasted
                 // without blank lines; so does each line of a list of proposals written
                 // one per line ("MP080 ‘Title’Implemented").
@@ -154,6 +232,14 @@ fn claim(
     if let Some(q) = text[from..].chars().next().filter(|c| "’”'\"".contains(*c)) {
         from += q.len_utf8();
     }
+    // A table row: a cell of the row that is a status word says it; otherwise the row's
+    // other cells are read as the summary sentence.
+    if proposal_row(text, &lines[i]).is_some() {
+        let row = cells(text, lines[i].trimmed());
+        if let Some(c) = row.iter().find_map(|c| status_of(&text[c.clone()])) {
+            return c;
+        }
+    }
     // A status glued to the title in a pasted list: "‘Title’Implemented".
     if p.title_span.is_some() {
         let word: &str = &text[from..lines[i].end];
@@ -161,11 +247,7 @@ fn claim(
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(word.len())];
         if word.starts_with(char::is_uppercase) {
-            return if ["Implemented", "Included"].contains(&word) {
-                SummaryClaim::Implemented
-            } else {
-                SummaryClaim::NotImplemented
-            };
+            return status_of(word).unwrap_or(SummaryClaim::NotImplemented);
         }
     }
     let sentence = sentence(text, lines, i, headings, from);

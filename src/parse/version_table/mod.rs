@@ -28,9 +28,9 @@ pub use pdf::is_table_heading;
 use std::ops::Range;
 
 use crate::date::Date;
+use crate::names::Version;
 use crate::parse::dates::{CellDate, find_dates, parse_cell_date};
 use crate::parse::furniture::{is_page_furniture, repeats_on_pages};
-use crate::names::Version;
 
 use markdown::parse_markdown;
 use pdf::parse_pdf;
@@ -167,7 +167,8 @@ pub fn titled_proposals(text: &str, range: Range<usize>) -> Vec<ProposalMention>
 /// not read: a version number alone, or followed by a day ("4.2", "4.2 18th", "4.2 18th
 /// Modifications to"), the month and year having been pushed to later lines.
 static LOST_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{1,3}(?:\.\d{1,3})+(?:$|[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:$|[ \t]))").expect("lost row")
+    Regex::new(r"^\d{1,3}(?:\.\d{1,3})+(?:$|[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:$|[ \t]))")
+        .expect("lost row")
 });
 
 /// Whether the parser read every row of the table. A Markdown table must have produced a
@@ -211,8 +212,7 @@ fn all_rows_read(text: &str, table: &VersionTable) -> bool {
             let date_lost = table.rows.iter().any(|r| {
                 r.date.is_none()
                     && text.get(r.date_span.clone()).is_none_or(|d| {
-                        find_dates(d).is_empty()
-                            && matches!(parse_cell_date(d), CellDate::NotADate)
+                        find_dates(d).is_empty() && matches!(parse_cell_date(d), CellDate::NotADate)
                     })
             });
             if date_lost {

@@ -326,9 +326,7 @@ fn row_start_parts(l: &str) -> Option<(Range<usize>, Range<usize>, Option<Range<
         .find(char::is_whitespace)
         .map_or(l.len(), |k| ds + k);
     let token = &l[ds..token_end];
-    if token.contains(['/', '.'])
-        && !matches!(parse_cell_date(token), CellDate::NotADate)
-    {
+    if token.contains(['/', '.']) && !matches!(parse_cell_date(token), CellDate::NotADate) {
         return Some((v, ds..token_end, None));
     }
     if !(1..=2).contains(&digits(&mut i)) {

@@ -30,8 +30,10 @@ pub(super) static REASON_START_INNER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static MODIFIES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)Modifications?\s+to\s+(?:the\s+)?SEC\s+(?:versions?\s+|v)\d+(?:\.\d+)*")
-        .expect("modifies regex")
+    Regex::new(
+        r"(?i)(?-u:\b)Modifications?\s+to\s+(?:the\s+)?SEC\s+(?:versions?\s+|v)\d+(?:\.\d+)*",
+    )
+    .expect("modifies regex")
 });
 
 /// A further version right after the first: ", 1.1", " and 1.1", " & v1.1", " and SEC

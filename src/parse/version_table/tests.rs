@@ -739,7 +739,10 @@ fn a_reason_naming_several_earlier_versions_keeps_them_all() {
         | 1.3 | 2021-09-02 | Modifications to SEC version 1.2 and 24.06.2021 | Fourth |\n";
     let t = parse_version_table(md).unwrap();
     let got: Vec<Vec<String>> = t.rows[1..].iter().map(|r| names(&r.reasons[0])).collect();
-    assert_eq!(got, [vec!["0.9", "1.0"], vec!["0.9", "1.0", "1.1"], vec!["1.2"]]);
+    assert_eq!(
+        got,
+        [vec!["0.9", "1.0"], vec!["0.9", "1.0", "1.1"], vec!["1.2"]]
+    );
     // Each span points at its number.
     for r in &t.rows {
         for re in &r.reasons {
@@ -792,7 +795,13 @@ fn a_date_wrapped_with_the_next_cell_is_read_or_the_table_is_not_complete() {
         "Modifications to SEC version 1.0 as directed by the Secretary of State"
     );
     assert_eq!(r.overview, "Second version");
-    assert_eq!(t.rows[2].reasons[0].approval_date.as_ref().map(|d| d.0.to_string()), Some("2020-09-02".to_string()));
+    assert_eq!(
+        t.rows[2].reasons[0]
+            .approval_date
+            .as_ref()
+            .map(|d| d.0.to_string()),
+        Some("2020-09-02".to_string())
+    );
 
     // No year to be found: the date is not read, and the table says so.
     for lost in [
