@@ -340,3 +340,155 @@ fn every_bullet_style() {
         one(d.path(), "REL008", NOTE, 13);
     }
 }
+
+#[test]
+fn affected_list_as_a_table() {
+    // Piped (as the fixture), tabbed, and glued as a pasted table gives them.
+    let tabbed = [
+        ("| Document | Redline available | Clean version available |\n|---|---|---|\n", "Document\tRedline available\tClean version available\n"),
+        ("| Section H ‘DCC Services’ | Yes | Yes |", "Section H ‘DCC Services’\tYes\tYes"),
+        (
+            "| Appendix AC ‘Inventory, Enrolment and Decommissioning Procedures’ | Yes | No |",
+            "Appendix AC ‘Inventory, Enrolment and Decommissioning Procedures’\tYes\tNo",
+        ),
+    ];
+    let glued = [
+        ("| Document | Redline available | Clean version available |\n|---|---|---|\n", "DocumentRedline availableClean version available\n"),
+        ("| Section H ‘DCC Services’ | Yes | Yes |", "Section H ‘DCC Services’YesYes"),
+        (
+            "| Appendix AC ‘Inventory, Enrolment and Decommissioning Procedures’ | Yes | No |",
+            "Appendix AC ‘Inventory, Enrolment and Decommissioning Procedures’YesNo",
+        ),
+    ];
+    for (shape, edits) in [("piped", &[][..]), ("tabbed", &tabbed[..]), ("glued", &glued[..])] {
+        let d = corpus("affected-table");
+        for (from, to) in edits {
+            plant(d.path(), NOTE, from, to);
+        }
+        // "makes changes to the inventory rules": no document named, no claim.
+        assert_note(&facts(d.path(), NOTE), Some("2022-06-23"), "2022-06-23");
+        clean(d.path());
+        let last = if edits.is_empty() {
+            "| Appendix AC ‘Inventory, Enrolment and Decommissioning Procedures’ | Yes | No |\n"
+        } else {
+            edits[2].1
+        };
+        let text = std::fs::read_to_string(d.path().join(NOTE)).unwrap();
+        std::fs::write(d.path().join(NOTE), text.replace(last.trim_end(), "")).unwrap();
+        assert_eq!(findings(d.path()), [("REL003".to_string(), NOTE.to_string(), 11)], "{shape}");
+    }
+}
+
+#[test]
+fn documents_that_also_became_effective() {
+    let d = corpus("also-became-effective");
+    let n = facts(d.path(), NOTE);
+    assert_eq!(n["stated_count"], 1);
+    assert_eq!(n["affected"], affected());
+    clean(d.path());
+    // The sentence below the list names a document the list leaves out.
+    plant(d.path(), NOTE, "Changes to Appendix AC", "Changes to Section A");
+    one(d.path(), "REL007", NOTE, 14);
+}
+
+#[test]
+fn a_count_with_nothing_listed() {
+    // "the following two modifications:" — then the summaries, or nothing at all.
+    let d = corpus("count-nothing-listed");
+    assert_note(&facts(d.path(), NOTE), Some("2022-06-23"), "2022-06-23");
+    clean(d.path());
+    plant(
+        d.path(),
+        NOTE,
+        "MP211 ‘Faster Enrolment of Devices’ shortens the time the DCC takes to enrol a Device.\n\n\
+         MP214 ‘Charging Statement Timing’ moves the day on which the charging statement is issued.\n\n",
+        "",
+    );
+    let n = facts(d.path(), NOTE);
+    assert_eq!((n["stated_count"].clone(), n["proposals"].clone()), (json!(2), json!([])));
+    one(d.path(), "REL009", NOTE, 5);
+}
+
+#[test]
+fn designation_notice() {
+    // Classified as a release note, its date read, and no affected list invented from
+    // the bullets that describe the changes.
+    let d = corpus("designation-notice");
+    let n = facts(d.path(), NOTE);
+    assert_eq!(n["version"], "58.0");
+    assert_eq!(n["effective_date"], "2022-06-23");
+    assert_eq!(n["published_date"], "2022-06-23");
+    assert_eq!(n["stated_count"], Value::Null);
+    assert_eq!(n["proposals"], json!([]));
+    assert_eq!(n["affected"], Value::Null);
+    clean(d.path());
+    // Near-miss: a bullet about a document the Log did not change is no list entry.
+    let near = corpus("designation-notice");
+    plant(near.path(), NOTE, "• The changes to Section H", "• The changes to Section A");
+    clean(near.path());
+    // In a loose folder too, it is a release note.
+    let loose = tempfile::tempdir().unwrap();
+    std::fs::copy(d.path().join(NOTE), loose.path().join("notice.txt")).unwrap();
+    assert_eq!(facts(loose.path(), "notice.txt")["version"], "58.0");
+    plant(d.path(), NOTE, "On 23 June", "On 22 June");
+    one(d.path(), "REL001", NOTE, 5);
+}
+
+#[test]
+fn where_can_i_access_the_legal_text() {
+    // Its sentences name documents (Section A among them) without claiming a change.
+    let d = corpus("legal-text-section");
+    assert_note(&facts(d.path(), NOTE), Some("2022-06-23"), "2022-06-23");
+    clean(d.path());
+    // The same claim in the summary is one.
+    plant(d.path(), NOTE, "enrol a Device.", "enrol a Device and amends Section A.");
+    one(d.path(), "REL007", NOTE, 7);
+}
+
+#[test]
+fn proposals_listed_in_a_table() {
+    let tabbed = [
+        ("| Modification | Title | Status |\n|---|---|---|\n", "Modification\tTitle\tStatus\n"),
+        ("| MP211 | Faster Enrolment of Devices | Implemented |", "MP211\tFaster Enrolment of Devices\tImplemented"),
+        ("| MP214 | Charging Statement Timing | Implemented |", "MP214\tCharging Statement Timing\tImplemented"),
+    ];
+    for edits in [&[][..], &tabbed[..]] {
+        let d = corpus("proposals-table");
+        for (from, to) in edits {
+            plant(d.path(), NOTE, from, to);
+        }
+        assert_note(&facts(d.path(), NOTE), Some("2022-06-23"), "2022-06-23");
+        clean(d.path());
+        let text = std::fs::read_to_string(d.path().join(NOTE)).unwrap();
+        std::fs::write(
+            d.path().join(NOTE),
+            text.replace("Faster Enrolment of Devices", "Faster Enrolment of Meters"),
+        )
+        .unwrap();
+        one(d.path(), "REL006", "documents/section-h/1.1.md", 6);
+    }
+    // A third row, deferred: the count of two still agrees; a count of four does not.
+    let d = corpus("proposals-table");
+    plant(
+        d.path(),
+        NOTE,
+        "| MP214 | Charging Statement Timing | Implemented |",
+        "| MP214 | Charging Statement Timing | Implemented |\n| MP209 | Alert Retention Period | Deferred |",
+    );
+    clean(d.path());
+    plant(d.path(), NOTE, "two Modification", "four Modification");
+    one(d.path(), "REL005", NOTE, 5);
+}
+
+#[test]
+fn release_note_saved_as_a_web_page() {
+    // Navigation, a cookie banner, a script and the footer name documents; only the
+    // page's text is read.
+    let d = corpus("html-page");
+    let n = facts(d.path(), "releases/58.0.html");
+    assert_note(&n, Some("2022-06-23"), "2022-06-23");
+    clean(d.path());
+    // Findings point at the line of the page's source.
+    plant(d.path(), "releases/58.0.html", "into effect on 23 June", "into effect on 22 June");
+    one(d.path(), "REL001", "releases/58.0.html", 15);
+}
