@@ -492,3 +492,234 @@ fn release_note_saved_as_a_web_page() {
     plant(d.path(), "releases/58.0.html", "into effect on 23 June", "into effect on 22 June");
     one(d.path(), "REL001", "releases/58.0.html", 15);
 }
+
+// ---------------------------------------------------------------------------------------
+// Documents exported from Word or PDF (Section A 1.0 of the base, in each shape)
+
+const A_TXT: &str = "documents/section-a/1.0.txt";
+const A_MD: &str = "documents/section-a/1.0.md";
+
+fn rows(pairs: &[(&str, &str)]) -> Value {
+    Value::Array(
+        pairs
+            .iter()
+            .map(|(v, d)| json!({"version": v, "date": d}))
+            .collect(),
+    )
+}
+
+#[test]
+fn heading_after_cover_lines() {
+    // Cover lines (the Code's name, a running header, a date) before the heading, a
+    // tab-separated table with numeric dates, and a body that mentions an SEC version
+    // coming into effect (no release statement: the heading decides what it is).
+    let d = corpus("cover-lines-heading");
+    let a = facts(d.path(), A_TXT);
+    assert_eq!(a["document"], "section-a");
+    assert_eq!(a["title"], "Definitions and Interpretation");
+    assert_eq!(a["clauses"], json!(["A1", "A1.1"]));
+    assert_eq!(a["headings"], json!([{"clause": "A1", "title": "Interpretation"}]));
+    assert_eq!(a["version_table"], rows(&[("0.9", "2020-11-04"), ("1.0", "2022-02-24")]));
+    assert_eq!(a["version_table_complete"], true);
+    clean(d.path());
+    // In a loose folder it is a document, not a release note.
+    let loose = tempfile::tempdir().unwrap();
+    std::fs::copy(d.path().join(A_TXT), loose.path().join("section-a.txt")).unwrap();
+    assert_eq!(facts(loose.path(), "section-a.txt")["document"], "section-a");
+    plant(
+        d.path(),
+        A_TXT,
+        "Section A – Definitions and Interpretation",
+        "Section A – Definitions",
+    );
+    one(d.path(), "LOG007", A_TXT, 7);
+}
+
+#[test]
+fn heading_split_over_two_lines_and_other_markup() {
+    let d = corpus("split-heading");
+    let a = facts(d.path(), A_TXT);
+    assert_eq!(a["title"], "DEFINITIONS AND INTERPRETATION");
+    // "Amendment Record", a pipe table without outer pipes, dates in prose.
+    assert_eq!(a["version_table"], rows(&[("0.9", "2020-11-04"), ("1.0", "2022-02-24")]));
+    assert_eq!(a["version_table_complete"], true);
+    clean(d.path());
+    // A setext heading and a bold line give the same heading.
+    for heading in [
+        "Section A: Definitions and Interpretation\n=========================================",
+        "**Section A – Definitions and Interpretation**",
+    ] {
+        let v = corpus("split-heading");
+        plant(v.path(), A_TXT, "SECTION A\nDEFINITIONS AND INTERPRETATION", heading);
+        assert_eq!(facts(v.path(), A_TXT)["title"], "Definitions and Interpretation", "{heading}");
+        clean(v.path());
+    }
+    plant(d.path(), A_TXT, "DEFINITIONS AND INTERPRETATION", "DEFINITIONS");
+    one(d.path(), "LOG007", A_TXT, 4);
+}
+
+#[test]
+fn running_headers_footers_and_page_numbers() {
+    // A page break inside the version table (the heading repeated as a running header,
+    // the document's version, "Page 2 of 4", the table's header again) and between
+    // clauses; a word hyphenated across a line end.
+    let d = corpus("running-headers");
+    let a = facts(d.path(), A_TXT);
+    assert_eq!(a["title"], "DEFINITIONS AND INTERPRETATION");
+    assert_eq!(
+        a["version_table"],
+        rows(&[("0.8", "2020-03-02"), ("0.9", "2020-11-04"), ("1.0", "2022-02-24")])
+    );
+    assert_eq!(a["version_table_complete"], true);
+    assert_eq!(a["clauses"], json!(["A1", "A1.1", "A1.2"]));
+    clean(d.path());
+    // The row after the page break is read and judged.
+    plant(d.path(), A_TXT, "1.0 24th February 2022", "1.0 25th February 2022");
+    one(d.path(), "VCT002", A_TXT, 17);
+}
+
+#[test]
+fn plain_text_definitions() {
+    // No bold, no quotes: terms that open a paragraph of the definitions part.
+    let d = corpus("plain-definitions");
+    let a = facts(d.path(), A_MD);
+    assert_eq!(
+        a["definitions"],
+        json!(["Device", "Enrolment Sub-Committee", "Forecast", "Services"])
+    );
+    clean(d.path());
+    plant(
+        d.path(),
+        A_MD,
+        "Enrolment Sub-Committee means",
+        "Device means any equipment.\n\nEnrolment Sub-Committee means",
+    );
+    one(d.path(), "DEF001", A_MD, 13);
+}
+
+#[test]
+fn words_hyphenated_at_line_ends() {
+    // "Enrolment Sub-" / "Committee." is a use of the term "Enrolment Sub-Committee": the
+    // corpus is clean (above); without that use, the term is unused.
+    let d = corpus("plain-definitions");
+    plant(d.path(), A_MD, "Enrolment Sub-\nCommittee.", "Enrolment Panel.");
+    one(d.path(), "DEF003", A_MD, 13);
+}
+
+#[test]
+fn version_table_headings_of_every_kind_and_the_pdf_shape_in_markdown() {
+    for heading in [
+        "VERSION CONTROL",
+        "Version Control",
+        "Document History",
+        "Version History",
+        "Amendment Record",
+        "Change Record",
+    ] {
+        let d = corpus("pdf-table-in-md");
+        plant(d.path(), A_MD, "VERSION CONTROL", heading);
+        let a = facts(d.path(), A_MD);
+        assert_eq!(
+            a["version_table"],
+            rows(&[("0.9", "2020-11-04"), ("1.0", "2022-02-24")]),
+            "{heading}"
+        );
+        assert_eq!(a["version_table_complete"], true, "{heading}");
+        clean(d.path());
+        plant(d.path(), A_MD, "0.9 4th November 2020", "0.9 4th November 2022");
+        one(d.path(), "VCT004", A_MD, 8);
+    }
+}
+
+#[test]
+fn tables_without_outer_pipes_and_tab_separated() {
+    let tabbed = [
+        (
+            "Version | Implementation Date | Reason for Change | Overview of Modifications\n--- | --- | --- | ---\n",
+            "Version\tImplementation Date\tReason for Change\tOverview of Modifications\n",
+        ),
+        (
+            "0.9 | 04.11.2020 | Designation by the Secretary of State | First version for consultation",
+            "0.9\t04.11.2020\tDesignation by the Secretary of State\tFirst version for consultation",
+        ),
+        (
+            "1.0 | 24/02/2022 | Modifications to SEC version 0.9 in accordance with SEC Section X5.4 and Condition 22 of the DCC Licence | First publication",
+            "1.0\t24/02/2022\tModifications to SEC version 0.9 in accordance with SEC Section X5.4 and Condition 22 of the DCC Licence\tFirst publication",
+        ),
+    ];
+    for (edits, line) in [(&[][..], 6), (&tabbed[..], 5)] {
+        let d = corpus("tables-without-pipes");
+        for (from, to) in edits {
+            plant(d.path(), A_MD, from, to);
+        }
+        let a = facts(d.path(), A_MD);
+        // Numeric UK dates, day first, with slashes and with dots.
+        assert_eq!(a["version_table"], rows(&[("0.9", "2020-11-04"), ("1.0", "2022-02-24")]));
+        assert_eq!(a["version_table_complete"], true);
+        // The reason's "SEC Section X5.4" cites history, not a document in effect.
+        clean(d.path());
+        plant(d.path(), A_MD, "24/02/2022", "25/02/2022");
+        one(d.path(), "VCT002", A_MD, line);
+    }
+}
+
+#[test]
+fn reasons_of_every_era_in_the_pdf_shape() {
+    // Secretary of State directions under the Energy Act, X5.4 and the DCC Licence,
+    // Change Board votes, Authority decisions, SECMP numbers, counts of proposals; a
+    // date split over two lines, a date wrapped with the reason's words, numeric dates;
+    // a row that names two earlier versions.
+    let d = corpus("reasons-of-every-era");
+    let a = facts(d.path(), A_TXT);
+    assert_eq!(
+        a["version_table"],
+        rows(&[
+            ("0.1", "2013-09-23"),
+            ("0.2", "2014-04-01"),
+            ("0.3", "2015-09-14"),
+            ("0.4", "2016-05-02"),
+            ("0.5", "2017-11-01"),
+            ("0.6", "2018-02-22"),
+            ("0.7", "2021-06-24"),
+            ("1.0", "2022-02-24"),
+        ])
+    );
+    assert_eq!(a["version_table_complete"], true);
+    assert_eq!(a["clauses"], json!(["A1", "A1.1"]));
+    // "SEC versions 0.2 and 0.3": the row before is one of them.
+    clean(d.path());
+    // A date whose year cannot be found: the table is not read whole, and says so.
+    let lost = corpus("reasons-of-every-era");
+    plant(
+        lost.path(),
+        A_TXT,
+        "2016 directed by the Secretary of State",
+        "directed by the Secretary of State in 2016",
+    );
+    assert_eq!(facts(lost.path(), A_TXT)["version_table_complete"], false);
+    one(lost.path(), "IO007", A_TXT, 5);
+    plant(d.path(), A_TXT, "versions 0.2 and 0.3", "versions 0.1 and 0.2");
+    one(d.path(), "VCT003", A_TXT, 17);
+}
+
+// ---------------------------------------------------------------------------------------
+// The Document Log exported from a spreadsheet
+
+#[test]
+fn document_log_from_a_spreadsheet() {
+    // Capitalised headers, an extra column, display names, UK dates in three forms and
+    // ISO, a title with a comma and a line break inside quotes.
+    let d = corpus("spreadsheet-log");
+    let log = facts(d.path(), "document-log.csv");
+    assert_eq!(log["rows"], 6);
+    assert_eq!(log["malformed_rows"], 0);
+    assert_eq!(log["releases"], json!(["57.0", "58.0"]));
+    clean(d.path());
+    plant(
+        d.path(),
+        "document-log.csv",
+        "58.0,2022-06-23,appendix-ac",
+        "58.0,2022-06-24,appendix-ac",
+    );
+    one(d.path(), "LOG006", "document-log.csv", 8);
+}
