@@ -64,7 +64,11 @@ fn inspect(dir: &Path) -> Value {
         .arg(dir)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -149,7 +153,11 @@ fn assert_note(n: &Value, effective: Option<&str>, published: &str) {
     assert_eq!(n["stated_count"], 2, "{n}");
     assert_eq!(n["proposals"], proposals(), "{n}");
     assert_eq!(n["summarised"], json!(["MP211", "MP214"]), "{n}");
-    assert_eq!(n["summary_claims"], json!(["implemented", "implemented"]), "{n}");
+    assert_eq!(
+        n["summary_claims"],
+        json!(["implemented", "implemented"]),
+        "{n}"
+    );
     assert_eq!(n["affected"], affected(), "{n}");
     assert_eq!(n["affected_complete"], true, "{n}");
 }
@@ -191,7 +199,12 @@ fn title_only_version() {
         "SEC v58.0 published for the June 2022 SEC Release",
     ] {
         let d = corpus("title-only-version");
-        plant(d.path(), NOTE, "SEC v58.0 released to implement MP211 and MP214", title);
+        plant(
+            d.path(),
+            NOTE,
+            "SEC v58.0 released to implement MP211 and MP214",
+            title,
+        );
         assert_eq!(facts(d.path(), NOTE)["version"], "58.0", "{title}");
         clean(d.path());
     }
@@ -230,7 +243,12 @@ fn publication_date_and_effect_sentence() {
     let d = corpus("publication-vs-effect");
     assert_note(&facts(d.path(), NOTE), Some("2022-06-23"), "2022-06-27");
     clean(d.path());
-    plant(d.path(), NOTE, "into effect on 23 June", "into effect on 22 June");
+    plant(
+        d.path(),
+        NOTE,
+        "into effect on 23 June",
+        "into effect on 22 June",
+    );
     one(d.path(), "REL001", NOTE, 5);
 }
 
@@ -244,7 +262,12 @@ fn publication_date_only() {
     let later = corpus("publication-only");
     plant(later.path(), NOTE, "\n23 June 2022\n", "\n27 June 2022\n");
     clean(later.path());
-    plant(d.path(), NOTE, "SEC Version 58.0 Designated", "SEC Version 59.0 Designated");
+    plant(
+        d.path(),
+        NOTE,
+        "SEC Version 58.0 Designated",
+        "SEC Version 59.0 Designated",
+    );
     one(d.path(), "REL002", NOTE, 1);
 }
 
@@ -255,7 +278,12 @@ fn previous_version_mentions() {
     assert_note(&n, Some("2022-06-23"), "2022-06-23");
     assert_eq!(n["previous_versions"], json!(["57.0", "57.0"]));
     clean(d.path());
-    plant(d.path(), NOTE, "SEC version 58.0 came", "SEC version 59.0 came");
+    plant(
+        d.path(),
+        NOTE,
+        "SEC version 58.0 came",
+        "SEC version 59.0 came",
+    );
     one(d.path(), "REL002", NOTE, 5);
 }
 
@@ -330,9 +358,19 @@ fn every_bullet_style() {
                 format!("{m} ")
             }
         };
-        plant(d.path(), NOTE, "  • Section H", &format!("  {}Section H", text_of(mark)));
+        plant(
+            d.path(),
+            NOTE,
+            "  • Section H",
+            &format!("  {}Section H", text_of(mark)),
+        );
         let second = if mark == "1." { "2. " } else { &text_of(mark) };
-        plant(d.path(), NOTE, "  • Appendix AC", &format!("  {second}Appendix AC"));
+        plant(
+            d.path(),
+            NOTE,
+            "  • Appendix AC",
+            &format!("  {second}Appendix AC"),
+        );
         let n = facts(d.path(), NOTE);
         assert_note(&n, Some("2022-06-23"), "2022-06-23");
         clean(d.path());
@@ -345,22 +383,38 @@ fn every_bullet_style() {
 fn affected_list_as_a_table() {
     // Piped (as the fixture), tabbed, and glued as a pasted table gives them.
     let tabbed = [
-        ("| Document | Redline available | Clean version available |\n|---|---|---|\n", "Document\tRedline available\tClean version available\n"),
-        ("| Section H ‘DCC Services’ | Yes | Yes |", "Section H ‘DCC Services’\tYes\tYes"),
+        (
+            "| Document | Redline available | Clean version available |\n|---|---|---|\n",
+            "Document\tRedline available\tClean version available\n",
+        ),
+        (
+            "| Section H ‘DCC Services’ | Yes | Yes |",
+            "Section H ‘DCC Services’\tYes\tYes",
+        ),
         (
             "| Appendix AC ‘Inventory, Enrolment and Decommissioning Procedures’ | Yes | No |",
             "Appendix AC ‘Inventory, Enrolment and Decommissioning Procedures’\tYes\tNo",
         ),
     ];
     let glued = [
-        ("| Document | Redline available | Clean version available |\n|---|---|---|\n", "DocumentRedline availableClean version available\n"),
-        ("| Section H ‘DCC Services’ | Yes | Yes |", "Section H ‘DCC Services’YesYes"),
+        (
+            "| Document | Redline available | Clean version available |\n|---|---|---|\n",
+            "DocumentRedline availableClean version available\n",
+        ),
+        (
+            "| Section H ‘DCC Services’ | Yes | Yes |",
+            "Section H ‘DCC Services’YesYes",
+        ),
         (
             "| Appendix AC ‘Inventory, Enrolment and Decommissioning Procedures’ | Yes | No |",
             "Appendix AC ‘Inventory, Enrolment and Decommissioning Procedures’YesNo",
         ),
     ];
-    for (shape, edits) in [("piped", &[][..]), ("tabbed", &tabbed[..]), ("glued", &glued[..])] {
+    for (shape, edits) in [
+        ("piped", &[][..]),
+        ("tabbed", &tabbed[..]),
+        ("glued", &glued[..]),
+    ] {
         let d = corpus("affected-table");
         for (from, to) in edits {
             plant(d.path(), NOTE, from, to);
@@ -375,7 +429,11 @@ fn affected_list_as_a_table() {
         };
         let text = std::fs::read_to_string(d.path().join(NOTE)).unwrap();
         std::fs::write(d.path().join(NOTE), text.replace(last.trim_end(), "")).unwrap();
-        assert_eq!(findings(d.path()), [("REL003".to_string(), NOTE.to_string(), 11)], "{shape}");
+        assert_eq!(
+            findings(d.path()),
+            [("REL003".to_string(), NOTE.to_string(), 11)],
+            "{shape}"
+        );
     }
 }
 
@@ -387,7 +445,12 @@ fn documents_that_also_became_effective() {
     assert_eq!(n["affected"], affected());
     clean(d.path());
     // The sentence below the list names a document the list leaves out.
-    plant(d.path(), NOTE, "Changes to Appendix AC", "Changes to Section A");
+    plant(
+        d.path(),
+        NOTE,
+        "Changes to Appendix AC",
+        "Changes to Section A",
+    );
     one(d.path(), "REL007", NOTE, 14);
 }
 
@@ -405,7 +468,10 @@ fn a_count_with_nothing_listed() {
         "",
     );
     let n = facts(d.path(), NOTE);
-    assert_eq!((n["stated_count"].clone(), n["proposals"].clone()), (json!(2), json!([])));
+    assert_eq!(
+        (n["stated_count"].clone(), n["proposals"].clone()),
+        (json!(2), json!([]))
+    );
     one(d.path(), "REL009", NOTE, 5);
 }
 
@@ -424,7 +490,12 @@ fn designation_notice() {
     clean(d.path());
     // Near-miss: a bullet about a document the Log did not change is no list entry.
     let near = corpus("designation-notice");
-    plant(near.path(), NOTE, "• The changes to Section H", "• The changes to Section A");
+    plant(
+        near.path(),
+        NOTE,
+        "• The changes to Section H",
+        "• The changes to Section A",
+    );
     clean(near.path());
     // In a loose folder too, it is a release note.
     let loose = tempfile::tempdir().unwrap();
@@ -441,18 +512,47 @@ fn where_can_i_access_the_legal_text() {
     assert_note(&facts(d.path(), NOTE), Some("2022-06-23"), "2022-06-23");
     clean(d.path());
     // The same claim in the summary is one.
-    plant(d.path(), NOTE, "enrol a Device.", "enrol a Device and amends Section A.");
+    plant(
+        d.path(),
+        NOTE,
+        "enrol a Device.",
+        "enrol a Device and amends Section A.",
+    );
     one(d.path(), "REL007", NOTE, 7);
 }
 
 #[test]
 fn proposals_listed_in_a_table() {
     let tabbed = [
-        ("| Modification | Title | Status |\n|---|---|---|\n", "Modification\tTitle\tStatus\n"),
-        ("| MP211 | Faster Enrolment of Devices | Implemented |", "MP211\tFaster Enrolment of Devices\tImplemented"),
-        ("| MP214 | Charging Statement Timing | Implemented |", "MP214\tCharging Statement Timing\tImplemented"),
+        (
+            "| Modification | Title | Status |\n|---|---|---|\n",
+            "Modification\tTitle\tStatus\n",
+        ),
+        (
+            "| MP211 | Faster Enrolment of Devices | Implemented |",
+            "MP211\tFaster Enrolment of Devices\tImplemented",
+        ),
+        (
+            "| MP214 | Charging Statement Timing | Implemented |",
+            "MP214\tCharging Statement Timing\tImplemented",
+        ),
     ];
-    for edits in [&[][..], &tabbed[..]] {
+    // Glued as a pasted table gives them: the id to its title, the title to its status.
+    let glued = [
+        (
+            "| Modification | Title | Status |\n|---|---|---|\n",
+            "ModificationTitleStatus\n",
+        ),
+        (
+            "| MP211 | Faster Enrolment of Devices | Implemented |",
+            "MP211Faster Enrolment of DevicesImplemented",
+        ),
+        (
+            "| MP214 | Charging Statement Timing | Implemented |",
+            "MP214Charging Statement TimingImplemented",
+        ),
+    ];
+    for edits in [&[][..], &tabbed[..], &glued[..]] {
         let d = corpus("proposals-table");
         for (from, to) in edits {
             plant(d.path(), NOTE, from, to);
@@ -489,8 +589,67 @@ fn release_note_saved_as_a_web_page() {
     assert_note(&n, Some("2022-06-23"), "2022-06-23");
     clean(d.path());
     // Findings point at the line of the page's source.
-    plant(d.path(), "releases/58.0.html", "into effect on 23 June", "into effect on 22 June");
+    plant(
+        d.path(),
+        "releases/58.0.html",
+        "into effect on 23 June",
+        "into effect on 22 June",
+    );
     one(d.path(), "REL001", "releases/58.0.html", 15);
+}
+
+#[test]
+fn web_page_with_tables_of_proposals_and_documents() {
+    let page = "releases/58.0.html";
+    let d = corpus("html-page");
+    plant(
+        d.path(),
+        page,
+        "<p>MP211 &lsquo;Faster Enrolment of Devices&rsquo; shortens the time the DCC takes to enrol a Device.</p>\n\
+         <p>MP214 &lsquo;Charging Statement Timing&rsquo; moves the day on which the charging\n\
+         statement is issued.</p>",
+        "<table>\n<tr><th>Modification</th><th>Title</th><th>Status</th></tr>\n\
+         <tr><td>MP211</td><td>Faster Enrolment of Devices</td><td>Implemented</td></tr>\n\
+         <tr><td>MP214</td><td>Charging Statement Timing</td><td>Implemented</td></tr>\n</table>",
+    );
+    plant(
+        d.path(),
+        page,
+        "<ul>\n  <li>Section H &lsquo;DCC Services&rsquo;</li>\n\
+         \x20 <li>Appendix AC &lsquo;Inventory, Enrolment and Decommissioning Procedures&rsquo;</li>\n</ul>",
+        "<table>\n<tr><th>Document</th><th>Redline available</th><th>Clean version available</th></tr>\n\
+         <tr><td>Section H &lsquo;DCC Services&rsquo;</td><td>Yes</td><td>Yes</td></tr>\n\
+         <tr><td>Appendix AC &lsquo;Inventory, Enrolment and Decommissioning Procedures&rsquo;</td><td>Yes</td><td>No</td></tr>\n</table>",
+    );
+    assert_note(&facts(d.path(), page), Some("2022-06-23"), "2022-06-23");
+    clean(d.path());
+    plant(
+        d.path(),
+        page,
+        "<td>Faster Enrolment of Devices</td>",
+        "<td>Faster Enrolment of Meters</td>",
+    );
+    one(d.path(), "REL006", "documents/section-h/1.1.md", 6);
+}
+
+#[test]
+fn an_affected_list_not_read_whole_is_not_judged() {
+    // A line of the list that names no document: REL003 does not conclude that Appendix
+    // AC is missing, and IO007 says why the list was not judged.
+    let d = corpus("bullet-styles");
+    plant(
+        d.path(),
+        NOTE,
+        "  • Appendix AC ‘Inventory, Enrolment and Decommissioning Procedures’ (not currently available on CodeWorks)",
+        "  • Various consequential changes",
+    );
+    let n = facts(d.path(), NOTE);
+    assert_eq!(n["affected_complete"], false);
+    assert_eq!(
+        n["affected"],
+        json!([{"document": "section-h", "title": "DCC Services"}, {"document": null, "title": null}])
+    );
+    one(d.path(), "IO007", NOTE, 14);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -518,14 +677,23 @@ fn heading_after_cover_lines() {
     assert_eq!(a["document"], "section-a");
     assert_eq!(a["title"], "Definitions and Interpretation");
     assert_eq!(a["clauses"], json!(["A1", "A1.1"]));
-    assert_eq!(a["headings"], json!([{"clause": "A1", "title": "Interpretation"}]));
-    assert_eq!(a["version_table"], rows(&[("0.9", "2020-11-04"), ("1.0", "2022-02-24")]));
+    assert_eq!(
+        a["headings"],
+        json!([{"clause": "A1", "title": "Interpretation"}])
+    );
+    assert_eq!(
+        a["version_table"],
+        rows(&[("0.9", "2020-11-04"), ("1.0", "2022-02-24")])
+    );
     assert_eq!(a["version_table_complete"], true);
     clean(d.path());
     // In a loose folder it is a document, not a release note.
     let loose = tempfile::tempdir().unwrap();
     std::fs::copy(d.path().join(A_TXT), loose.path().join("section-a.txt")).unwrap();
-    assert_eq!(facts(loose.path(), "section-a.txt")["document"], "section-a");
+    assert_eq!(
+        facts(loose.path(), "section-a.txt")["document"],
+        "section-a"
+    );
     plant(
         d.path(),
         A_TXT,
@@ -541,7 +709,10 @@ fn heading_split_over_two_lines_and_other_markup() {
     let a = facts(d.path(), A_TXT);
     assert_eq!(a["title"], "DEFINITIONS AND INTERPRETATION");
     // "Amendment Record", a pipe table without outer pipes, dates in prose.
-    assert_eq!(a["version_table"], rows(&[("0.9", "2020-11-04"), ("1.0", "2022-02-24")]));
+    assert_eq!(
+        a["version_table"],
+        rows(&[("0.9", "2020-11-04"), ("1.0", "2022-02-24")])
+    );
     assert_eq!(a["version_table_complete"], true);
     clean(d.path());
     // A setext heading and a bold line give the same heading.
@@ -550,11 +721,25 @@ fn heading_split_over_two_lines_and_other_markup() {
         "**Section A – Definitions and Interpretation**",
     ] {
         let v = corpus("split-heading");
-        plant(v.path(), A_TXT, "SECTION A\nDEFINITIONS AND INTERPRETATION", heading);
-        assert_eq!(facts(v.path(), A_TXT)["title"], "Definitions and Interpretation", "{heading}");
+        plant(
+            v.path(),
+            A_TXT,
+            "SECTION A\nDEFINITIONS AND INTERPRETATION",
+            heading,
+        );
+        assert_eq!(
+            facts(v.path(), A_TXT)["title"],
+            "Definitions and Interpretation",
+            "{heading}"
+        );
         clean(v.path());
     }
-    plant(d.path(), A_TXT, "DEFINITIONS AND INTERPRETATION", "DEFINITIONS");
+    plant(
+        d.path(),
+        A_TXT,
+        "DEFINITIONS AND INTERPRETATION",
+        "DEFINITIONS",
+    );
     one(d.path(), "LOG007", A_TXT, 4);
 }
 
@@ -568,13 +753,22 @@ fn running_headers_footers_and_page_numbers() {
     assert_eq!(a["title"], "DEFINITIONS AND INTERPRETATION");
     assert_eq!(
         a["version_table"],
-        rows(&[("0.8", "2020-03-02"), ("0.9", "2020-11-04"), ("1.0", "2022-02-24")])
+        rows(&[
+            ("0.8", "2020-03-02"),
+            ("0.9", "2020-11-04"),
+            ("1.0", "2022-02-24")
+        ])
     );
     assert_eq!(a["version_table_complete"], true);
     assert_eq!(a["clauses"], json!(["A1", "A1.1", "A1.2"]));
     clean(d.path());
     // The row after the page break is read and judged.
-    plant(d.path(), A_TXT, "1.0 24th February 2022", "1.0 25th February 2022");
+    plant(
+        d.path(),
+        A_TXT,
+        "1.0 24th February 2022",
+        "1.0 25th February 2022",
+    );
     one(d.path(), "VCT002", A_TXT, 17);
 }
 
@@ -602,7 +796,12 @@ fn words_hyphenated_at_line_ends() {
     // "Enrolment Sub-" / "Committee." is a use of the term "Enrolment Sub-Committee": the
     // corpus is clean (above); without that use, the term is unused.
     let d = corpus("plain-definitions");
-    plant(d.path(), A_MD, "Enrolment Sub-\nCommittee.", "Enrolment Panel.");
+    plant(
+        d.path(),
+        A_MD,
+        "Enrolment Sub-\nCommittee.",
+        "Enrolment Panel.",
+    );
     one(d.path(), "DEF003", A_MD, 13);
 }
 
@@ -626,7 +825,12 @@ fn version_table_headings_of_every_kind_and_the_pdf_shape_in_markdown() {
         );
         assert_eq!(a["version_table_complete"], true, "{heading}");
         clean(d.path());
-        plant(d.path(), A_MD, "0.9 4th November 2020", "0.9 4th November 2022");
+        plant(
+            d.path(),
+            A_MD,
+            "0.9 4th November 2020",
+            "0.9 4th November 2022",
+        );
         one(d.path(), "VCT004", A_MD, 8);
     }
 }
@@ -654,7 +858,10 @@ fn tables_without_outer_pipes_and_tab_separated() {
         }
         let a = facts(d.path(), A_MD);
         // Numeric UK dates, day first, with slashes and with dots.
-        assert_eq!(a["version_table"], rows(&[("0.9", "2020-11-04"), ("1.0", "2022-02-24")]));
+        assert_eq!(
+            a["version_table"],
+            rows(&[("0.9", "2020-11-04"), ("1.0", "2022-02-24")])
+        );
         assert_eq!(a["version_table_complete"], true);
         // The reason's "SEC Section X5.4" cites history, not a document in effect.
         clean(d.path());
@@ -698,7 +905,12 @@ fn reasons_of_every_era_in_the_pdf_shape() {
     );
     assert_eq!(facts(lost.path(), A_TXT)["version_table_complete"], false);
     one(lost.path(), "IO007", A_TXT, 5);
-    plant(d.path(), A_TXT, "versions 0.2 and 0.3", "versions 0.1 and 0.2");
+    plant(
+        d.path(),
+        A_TXT,
+        "versions 0.2 and 0.3",
+        "versions 0.1 and 0.2",
+    );
     one(d.path(), "VCT003", A_TXT, 17);
 }
 

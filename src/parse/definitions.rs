@@ -206,7 +206,8 @@ fn definitions_part(lines: &[(usize, &str)]) -> Option<Range<usize>> {
     let names_document = |t: &str| {
         let h = t.trim_start_matches('#').trim_start();
         let h = h.strip_prefix("SEC ").unwrap_or(h);
-        h.get(..8).is_some_and(|w| w.eq_ignore_ascii_case("section "))
+        h.get(..8)
+            .is_some_and(|w| w.eq_ignore_ascii_case("section "))
     };
     let start = lines.iter().position(|(_, l)| {
         let t = l.trim();
@@ -428,7 +429,10 @@ mod tests {
         let text = "# Section A: Definitions and Interpretation\n\n## A1 Definitions\n\n\
                     A1.1 In this Code:\n\nDevice means a meter.\n\n## A2 Interpretation\n\n\
                     A2.1 Headings do not count.\n";
-        let terms: Vec<String> = parse_definitions(text, None).into_iter().map(|d| d.term).collect();
+        let terms: Vec<String> = parse_definitions(text, None)
+            .into_iter()
+            .map(|d| d.term)
+            .collect();
         assert_eq!(terms, ["Device"]);
     }
 

@@ -30,14 +30,35 @@ pub fn find_proposals(text: &str) -> Vec<ProposalMention> {
         if s > 0 && b[s - 1].is_ascii_alphanumeric() {
             continue;
         }
-        let raw = m.as_str();
+        let mut raw = m.as_str();
+        let mut e = e;
         let mut suffix = None;
         if raw.as_bytes()[raw.len() - 1].is_ascii_uppercase() {
-            // MP102A: the letter is a suffix only if the word ends there.
-            if e < b.len() && b[e].is_ascii_alphanumeric() {
+            // MP102A: the letter is a suffix only if the word ends there. "MP211Faster
+            // Enrolment…": a pasted table's id glued to the title cell after it.
+            // Read so only where the id opens a line, as a table's first cell does:
+            // "MP211Faster …" (no suffix), "MP214ACharging …" (suffix A, a title word),
+            // "MP214DCC Services" (no suffix, a title in capitals).
+            let opens_line = text[..s]
+                .rsplit('\n')
+                .next()
+                .is_some_and(|l| l.trim().is_empty());
+            let glued = e < b.len() && b[e].is_ascii_alphanumeric();
+            let after = b.get(e + 1).copied().unwrap_or(b' ');
+            if glued
+                && opens_line
+                && (b[e].is_ascii_lowercase()
+                    || (b[e].is_ascii_uppercase() && after.is_ascii_uppercase()))
+            {
+                raw = &raw[..raw.len() - 1];
+                e -= 1;
+            } else if glued
+                && !(opens_line && b[e].is_ascii_uppercase() && after.is_ascii_lowercase())
+            {
                 continue;
+            } else {
+                suffix = Some(raw.as_bytes()[raw.len() - 1] as char);
             }
-            suffix = Some(raw.as_bytes()[raw.len() - 1] as char);
         } else if e < b.len() && b[e].is_ascii_alphanumeric() {
             continue;
         }
@@ -75,11 +96,47 @@ pub fn find_proposals(text: &str) -> Vec<ProposalMention> {
 /// release notes: in a version-control table the cell after an id is an overview.
 pub(super) fn titles_from_cells(text: &str, proposals: &mut [ProposalMention]) {
     for p in proposals.iter_mut().filter(|p| p.title.is_none()) {
-        if let Some(t) = title_cell(text, p.span.start, p.span.end) {
+        if let Some(t) = title_cell(text, p.span.start, p.span.end)
+            .or_else(|| glued_title(text, p.span.start, p.span.end))
+        {
             p.title = Some(text[t.clone()].to_string());
             p.title_span = Some(t);
         }
     }
+}
+
+/// A table pasted with its cells glued, a row to a line: "MP211Faster Enrolment of
+/// DevicesImplemented". The title runs from the id to the end of the line, less a status
+/// glued to its end; only when the id opens the line.
+fn glued_title(text: &str, s: usize, e: usize) -> Option<Range<usize>> {
+    let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..s].trim().is_empty()
+        || !text[e..].starts_with(|c: char| c.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let line_end = text[e..].find(['\n', '\r']).map_or(text.len(), |i| e + i);
+    let cell = text[e..line_end].trim_end();
+    let mut end = e + cell.len();
+    for word in [
+        "Implemented",
+        "Included",
+        "Approved",
+        "Deferred",
+        "Withdrawn",
+        "Rejected",
+        "Pending",
+        "Postponed",
+    ] {
+        let t = &text[e..end];
+        if let Some(rest) = t.strip_suffix(word)
+            && rest.ends_with(|c: char| c.is_lowercase() || c == ')')
+        {
+            end -= word.len();
+            break;
+        }
+    }
+    (end > e).then_some(e..end)
 }
 
 /// In a table pasted as text (`| MP211 | Faster Enrolment | Implemented |`, or cells split
@@ -192,7 +249,12 @@ pub(super) fn summarised(
                     || text[lines[i - 1].trimmed()].ends_with(['.', ':'])
                     || (opens_with_proposal(text, &lines[i - 1])
                         && !runs_on(&text[lines[i - 1].trimmed()])
-                        && opens_with_proposal(text, line)) =>
+                        && opens_with_proposal(text, line))
+                    // The first of such a list, under a line that is no sentence (a
+                    // pasted table's header, "ModificationTitleStatus").
+                    || (opens_with_proposal(text, line)
+                        && !runs_on(&text[line.trimmed()])
+                        && lines.get(i + 1).is_some_and(|n| opens_with_proposal(text, n))) =>
                 {
                     line.tstart
                 }

@@ -1089,3 +1089,40 @@ fn proposals_listed_in_a_table() {
     let vct = "| 1.1 | 2022-06-24 | MP211 | Enrolment changes |\n";
     assert!(find_proposals(vct)[0].title.is_none());
 }
+
+#[test]
+fn a_proposal_id_glued_to_its_title() {
+    // A pasted table whose cells lost their separators.
+    let text = "SEC v58.0 published\n\n24 June 2022\n\nThis included two Modification Proposals:\n\n\
+        ModificationTitleStatus\n\
+        MP211Faster Enrolment of DevicesImplemented\n\
+        MP214ACharging Statement TimingDeferred\n";
+    let n = parse_release_note(text);
+    let got: Vec<(String, Option<String>)> = n
+        .proposals
+        .iter()
+        .map(|p| (p.id.clone(), p.title.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "MP211".to_string(),
+                Some("Faster Enrolment of Devices".to_string())
+            ),
+            (
+                "MP214A".to_string(),
+                Some("Charging Statement Timing".to_string())
+            ),
+        ]
+    );
+    assert_eq!(n.summarised, [0, 1]);
+    assert_eq!(
+        n.summary_claims,
+        [SummaryClaim::Implemented, SummaryClaim::NotImplemented]
+    );
+    let caps = find_proposals("MP216DCC Services ChangesImplemented\n");
+    assert_eq!((caps[0].id.as_str(), caps[0].suffix), ("MP216", None));
+    // In running text an id glued to a word is no mention ("MP211s").
+    assert!(find_proposals("the MP211s and DP12x").is_empty());
+}
