@@ -762,6 +762,19 @@ fn running_headers_footers_and_page_numbers() {
     assert_eq!(a["version_table_complete"], true);
     assert_eq!(a["clauses"], json!(["A1", "A1.1", "A1.2"]));
     clean(d.path());
+    // The first page's running header and number above the heading are not the heading.
+    let first = corpus("running-headers");
+    plant(
+        first.path(),
+        A_TXT,
+        "Smart Energy Code\n",
+        "SEC Section A v1.0\nPage 1 of 4\n",
+    );
+    assert_eq!(
+        facts(first.path(), A_TXT)["title"],
+        "DEFINITIONS AND INTERPRETATION"
+    );
+    clean(first.path());
     // The row after the page break is read and judged.
     plant(
         d.path(),

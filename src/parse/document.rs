@@ -85,6 +85,11 @@ pub fn parse_heading(text: &str, markdown: bool) -> Option<Heading> {
         if seen > COVER_LINES {
             return None;
         }
+        // A running header ("SEC Section H v9.1") or a page number is a cover line, even
+        // first: it names the document and its version, not its title.
+        if crate::parse::furniture::is_page_furniture(t) {
+            continue;
+        }
         let setext = lines.get(k + 1).is_some_and(|(_, next)| {
             let n = next.trim();
             n.len() >= 3 && (n.bytes().all(|b| b == b'=') || n.bytes().all(|b| b == b'-'))
@@ -461,6 +466,13 @@ mod tests {
             h("section-h", "DCC Services", "Section H – DCC Services")
         );
         // The name on one line, the title on the next.
+        assert_eq!(
+            heading(
+                "SEC Section H v9.1\nPage 1 of 80\n\nSection H – DCC Services\n\nH1.1 x\n",
+                false
+            ),
+            h("section-h", "DCC Services", "Section H – DCC Services")
+        );
         assert_eq!(
             heading("Smart Energy Code\nSECTION J\nCHARGES\n\nJ1.1 x\n", false),
             h("section-j", "CHARGES", "SECTION J")
