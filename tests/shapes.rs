@@ -948,3 +948,41 @@ fn document_log_from_a_spreadsheet() {
     );
     one(d.path(), "LOG006", "document-log.csv", 8);
 }
+
+#[test]
+fn quote_styles_and_heading_wordings() {
+    // Titles in ‘…’, '…', “…” or "…"; the affected list's heading worded otherwise.
+    for (open, close) in [("'", "'"), ("“", "”"), ("\"", "\"")] {
+        for heading in [
+            "Which parts of the SEC have changed?",
+            "Documents affected",
+            "SEC documents impacted",
+        ] {
+            let d = corpus("count-colon");
+            let text = std::fs::read_to_string(d.path().join(NOTE)).unwrap();
+            let text = text
+                .replace('‘', open)
+                .replace('’', close)
+                .replace("What parts of the SEC were affected?", heading);
+            std::fs::write(d.path().join(NOTE), text).unwrap();
+            assert_note(&facts(d.path(), NOTE), Some("2022-06-23"), "2022-06-23");
+            clean(d.path());
+        }
+    }
+}
+
+#[test]
+fn web_page_saved_as_htm() {
+    let d = corpus("html-page");
+    std::fs::rename(
+        d.path().join("releases/58.0.html"),
+        d.path().join("releases/58.0.htm"),
+    )
+    .unwrap();
+    assert_note(
+        &facts(d.path(), "releases/58.0.htm"),
+        Some("2022-06-23"),
+        "2022-06-23",
+    );
+    clean(d.path());
+}
