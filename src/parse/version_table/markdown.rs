@@ -159,6 +159,7 @@ pub(super) fn parse_markdown(text: &str) -> Option<VersionTable> {
         shape: TableShape::Markdown,
         rows,
         complete: false,       // set by `parse_version_table`
+        unread: Vec::new(),    // set by `parse_version_table`
         proposals: Vec::new(), // set by `parse_version_table`
     })
 }

@@ -208,6 +208,7 @@ pub(super) fn parse_pdf(text: &str) -> Option<VersionTable> {
         shape: TableShape::PdfText,
         rows,
         complete: false,       // set by `parse_version_table`
+        unread: Vec::new(),    // set by `parse_version_table`
         proposals: Vec::new(), // set by `parse_version_table`
     })
 }
