@@ -165,7 +165,7 @@ fn title_cell(text: &str, s: usize, e: usize) -> Option<Range<usize>> {
     })?;
     if cell.start >= line_end
         || status_of(&text[cell.clone()]).is_some()
-        || find_dates(&text[cell.clone()]).first().is_some()
+        || !find_dates(&text[cell.clone()]).is_empty()
     {
         return None;
     }

@@ -283,10 +283,14 @@ fn wrapped_year(text: &str, from: usize) -> Option<(i32, usize)> {
     None
 }
 
+/// The spans of a row's first line: the version, the day (or a numeric date), the month
+/// word (none after a numeric date).
+type RowStartParts = (Range<usize>, Range<usize>, Option<Range<usize>>);
+
 /// Splits "4.2 18th March …" into the spans of the version, the day and the month word
 /// (relative to `l`), if the line starts that way; "4.2 18/03/2019 …" gives the version
 /// and the numeric date, with no month word.
-fn row_start_parts(l: &str) -> Option<(Range<usize>, Range<usize>, Option<Range<usize>>)> {
+fn row_start_parts(l: &str) -> Option<RowStartParts> {
     let b = l.as_bytes();
     let mut i = 0;
     let digits = |i: &mut usize| {
