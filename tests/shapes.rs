@@ -908,6 +908,20 @@ fn reasons_of_every_era_in_the_pdf_shape() {
     assert_eq!(a["clauses"], json!(["A1", "A1.1"]));
     // "SEC versions 0.2 and 0.3": the row before is one of them.
     clean(d.path());
+    // The day alone on the row's line, the month opening the next.
+    let split = corpus("reasons-of-every-era");
+    plant(
+        split.path(),
+        A_TXT,
+        "0.6 22nd February 2018 Implementation",
+        "0.6 22nd\nFebruary 2018 Implementation",
+    );
+    assert_eq!(
+        facts(split.path(), A_TXT)["version_table"],
+        a["version_table"]
+    );
+    assert_eq!(facts(split.path(), A_TXT)["version_table_complete"], true);
+    clean(split.path());
     // A date whose year cannot be found: the table is not read whole, and says so.
     let lost = corpus("reasons-of-every-era");
     plant(

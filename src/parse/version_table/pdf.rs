@@ -215,29 +215,37 @@ pub(super) fn parse_pdf(text: &str) -> Option<VersionTable> {
 
 /// A row's first line: version number, day and month (the year may be on a later line).
 fn row_start(text: &str, line: Range<usize>) -> Option<RowBuild> {
-    let (v, day, month) = row_start_parts(&text[line.clone()])?;
-    let version = Version::parse(&text[line.start + v.start..line.start + v.end])?;
     let base = line.start;
+    let shift = |r: Range<usize>| base + r.start..base + r.end;
+    // (version, day or numeric date, month word, end of the line holding the month)
+    let (v, day, month, month_line_end) = match row_start_parts(&text[line.clone()]) {
+        Some((v, day, month)) => (shift(v), shift(day), month.map(shift), line.end),
+        // "1.2 14th" / "September Modifications to …": the day alone, the month opening
+        // the next line.
+        None => {
+            let (v, day) = day_alone(&text[line.clone()])?;
+            let (month, end) = month_opening_next_line(text, line.end)?;
+            (shift(v), shift(day), Some(month), end)
+        }
+    };
+    let version = Version::parse(&text[v.clone()])?;
     let mut year_end = None;
-    let (date, date_span) = match (date_at(text, base + day.start), month) {
+    let (date, date_span) = match (date_at(text, day.start), month) {
         (Some(m), _) => (m.date, m.span),
         // "01/10/2020", "24.06.2021": the whole date in one token.
-        (None, None) => {
-            let token = base + day.start..base + day.end;
-            match parse_cell_date(&text[token.clone()]) {
-                CellDate::Date(d) => (Some(d), token),
-                _ => (None, token),
-            }
-        }
+        (None, None) => match parse_cell_date(&text[day.clone()]) {
+            CellDate::Date(d) => (Some(d), day),
+            _ => (None, day),
+        },
         // "2nd May Modifications to SEC version 1.0 as" / "2020 directed by …": the date
         // cell wrapped with the next cell's words, its year opening the next line.
         (None, Some(month)) => {
-            let day_month = base + day.start..base + month.end;
-            match wrapped_year(text, line.end) {
+            let day_month = day.start..month.end;
+            match wrapped_year(text, month_line_end) {
                 Some((year, end)) => {
-                    let d = parse_cell_date(&format!("{} {year}", &text[day_month.clone()]));
+                    let written = format!("{} {} {year}", &text[day.clone()], &text[month]);
                     year_end = Some(end);
-                    match d {
+                    match parse_cell_date(&written) {
                         CellDate::Date(d) => (Some(d), day_month),
                         _ => (None, day_month),
                     }
@@ -248,13 +256,58 @@ fn row_start(text: &str, line: Range<usize>) -> Option<RowBuild> {
     };
     Some(RowBuild {
         version,
-        version_span: base + v.start..base + v.end,
+        version_span: v,
         date,
         date_span,
         pieces: Vec::new(),
         end: 0,
         year_end,
     })
+}
+
+/// "1.2 14th", "1.2 14": a version and a day alone on a line (relative spans).
+fn day_alone(l: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let mut words = l.split_whitespace();
+    let (v, d) = (words.next()?, words.next()?);
+    if words.next().is_some() {
+        return None;
+    }
+    let version_like = v.contains('.')
+        && v.split('.')
+            .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()));
+    let digits = d.bytes().take_while(u8::is_ascii_digit).count();
+    let day_like = (1..=2).contains(&digits) && (digits == d.len() || is_ordinal(d));
+    let ds = l.rfind(d)?;
+    (version_like && day_like).then(|| (0..v.len(), ds..ds + d.len()))
+}
+
+/// A month name opening the next non-blank line after `from` (at most one blank line
+/// between): its span, and the end of that line.
+fn month_opening_next_line(text: &str, from: usize) -> Option<(Range<usize>, usize)> {
+    let mut blank = 0;
+    for (s, e) in lines_from(text, (from + 1).min(text.len())) {
+        let t = trim_span(text, s, e);
+        if t.is_empty() {
+            blank += 1;
+            if blank > 1 {
+                return None;
+            }
+            continue;
+        }
+        let l = &text[t.clone()];
+        let word_len = l.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let word = &l[..word_len];
+        let rest = &word.as_bytes()[word_len.min(1)..];
+        let cased =
+            rest.iter().all(u8::is_ascii_lowercase) || rest.iter().all(u8::is_ascii_uppercase);
+        let ends = l
+            .as_bytes()
+            .get(word_len)
+            .is_none_or(|c| !c.is_ascii_alphanumeric());
+        return (word_len > 0 && cased && ends && month_from_name(word).is_some())
+            .then_some((t.start..t.start + word_len, e));
+    }
+    None
 }
 
 /// A year opening the next non-blank line after `from` (at most one blank line between):

@@ -807,7 +807,6 @@ fn a_date_wrapped_with_the_next_cell_is_read_or_the_table_is_not_complete() {
     for lost in [
         "1.1 2nd May Modifications to SEC version 1.0 as\ndirected by the Secretary of State 2020\n",
         "1.1 2nd Modifications to SEC version 1.0 as\nMay 2020 directed by the Secretary of State\n",
-        "1.1 2nd\nMay Modifications to SEC\n2020 version 1.0\n",
     ] {
         let text = format!(
             "Version Control\n\n1.0 4th March 2019 Designation by the Secretary of State\n{lost}"
@@ -818,6 +817,26 @@ fn a_date_wrapped_with_the_next_cell_is_read_or_the_table_is_not_complete() {
             t.rows.iter().all(|r| r.date.is_some()) || !t.complete,
             "never complete with a null date"
         );
+    }
+    // The day alone on the row's line, the month opening the next, the year after it or
+    // opening the line after.
+    for (wrapped, reason) in [
+        (
+            "1.1 2nd\nMay Modifications to SEC version 1.0\n2020 as directed by the Secretary of State\n",
+            "Modifications to SEC version 1.0 as directed by the Secretary of State",
+        ),
+        (
+            "1.1 2nd\nMay 2020 Modifications to SEC version 1.0\n",
+            "Modifications to SEC version 1.0",
+        ),
+    ] {
+        let text = format!(
+            "Version Control\n\n1.0 4th March 2019 Designation by the Secretary of State\n{wrapped}"
+        );
+        let t = parse_version_table(&text).unwrap();
+        assert!(t.complete, "{wrapped}");
+        assert_eq!(iso(t.rows[1].date), "2020-05-02", "{wrapped}");
+        assert_eq!(t.rows[1].reasons[0].text, reason, "{wrapped}");
     }
     // An impossible date is read as written: the table is complete, DATE001 speaks.
     let text = "Version Control\n\n1.0 4th March 2019 Designation\n1.1 31st June 2020 Modifications to SEC version 1.0\n";
