@@ -1001,3 +1001,27 @@ fn web_page_saved_as_htm() {
     );
     clean(d.path());
 }
+
+#[test]
+fn sub_clauses_beyond_xii_and_word_bullets_in_a_document() {
+    // Roman labels up to (xiv), then (b); items bulleted with U+F0B7 (tab after it), `·`,
+    // `o` and `•`; a citation of (a)(xiii) resolves.
+    let d = corpus("sub-clauses");
+    let a = facts(d.path(), A_TXT);
+    let mut want = vec!["A1", "A1.1", "A1.1(a)"];
+    let romans = [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+    ];
+    let subs: Vec<String> = romans.iter().map(|r| format!("A1.1(a)({r})")).collect();
+    want.extend(subs.iter().map(String::as_str));
+    want.extend(["A1.1(b)", "A1.2"]);
+    assert_eq!(a["clauses"], json!(want));
+    clean(d.path());
+    plant(
+        d.path(),
+        A_TXT,
+        "Section A1.1(a)(xiii)",
+        "Section A1.1(a)(xv)",
+    );
+    one(d.path(), "REF002", A_TXT, 36);
+}
