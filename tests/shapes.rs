@@ -1025,3 +1025,43 @@ fn sub_clauses_beyond_xii_and_word_bullets_in_a_document() {
     );
     one(d.path(), "REF002", A_TXT, 36);
 }
+
+#[test]
+fn proposal_ids_of_every_kind() {
+    // An alternative solution (MP215A), an older id (SECMP0046) and a draft (DP230,
+    // named but not summarised: it is no Modification Proposal yet).
+    let d = corpus("count-colon");
+    plant(
+        d.path(),
+        NOTE,
+        "This included two Modification Proposals:",
+        "This included four Modification Proposals:",
+    );
+    plant(
+        d.path(),
+        NOTE,
+        "charging statement is issued.\n",
+        "charging statement is issued.\n\n\
+         MP215A ‘Alert Retention Period (Alternative)’ is the alternative solution to MP215 and keeps alerts for a year.\n\n\
+         SECMP0046 ‘Privacy Assessment Charges’ charges the Other User for a privacy assessment.\n\n\
+         DP230 ‘Retention of Alerts’ has been raised and will be considered next month.\n",
+    );
+    let n = facts(d.path(), NOTE);
+    let ids: Vec<&str> = n["proposals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["MP211", "MP214", "MP215A", "MP215", "SECMP0046", "DP230"]
+    );
+    assert_eq!(
+        n["summarised"],
+        json!(["MP211", "MP214", "MP215A", "SECMP0046"])
+    );
+    clean(d.path());
+    plant(d.path(), NOTE, "four Modification", "five Modification");
+    one(d.path(), "REL005", NOTE, 5);
+}
