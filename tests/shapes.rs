@@ -1065,3 +1065,21 @@ fn proposal_ids_of_every_kind() {
     plant(d.path(), NOTE, "four Modification", "five Modification");
     one(d.path(), "REL005", NOTE, 5);
 }
+
+#[test]
+fn a_table_of_proposals_not_read_whole_is_not_counted() {
+    // A row whose first cell names no proposal: the count of three is not compared with
+    // the two rows read, and IO007 says why.
+    let d = corpus("proposals-table");
+    plant(d.path(), NOTE, "two Modification", "three Modification");
+    plant(
+        d.path(),
+        NOTE,
+        "| MP214 | Charging Statement Timing | Implemented |",
+        "| MP214 | Charging Statement Timing | Implemented |\n| TBC | Smart Meter Tweaks | Implemented |",
+    );
+    let n = facts(d.path(), NOTE);
+    assert_eq!(n["summarised"], json!(["MP211", "MP214"]));
+    assert_eq!(n["summary_complete"], false);
+    one(d.path(), "IO007", NOTE, 11);
+}

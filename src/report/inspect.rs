@@ -53,6 +53,9 @@ struct NoteFacts<'a> {
     summarised: Vec<&'a str>,
     /// What each summary's first sentence says of its proposal, one per `summarised`.
     summary_claims: Vec<&'static str>,
+    /// Whether every row of a table of proposals in the summary was read (when `false`,
+    /// REL005 does not count the summary, and IO007 says so).
+    summary_complete: bool,
     affected: Option<Vec<AffectedFacts<'a>>>,
     affected_complete: bool,
 }
@@ -232,6 +235,7 @@ fn note_facts(nf: &ReleaseNoteFile) -> NoteFacts<'_> {
             .filter_map(|&i| n.proposals.get(i).map(|p| p.id.as_str()))
             .collect(),
         summary_claims: n.summary_claims.iter().map(|&c| claim_word(c)).collect(),
+        summary_complete: n.summary_unread.is_empty(),
         affected: n.affected_heading.as_ref().map(|_| {
             n.affected
                 .iter()
@@ -340,7 +344,12 @@ pub fn human(corpus: &Corpus) -> String {
                     _ => format!("{s} ({c})"),
                 })
                 .collect();
-            let _ = writeln!(out, "  proposals summarised: {}", list(summarised));
+            let whole = if n.summary_complete {
+                ""
+            } else {
+                " (NOT read whole: REL005 does not count them)"
+            };
+            let _ = writeln!(out, "  proposals summarised{whole}: {}", list(summarised));
             match &n.affected {
                 None => {
                     let _ = writeln!(out, "  affected list: none");

@@ -79,6 +79,9 @@ pub struct ReleaseNote {
     /// proposal, one per entry of `summarised`: implemented it, implemented a further phase
     /// or a correction of it, or did not implement it (see [`SummaryClaim`]).
     pub summary_claims: Vec<SummaryClaim>,
+    /// Rows of a table of proposals in the summary that name no proposal (`| TBC | … |`):
+    /// while any is left, the summary was not read whole, and no rule may count it.
+    pub summary_unread: Vec<Range<usize>>,
     /// The "What parts of the SEC were affected?" heading line.
     pub affected_heading: Option<Range<usize>>,
     /// The entries read under it (bullets, unbulleted lines, table rows).
@@ -310,10 +313,9 @@ pub fn parse_release_note(text: &str) -> ReleaseNote {
     note.proposals = find_proposals(text);
     titles_from_cells(text, &mut note.proposals);
     note.stated_count = find_stated_count(text);
-    (note.summarised, note.summary_claims) =
-        summarised(text, &lines, skip_until, &headings, &note.proposals)
-            .into_iter()
-            .unzip();
+    let (summary, unread) = summarised(text, &lines, skip_until, &headings, &note.proposals);
+    (note.summarised, note.summary_claims) = summary.into_iter().unzip();
+    note.summary_unread = unread;
 
     // The affected list.
     if let Some(k) = headings.iter().position(|h| h.1 == SectionKind::Affected) {

@@ -209,7 +209,7 @@ pub(super) fn summarised(
     skip_until: usize,
     headings: &[(usize, SectionKind)],
     proposals: &[ProposalMention],
-) -> Vec<(usize, SummaryClaim)> {
+) -> (Vec<(usize, SummaryClaim)>, Vec<Range<usize>>) {
     let is_summary = |i: usize| contains_ci(&text[heading_text(text, &lines[i])], "summary");
     let any_summary = headings.iter().any(|h| is_summary(h.0));
     // Line ranges to read: the summary sections, or the opening paragraphs.
@@ -228,7 +228,9 @@ pub(super) fn summarised(
         regions.push(skip_until..end);
     }
     let mut out = Vec::new();
+    let mut unread = Vec::new();
     for region in regions {
+        unread.extend(unread_table_rows(text, lines, region.clone()));
         for i in region {
             let line = &lines[i];
             if line.is_blank() || headings.iter().any(|h| h.0 == i) {
@@ -271,6 +273,44 @@ pub(super) fn summarised(
                 .filter(|p| p.span.start == start && p.kind == ProposalKind::Modification)
             {
                 out.push((k, claim(text, lines, i, headings, p)));
+            }
+        }
+    }
+    (out, unread)
+}
+
+/// The rows of a table of proposals that name no proposal in their first cell
+/// (`| TBC | Smart Meter Tweaks | Implemented |`): a table is a run of lines holding `|`
+/// or tabs, and it is one of proposals when a row opens with an id. Its first line (the
+/// header) and rule lines are not rows. While any is left, the summary was not read whole.
+fn unread_table_rows(text: &str, lines: &[Line], region: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = region.start;
+    while i < region.end {
+        let is_row =
+            |k: usize| !lines[k].is_blank() && text[lines[k].trimmed()].contains(['|', '\t']);
+        if !is_row(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < region.end && is_row(i) {
+            i += 1;
+        }
+        let block = start..i;
+        if !block
+            .clone()
+            .any(|k| proposal_row(text, &lines[k]).is_some())
+        {
+            continue;
+        }
+        for k in block.skip(1) {
+            let t = &text[lines[k].trimmed()];
+            let rule = t.contains('-')
+                && t.chars()
+                    .all(|c| matches!(c, '|' | '-' | ':' | '+' | ' ' | '\t'));
+            if !rule && proposal_row(text, &lines[k]).is_none() {
+                out.push(lines[k].trimmed());
             }
         }
     }

@@ -66,6 +66,29 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         };
         out.push(d.help("REL003 and REL007 did not check this list: write one document per line, starting with its name (`Section A ‘Definitions and Interpretation’`), or run `seccheck inspect` on the note to see what was read"));
     }
+    for nf in &corpus.release_notes {
+        let note = &nf.note;
+        let Some(first) = note.summary_unread.first() else {
+            continue;
+        };
+        if corpus.unreadable(nf.file) {
+            continue;
+        }
+        let more = match note.summary_unread.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        out.push(
+            Diagnostic::new(
+                RULE.code,
+                format!(
+                    "this release note's table of proposals could not be read whole: this row names no proposal{more}"
+                ),
+            )
+            .at(nf.file, Span::from(first.clone()), "no proposal id in its first cell")
+            .help("REL005 did not count this note's proposals: start each row with the proposal's id (`| MP211 | Title | Implemented |`), or run `seccheck inspect` on the note to see what was read"),
+        );
+    }
     let tables = corpus
         .documents
         .iter()

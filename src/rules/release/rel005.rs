@@ -24,6 +24,10 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         let Some(stated) = &note.stated_count else {
             continue;
         };
+        // A table of proposals with a row that names none: not counted (IO007 says so).
+        if !note.summary_unread.is_empty() {
+            continue;
+        }
         // One per proposal, in text order: a proposal summarised twice counts once.
         let mut seen = std::collections::HashSet::new();
         let summarised: Vec<_> = note
