@@ -1083,3 +1083,18 @@ fn a_table_of_proposals_not_read_whole_is_not_counted() {
     assert_eq!(n["summary_complete"], false);
     one(d.path(), "IO007", NOTE, 11);
 }
+
+#[test]
+fn an_affected_list_written_as_a_sentence_is_not_judged() {
+    // "Section H ‘…’ and Appendix AC ‘…’ were changed.": one line naming two documents is
+    // not one entry read whole, so Appendix AC is not reported as unlisted.
+    let d = corpus("count-colon");
+    plant(
+        d.path(),
+        NOTE,
+        "• Section H ‘DCC Services’\n• Appendix AC ‘Inventory, Enrolment and Decommissioning Procedures’",
+        "Section H ‘DCC Services’ and Appendix AC ‘Inventory, Enrolment and Decommissioning Procedures’ were changed.",
+    );
+    assert_eq!(facts(d.path(), NOTE)["affected_complete"], false);
+    one(d.path(), "IO007", NOTE, 13);
+}

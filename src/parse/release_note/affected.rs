@@ -21,6 +21,12 @@ static ENTRY_DOC: LazyLock<Regex> = LazyLock::new(|| {
     .expect("entry regex")
 });
 
+/// A document named anywhere in a text: "Section A", "Appendix AC", "Schedule 11".
+static ANY_DOC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Section\s+[A-Z]|Schedule\s+[1-9]\d{0,2}|Appendix\s+[A-Z]{1,2})\b")
+        .expect("document regex")
+});
+
 /// The affected list: every line from the heading (`lines[heading]`) to `end` (the next
 /// heading's line, or the end of the note) read as an entry, an introducing sentence, a
 /// table header, or trailing prose. Returns the entries, and the lines that look like part
@@ -73,7 +79,14 @@ pub(super) fn read_list(text: &str, lines: &[Line], heading: usize, end: usize) 
         }
         let item = first_cell(text, item.clone()).unwrap_or(item);
         let entry = affected_entry(text, strip_glued_cells(text, item));
-        if entry.document.is_none() {
+        // An entry that names no document, or a line that names more than one (a list
+        // written as a sentence: "Section H ‘…’ and Appendix AC ‘…’ were changed"), is
+        // not one entry read whole.
+        let names_another = entry
+            .note_span
+            .as_ref()
+            .is_some_and(|n| ANY_DOC.is_match(&text[n.clone()]));
+        if entry.document.is_none() || names_another {
             unread.push(entry.line_span.clone());
         }
         entries.push(entry);
