@@ -227,6 +227,18 @@ fn breadcrumb_above_the_title() {
     );
     assert_eq!(facts(near.path(), NOTE)["version"], "58.0");
     clean(near.path());
+    // The tail of the previous item's title, with or without a blank line under it.
+    for tail in ["and re-designating Appendix AC\n", "…Designated\n\n"] {
+        let near = corpus("breadcrumb");
+        plant(
+            near.path(),
+            NOTE,
+            "SEC Releases » June 2022 SEC Release »\n",
+            tail,
+        );
+        assert_note(&facts(near.path(), NOTE), Some("2022-06-23"), "2022-06-23");
+        clean(near.path());
+    }
     plant(
         d.path(),
         NOTE,
