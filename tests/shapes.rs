@@ -1110,3 +1110,24 @@ fn an_affected_list_written_as_a_sentence_is_not_judged() {
     assert_eq!(facts(d.path(), NOTE)["affected_complete"], false);
     one(d.path(), "IO007", NOTE, 13);
 }
+
+#[test]
+fn a_table_of_contents_is_not_the_parts() {
+    // "A1 Interpretation<tab>2", "A2 Notices .......... 3": page numbers after the parts'
+    // titles, not headings (it gave the heading 'Interpretation 2' and a false REF007).
+    let d = corpus("contents-page");
+    let a = facts(d.path(), A_TXT);
+    assert_eq!(a["clauses"], json!(["A1", "A1.1", "A2", "A2.1"]));
+    assert_eq!(
+        a["headings"],
+        json!([{"clause": "A1", "title": "Interpretation"}, {"clause": "A2", "title": "Notices"}])
+    );
+    clean(d.path());
+    plant(
+        d.path(),
+        A_TXT,
+        "Section A1 (Interpretation)",
+        "Section A1 (Definitions)",
+    );
+    one(d.path(), "REF007", A_TXT, 19);
+}
