@@ -119,7 +119,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 RULE.code,
                 format!(
-                    "this version-control table could not be read whole: {read} {} read, this one was not{more}",
+                    "this version-control table could not be read whole: {read} {} read, but not this row's version and date{more}",
                     if read == 1 { "row was" } else { "rows were" }
                 ),
             )
