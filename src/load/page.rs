@@ -52,6 +52,7 @@ pub(super) fn note(map: &OffsetMap, note: &mut ReleaseNote) {
         stated_count,
         summarised: _,     // indices into `proposals`
         summary_claims: _, // no spans
+        summary_unread,
         affected_heading,
         affected,
         affected_unread,
@@ -110,7 +111,7 @@ pub(super) fn note(map: &OffsetMap, note: &mut ReleaseNote) {
         opt(map, note_span);
         span(map, line_span);
     }
-    for r in affected_unread {
+    for r in affected_unread.iter_mut().chain(summary_unread.iter_mut()) {
         span(map, r);
     }
     for c in changed_mentions {

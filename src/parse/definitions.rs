@@ -201,11 +201,19 @@ fn definitions_part(lines: &[(usize, &str)]) -> Option<Range<usize>> {
             .filter(|&(letters, len)| letters > 0 && !t[..len].contains('.'))
             .map(|(_, len)| t[..len].to_string())
     };
+    // The document's own heading ("# Section A: Definitions and Interpretation") names
+    // the word too, but opens the whole document, not its definitions part.
+    let names_document = |t: &str| {
+        let h = t.trim_start_matches('#').trim_start();
+        let h = h.strip_prefix("SEC ").unwrap_or(h);
+        h.get(..8)
+            .is_some_and(|w| w.eq_ignore_ascii_case("section "))
+    };
     let start = lines.iter().position(|(_, l)| {
         let t = l.trim();
         let lower = t.to_ascii_lowercase();
         lower.contains("definitions")
-            && (t.starts_with('#') || part_number(t).is_some())
+            && ((t.starts_with('#') && !names_document(t)) || part_number(t).is_some())
             && t.len() <= 80
     })?;
     let own = part_number(lines[start].1);
@@ -414,6 +422,18 @@ mod tests {
                 let _ = parse_definitions(&text[i..], None);
             }
         }
+    }
+
+    #[test]
+    fn the_document_heading_is_not_the_definitions_part() {
+        let text = "# Section A: Definitions and Interpretation\n\n## A1 Definitions\n\n\
+                    A1.1 In this Code:\n\nDevice means a meter.\n\n## A2 Interpretation\n\n\
+                    A2.1 Headings do not count.\n";
+        let terms: Vec<String> = parse_definitions(text, None)
+            .into_iter()
+            .map(|d| d.term)
+            .collect();
+        assert_eq!(terms, ["Device"]);
     }
 
     #[test]

@@ -85,6 +85,11 @@ pub fn parse_heading(text: &str, markdown: bool) -> Option<Heading> {
         if seen > COVER_LINES {
             return None;
         }
+        // A running header ("SEC Section H v9.1") or a page number is a cover line, even
+        // first: it names the document and its version, not its title.
+        if crate::parse::furniture::is_page_furniture(t) {
+            continue;
+        }
         let setext = lines.get(k + 1).is_some_and(|(_, next)| {
             let n = next.trim();
             n.len() >= 3 && (n.bytes().all(|b| b == b'=') || n.bytes().all(|b| b == b'-'))
@@ -214,6 +219,10 @@ pub fn parse_clauses(text: &str, document: &DocumentId, skip: Option<Span>) -> V
         }
         let trimmed_at = line.len() - line.trim_start().len();
         let rest = &line[trimmed_at..];
+        // A table of contents names parts with their page numbers: not the parts.
+        if is_contents_entry(rest) {
+            continue;
+        }
         if let Some(num) = clause_number(rest, document) {
             let at = start + trimmed_at + num.start;
             let heading = clause_heading(rest, num.clone(), document).map(|r| {
@@ -261,6 +270,27 @@ pub fn parse_clauses(text: &str, document: &DocumentId, skip: Option<Span>) -> V
 }
 
 /// A clause's body runs to the next clause that is not one of its descendants.
+/// A table-of-contents line as Word and PDF exports give it: a part's number and title,
+/// then its page number after a tab, dot leaders or a run of spaces ("H1 General\t3",
+/// "H8 Service Management ........ 12", "3 Enrolment   7").
+fn is_contents_entry(line: &str) -> bool {
+    let t = line.trim_end();
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=4).contains(&digits) || digits == t.len() {
+        return false;
+    }
+    let before = &t[..t.len() - digits];
+    let dots = before.trim_end().ends_with("..") || before.trim_end().ends_with('…');
+    // A tab or a run of spaces leads to the page number only after a part's number
+    // ("H1", "3"), not a clause's ("H2.2 … 10   20" is the clause's text).
+    let part = before
+        .split_whitespace()
+        .next()
+        .is_some_and(|n| !n.trim_end_matches('.').contains('.'));
+    let leader = dots || (part && (before.ends_with('\t') || before.ends_with("   ")));
+    leader && before.split_whitespace().count() >= 2
+}
+
 fn close_bodies(clauses: &mut [Clause], line_starts: &[usize], end: usize) {
     let mut stack: Vec<usize> = Vec::new();
     for i in 0..clauses.len() {
@@ -462,6 +492,13 @@ mod tests {
         );
         // The name on one line, the title on the next.
         assert_eq!(
+            heading(
+                "SEC Section H v9.1\nPage 1 of 80\n\nSection H – DCC Services\n\nH1.1 x\n",
+                false
+            ),
+            h("section-h", "DCC Services", "Section H – DCC Services")
+        );
+        assert_eq!(
             heading("Smart Energy Code\nSECTION J\nCHARGES\n\nJ1.1 x\n", false),
             h("section-j", "CHARGES", "SECTION J")
         );
@@ -559,6 +596,18 @@ mod tests {
                 "H9.1"
             ]
         );
+    }
+
+    #[test]
+    fn a_table_of_contents_is_not_the_parts() {
+        let text = "Section H – DCC Services\n\nCONTENTS\n\nH1 General\t3\nH2 Forecasts ........ 4\nH3 Charges … 5\nH4 Other Matters     6\n\n\
+                    H1 General\n\nH1.1 The DCC shall act.\n\nH2 Forecasts\n\nH2.1 Forecasts are monthly.\nH2.2 Values of 10   20\n";
+        assert_eq!(
+            numbers(text, "section-h"),
+            vec!["H1", "H1.1", "H2", "H2.1", "H2.2"]
+        );
+        assert!(!is_contents_entry("H2.2 The DCC shall pay 3"));
+        assert!(!is_contents_entry("12"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod config;
 pub mod dates;
 pub mod definitions;
 pub mod document;
+pub mod furniture;
 pub mod html;
 pub mod log;
 pub mod redline;
@@ -35,8 +36,8 @@ pub(crate) fn contains_ci(hay: &str, needle: &str) -> bool {
 pub struct ParsedDocument {
     pub heading: Option<Heading>,
     pub clauses: Vec<Clause>,
-    /// The Markdown version-control table's block ([`version_table_block`]), which holds
-    /// no clauses or citations of the text.
+    /// The version-control table's block: the Markdown one ([`version_table_block`]), else
+    /// the span of a table in the PDF shape; it holds no clauses or citations of the text.
     pub table_block: Option<Span>,
     /// The version-control table: Markdown in `.md` files, PDF-extracted in `.txt`.
     pub version_table: Option<version_table::VersionTable>,
@@ -106,10 +107,7 @@ pub fn document_citations(
 pub fn parse_document(text: &str, markdown: bool, document: Option<&DocumentId>) -> ParsedDocument {
     let heading = document::parse_heading(text, markdown);
     let numbering = document.or(heading.as_ref().map(|h| &h.document));
-    let table = version_table_block(text);
-    let clauses = numbering
-        .map(|d| document::parse_clauses(text, d, table))
-        .unwrap_or_default();
+    let block = version_table_block(text);
     // A Markdown document's table is the block found above, or the PDF shape under a
     // heading that names it ("VERSION CONTROL", "Document History", …); a plain-text
     // document is searched for the PDF shape anywhere. So prose never becomes table rows.
@@ -119,12 +117,23 @@ pub fn parse_document(text: &str, markdown: bool, document: Option<&DocumentId>)
                 .take(200)
                 .any(|(_, l)| version_table::is_table_heading(l))
         };
-        (table.is_some() || pdf_heading())
+        (block.is_some() || pdf_heading())
             .then(|| version_table::parse_version_table(text))
             .flatten()
     } else {
         version_table::parse_version_table(text)
     };
+    // The table holds no clauses or citations of the text, in either shape: its reasons
+    // cite history ("in accordance with SEC Section X5.4"), not the text in effect.
+    let table = block.or_else(|| {
+        version_table
+            .as_ref()
+            .filter(|t| t.shape == version_table::TableShape::PdfText && !t.rows.is_empty())
+            .map(|t| Span::new(t.span.start, t.span.end))
+    });
+    let clauses = numbering
+        .map(|d| document::parse_clauses(text, d, table))
+        .unwrap_or_default();
     let is_section_a = numbering
         .is_some_and(|d| d.kind == crate::names::DocumentKind::Section && d.designator == "A");
     let definitions = if is_section_a {

@@ -31,6 +31,9 @@ struct FileFacts<'a> {
     redline: Option<RedlineFacts>,
     #[serde(skip_serializing_if = "Option::is_none")]
     version_table: Option<Vec<RowFacts>>,
+    /// For a `version-table` file: whether every row was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version_table_complete: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     document_log: Option<LogFacts>,
     /// For an `unread` file: why.
@@ -50,6 +53,9 @@ struct NoteFacts<'a> {
     summarised: Vec<&'a str>,
     /// What each summary's first sentence says of its proposal, one per `summarised`.
     summary_claims: Vec<&'static str>,
+    /// Whether every row of a table of proposals in the summary was read (when `false`,
+    /// REL005 does not count the summary, and IO007 says so).
+    summary_complete: bool,
     affected: Option<Vec<AffectedFacts<'a>>>,
     affected_complete: bool,
 }
@@ -120,6 +126,7 @@ fn facts(corpus: &Corpus) -> Vec<FileFacts<'_>> {
             document: None,
             redline: None,
             version_table: None,
+            version_table_complete: None,
             document_log: None,
             problem: None,
         })
@@ -160,6 +167,7 @@ fn facts(corpus: &Corpus) -> Vec<FileFacts<'_>> {
         let e = &mut out[at(t.file)];
         e.kind = "version-table";
         e.version_table = Some(rows(&t.table));
+        e.version_table_complete = Some(t.table.complete);
     }
     if let Some(log) = &corpus.log {
         let e = &mut out[at(log.file)];
@@ -227,6 +235,7 @@ fn note_facts(nf: &ReleaseNoteFile) -> NoteFacts<'_> {
             .filter_map(|&i| n.proposals.get(i).map(|p| p.id.as_str()))
             .collect(),
         summary_claims: n.summary_claims.iter().map(|&c| claim_word(c)).collect(),
+        summary_complete: n.summary_unread.is_empty(),
         affected: n.affected_heading.as_ref().map(|_| {
             n.affected
                 .iter()
@@ -335,7 +344,12 @@ pub fn human(corpus: &Corpus) -> String {
                     _ => format!("{s} ({c})"),
                 })
                 .collect();
-            let _ = writeln!(out, "  proposals summarised: {}", list(summarised));
+            let whole = if n.summary_complete {
+                ""
+            } else {
+                " (NOT read whole: REL005 does not count them)"
+            };
+            let _ = writeln!(out, "  proposals summarised{whole}: {}", list(summarised));
             match &n.affected {
                 None => {
                     let _ = writeln!(out, "  affected list: none");
@@ -405,7 +419,16 @@ pub fn human(corpus: &Corpus) -> String {
             );
         }
         if let Some(t) = &f.version_table {
-            let _ = writeln!(out, "  rows: {}", list(t.iter().map(row_line).collect()));
+            let whole = if f.version_table_complete == Some(true) {
+                "read whole"
+            } else {
+                "NOT read whole: VCT rules do not judge it"
+            };
+            let _ = writeln!(
+                out,
+                "  rows ({whole}): {}",
+                list(t.iter().map(row_line).collect())
+            );
         }
         if let Some(l) = &f.document_log {
             let _ = writeln!(

@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::AffectedEntry;
 use super::sections::{Line, bullet_text, heading_text};
-use super::text::quoted_after;
+use super::text::{cells, quoted_after};
 use crate::names::{DocumentId, DocumentKind, kind_from_word};
 
 static ENTRY_DOC: LazyLock<Regex> = LazyLock::new(|| {
@@ -19,6 +19,12 @@ static ENTRY_DOC: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:SEC\s+)?(Section|Schedule|Appendix)\s+([A-Z]{1,2}|[1-9]\d{0,2})(?:$|[^A-Za-z0-9])",
     )
     .expect("entry regex")
+});
+
+/// A document named anywhere in a text: "Section A", "Appendix AC", "Schedule 11".
+static ANY_DOC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Section\s+[A-Z]|Schedule\s+[1-9]\d{0,2}|Appendix\s+[A-Z]{1,2})\b")
+        .expect("document regex")
 });
 
 /// The affected list: every line from the heading (`lines[heading]`) to `end` (the next
@@ -73,7 +79,14 @@ pub(super) fn read_list(text: &str, lines: &[Line], heading: usize, end: usize) 
         }
         let item = first_cell(text, item.clone()).unwrap_or(item);
         let entry = affected_entry(text, strip_glued_cells(text, item));
-        if entry.document.is_none() {
+        // An entry that names no document, or a line that names more than one (a list
+        // written as a sentence: "Section H ‘…’ and Appendix AC ‘…’ were changed"), is
+        // not one entry read whole.
+        let names_another = entry
+            .note_span
+            .as_ref()
+            .is_some_and(|n| ANY_DOC.is_match(&text[n.clone()]));
+        if entry.document.is_none() || names_another {
             unread.push(entry.line_span.clone());
         }
         entries.push(entry);
@@ -116,20 +129,7 @@ pub(super) fn names_document(s: &str) -> bool {
 /// The first non-empty cell of a row split by tabs or `|`; `None` for a line that is no
 /// such row.
 fn first_cell(text: &str, line: Range<usize>) -> Option<Range<usize>> {
-    let s = &text[line.clone()];
-    if !s.contains(['\t', '|']) {
-        return None;
-    }
-    let mut at = line.start;
-    for cell in s.split(['\t', '|']) {
-        let lead = cell.len() - cell.trim_start().len();
-        let trimmed = cell.trim();
-        if !trimmed.is_empty() {
-            return Some(at + lead..at + lead + trimmed.len());
-        }
-        at += cell.len() + 1;
-    }
-    None
+    cells(text, line).into_iter().next()
 }
 
 /// `|---|---|`, `+----+`: a table's rule line.

@@ -36,7 +36,7 @@ use opening::{
 };
 pub(crate) use proposals::NUMBER_WORDS;
 pub use proposals::find_proposals;
-use proposals::{find_stated_count, summarised};
+use proposals::{find_stated_count, summarised, titles_from_cells};
 use sections::{
     SectionKind, bullet_text, heading_text, is_breadcrumb, is_heading, section_kind, split_lines,
 };
@@ -71,7 +71,9 @@ pub struct ReleaseNote {
     /// one that opens a paragraph or bullet of the summary, in text order. The summary is
     /// every section whose heading names it ("Summary of changes"); a note without such a
     /// heading is read from the title down to its first heading; a list of proposals one per line
-    /// (no bullets, no blank lines) opens a paragraph at each line. "MP204A … is the
+    /// (no bullets, no blank lines) opens a paragraph at each line, and so does each row
+    /// of a table of proposals (`| MP211 | Title | Implemented |`, or tabbed: the title
+    /// from the cell after the id, the claim from a status cell). "MP204A … is the
     /// alternative solution to MP204" summarises MP204A only, and a proposal under another
     /// heading ("Implementation of the SECMP0007 CTSD legal text") is not counted.
     pub summarised: Vec<usize>,
@@ -79,6 +81,9 @@ pub struct ReleaseNote {
     /// proposal, one per entry of `summarised`: implemented it, implemented a further phase
     /// or a correction of it, or did not implement it (see [`SummaryClaim`]).
     pub summary_claims: Vec<SummaryClaim>,
+    /// Rows of a table of proposals in the summary that name no proposal (`| TBC | … |`):
+    /// while any is left, the summary was not read whole, and no rule may count it.
+    pub summary_unread: Vec<Range<usize>>,
     /// The "What parts of the SEC were affected?" heading line.
     pub affected_heading: Option<Range<usize>>,
     /// The entries read under it (bullets, unbulleted lines, table rows).
@@ -310,11 +315,11 @@ pub fn parse_release_note(text: &str) -> ReleaseNote {
         });
 
     note.proposals = find_proposals(text);
+    titles_from_cells(text, &mut note.proposals);
     note.stated_count = find_stated_count(text);
-    (note.summarised, note.summary_claims) =
-        summarised(text, &lines, skip_until, &headings, &note.proposals)
-            .into_iter()
-            .unzip();
+    let (summary, unread) = summarised(text, &lines, skip_until, &headings, &note.proposals);
+    (note.summarised, note.summary_claims) = summary.into_iter().unzip();
+    note.summary_unread = unread;
 
     // The affected list.
     if let Some(k) = headings.iter().position(|h| h.1 == SectionKind::Affected) {

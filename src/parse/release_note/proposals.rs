@@ -11,8 +11,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::sections::{Line, SectionKind, bullet_text, heading_text};
-use super::text::{contains_ci, quoted_after};
+use super::text::{cells, contains_ci, quoted_after};
 use super::{ProposalKind, ProposalMention, StatedCount, SummaryClaim};
+use crate::parse::dates::find_dates;
 
 static PROPOSAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"SECMP[ \t]?\d{1,5}|[MD]P\d{1,5}[A-Z]?").expect("MP regex"));
@@ -29,14 +30,35 @@ pub fn find_proposals(text: &str) -> Vec<ProposalMention> {
         if s > 0 && b[s - 1].is_ascii_alphanumeric() {
             continue;
         }
-        let raw = m.as_str();
+        let mut raw = m.as_str();
+        let mut e = e;
         let mut suffix = None;
         if raw.as_bytes()[raw.len() - 1].is_ascii_uppercase() {
-            // MP102A: the letter is a suffix only if the word ends there.
-            if e < b.len() && b[e].is_ascii_alphanumeric() {
+            // MP102A: the letter is a suffix only if the word ends there. "MP211Faster
+            // Enrolment…": a pasted table's id glued to the title cell after it.
+            // Read so only where the id opens a line, as a table's first cell does:
+            // "MP211Faster …" (no suffix), "MP214ACharging …" (suffix A, a title word),
+            // "MP214DCC Services" (no suffix, a title in capitals).
+            let opens_line = text[..s]
+                .rsplit('\n')
+                .next()
+                .is_some_and(|l| l.trim().is_empty());
+            let glued = e < b.len() && b[e].is_ascii_alphanumeric();
+            let after = b.get(e + 1).copied().unwrap_or(b' ');
+            if glued
+                && opens_line
+                && (b[e].is_ascii_lowercase()
+                    || (b[e].is_ascii_uppercase() && after.is_ascii_uppercase()))
+            {
+                raw = &raw[..raw.len() - 1];
+                e -= 1;
+            } else if glued
+                && !(opens_line && b[e].is_ascii_uppercase() && after.is_ascii_lowercase())
+            {
                 continue;
+            } else {
+                suffix = Some(raw.as_bytes()[raw.len() - 1] as char);
             }
-            suffix = Some(raw.as_bytes()[raw.len() - 1] as char);
         } else if e < b.len() && b[e].is_ascii_alphanumeric() {
             continue;
         }
@@ -69,6 +91,115 @@ pub fn find_proposals(text: &str) -> Vec<ProposalMention> {
     out
 }
 
+/// Titles of proposals listed in a table of the note (`| MP211 | Faster Enrolment |
+/// Implemented |`): the cell after the id, for a mention with no quoted title. Only in
+/// release notes: in a version-control table the cell after an id is an overview.
+pub(super) fn titles_from_cells(text: &str, proposals: &mut [ProposalMention]) {
+    for p in proposals.iter_mut().filter(|p| p.title.is_none()) {
+        if let Some(t) = title_cell(text, p.span.start, p.span.end)
+            .or_else(|| glued_title(text, p.span.start, p.span.end))
+        {
+            p.title = Some(text[t.clone()].to_string());
+            p.title_span = Some(t);
+        }
+    }
+}
+
+/// A table pasted with its cells glued, a row to a line: "MP211Faster Enrolment of
+/// DevicesImplemented". The title runs from the id to the end of the line, less a status
+/// glued to its end; only when the id opens the line.
+fn glued_title(text: &str, s: usize, e: usize) -> Option<Range<usize>> {
+    let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..s].trim().is_empty()
+        || !text[e..].starts_with(|c: char| c.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let line_end = text[e..].find(['\n', '\r']).map_or(text.len(), |i| e + i);
+    let cell = text[e..line_end].trim_end();
+    let mut end = e + cell.len();
+    for word in [
+        "Implemented",
+        "Included",
+        "Approved",
+        "Deferred",
+        "Withdrawn",
+        "Rejected",
+        "Pending",
+        "Postponed",
+    ] {
+        let t = &text[e..end];
+        if let Some(rest) = t.strip_suffix(word)
+            && rest.ends_with(|c: char| c.is_lowercase() || c == ')')
+        {
+            end -= word.len();
+            break;
+        }
+    }
+    (end > e).then_some(e..end)
+}
+
+/// In a table pasted as text (`| MP211 | Faster Enrolment | Implemented |`, or cells split
+/// by tabs), the cell after a proposal id that fills its own cell: the proposal's title,
+/// without quotes; not a status word or a date.
+fn title_cell(text: &str, s: usize, e: usize) -> Option<Range<usize>> {
+    let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..s].trim_end_matches([' ', '\t']);
+    let opens_cell = before.is_empty() || before.ends_with('|') || text[..s].ends_with('\t');
+    let after = &text[e..];
+    let gap = after.len() - after.trim_start_matches([' ']).len();
+    let sep = after[gap..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '|' | '\t'))?;
+    if !opens_cell {
+        return None;
+    }
+    let from = e + gap + sep.len_utf8();
+    let line_end = text[from..].find('\n').map_or(text.len(), |i| from + i);
+    let cell = cells(text, from..line_end).into_iter().next().or_else(|| {
+        // The last cell of a row without an outer pipe: no separator after it.
+        let t = text[from..line_end].trim();
+        let lead = text[from..line_end].len() - text[from..line_end].trim_start().len();
+        (!t.is_empty()).then(|| from + lead..from + lead + t.len())
+    })?;
+    if cell.start >= line_end
+        || status_of(&text[cell.clone()]).is_some()
+        || !find_dates(&text[cell.clone()]).is_empty()
+    {
+        return None;
+    }
+    // A title in quotes inside its cell: the quotes are no part of it.
+    Some(
+        quoted_after(text, cell.start)
+            .filter(|q| q.end < cell.end)
+            .unwrap_or(cell),
+    )
+}
+
+/// A status cell or a status glued after a title: what it says the release did.
+fn status_of(word: &str) -> Option<SummaryClaim> {
+    let w = word.trim().trim_end_matches('.').to_ascii_lowercase();
+    match w.as_str() {
+        "implemented" | "included" => Some(SummaryClaim::Implemented),
+        "approved" | "deferred" | "withdrawn" | "rejected" | "not implemented" | "pending"
+        | "postponed" | "to be implemented" => Some(SummaryClaim::NotImplemented),
+        _ => None,
+    }
+}
+
+/// A row of a table of proposals pasted as text: its first cell holds a proposal id
+/// (`| MP211 | Faster Enrolment | Implemented |`, `MP211<tab>Faster Enrolment`). The
+/// start of that cell.
+fn proposal_row(text: &str, line: &Line) -> Option<usize> {
+    let first = cells(text, line.trimmed()).into_iter().next()?;
+    let t = text[first.clone()].trim_start_matches(['*', '_']);
+    PROPOSAL
+        .find(t)
+        .is_some_and(|m| m.start() == 0)
+        .then_some(first.start)
+}
+
 /// Indices into `proposals` of the Modification Proposals that open a paragraph or a
 /// bullet of the summary, with what the paragraph's first sentence says of each; see
 /// [`ReleaseNote::summarised`](super::ReleaseNote::summarised).
@@ -78,7 +209,7 @@ pub(super) fn summarised(
     skip_until: usize,
     headings: &[(usize, SectionKind)],
     proposals: &[ProposalMention],
-) -> Vec<(usize, SummaryClaim)> {
+) -> (Vec<(usize, SummaryClaim)>, Vec<Range<usize>>) {
     let is_summary = |i: usize| contains_ci(&text[heading_text(text, &lines[i])], "summary");
     let any_summary = headings.iter().any(|h| is_summary(h.0));
     // Line ranges to read: the summary sections, or the opening paragraphs.
@@ -97,7 +228,9 @@ pub(super) fn summarised(
         regions.push(skip_until..end);
     }
     let mut out = Vec::new();
+    let mut unread = Vec::new();
     for region in regions {
+        unread.extend(unread_table_rows(text, lines, region.clone()));
         for i in region {
             let line = &lines[i];
             if line.is_blank() || headings.iter().any(|h| h.0 == i) {
@@ -105,6 +238,10 @@ pub(super) fn summarised(
             }
             let start = match bullet_text(text, line) {
                 Some(b) => b.start,
+                // A row of a table of proposals: each row is one proposal.
+                None if proposal_row(text, line).is_some() => {
+                    proposal_row(text, line).unwrap_or(line.tstart)
+                }
                 // A line after a finished sentence opens a paragraph too: text pasted
                 // without blank lines; so does each line of a list of proposals written
                 // one per line ("MP080 ‘Title’Implemented").
@@ -114,7 +251,12 @@ pub(super) fn summarised(
                     || text[lines[i - 1].trimmed()].ends_with(['.', ':'])
                     || (opens_with_proposal(text, &lines[i - 1])
                         && !runs_on(&text[lines[i - 1].trimmed()])
-                        && opens_with_proposal(text, line)) =>
+                        && opens_with_proposal(text, line))
+                    // The first of such a list, under a line that is no sentence (a
+                    // pasted table's header, "ModificationTitleStatus").
+                    || (opens_with_proposal(text, line)
+                        && !runs_on(&text[line.trimmed()])
+                        && lines.get(i + 1).is_some_and(|n| opens_with_proposal(text, n))) =>
                 {
                     line.tstart
                 }
@@ -131,6 +273,44 @@ pub(super) fn summarised(
                 .filter(|p| p.span.start == start && p.kind == ProposalKind::Modification)
             {
                 out.push((k, claim(text, lines, i, headings, p)));
+            }
+        }
+    }
+    (out, unread)
+}
+
+/// The rows of a table of proposals that name no proposal in their first cell
+/// (`| TBC | Smart Meter Tweaks | Implemented |`): a table is a run of lines holding `|`
+/// or tabs, and it is one of proposals when a row opens with an id. Its first line (the
+/// header) and rule lines are not rows. While any is left, the summary was not read whole.
+fn unread_table_rows(text: &str, lines: &[Line], region: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = region.start;
+    while i < region.end {
+        let is_row =
+            |k: usize| !lines[k].is_blank() && text[lines[k].trimmed()].contains(['|', '\t']);
+        if !is_row(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < region.end && is_row(i) {
+            i += 1;
+        }
+        let block = start..i;
+        if !block
+            .clone()
+            .any(|k| proposal_row(text, &lines[k]).is_some())
+        {
+            continue;
+        }
+        for k in block.skip(1) {
+            let t = &text[lines[k].trimmed()];
+            let rule = t.contains('-')
+                && t.chars()
+                    .all(|c| matches!(c, '|' | '-' | ':' | '+' | ' ' | '\t'));
+            if !rule && proposal_row(text, &lines[k]).is_none() {
+                out.push(lines[k].trimmed());
             }
         }
     }
@@ -154,6 +334,14 @@ fn claim(
     if let Some(q) = text[from..].chars().next().filter(|c| "’”'\"".contains(*c)) {
         from += q.len_utf8();
     }
+    // A table row: a cell of the row that is a status word says it; otherwise the row's
+    // other cells are read as the summary sentence.
+    if proposal_row(text, &lines[i]).is_some() {
+        let row = cells(text, lines[i].trimmed());
+        if let Some(c) = row.iter().find_map(|c| status_of(&text[c.clone()])) {
+            return c;
+        }
+    }
     // A status glued to the title in a pasted list: "‘Title’Implemented".
     if p.title_span.is_some() {
         let word: &str = &text[from..lines[i].end];
@@ -161,11 +349,7 @@ fn claim(
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(word.len())];
         if word.starts_with(char::is_uppercase) {
-            return if ["Implemented", "Included"].contains(&word) {
-                SummaryClaim::Implemented
-            } else {
-                SummaryClaim::NotImplemented
-            };
+            return status_of(word).unwrap_or(SummaryClaim::NotImplemented);
         }
     }
     let sentence = sentence(text, lines, i, headings, from);

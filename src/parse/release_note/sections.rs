@@ -9,9 +9,15 @@ use std::ops::Range;
 
 use crate::parse::dates::find_dates;
 
-/// "June 2021 SEC Release »": a navigation trail left above the title by the web page.
+/// "June 2021 SEC Release »": a navigation trail left above the title by the web page;
+/// or the tail of the previous item's title copied from a list view ("and re-designating
+/// Appendix AC", "…Designated"): a line that starts in lower case or with an ellipsis,
+/// as no title does.
 pub(super) fn is_breadcrumb(line: &str) -> bool {
-    line.ends_with(['»', '›']) || line.ends_with(" >")
+    line.ends_with(['»', '›'])
+        || line.ends_with(" >")
+        || line.starts_with(['…', '.'])
+        || line.starts_with(|c: char| c.is_lowercase())
 }
 
 pub(super) struct Line {

@@ -1015,3 +1015,114 @@ fn a_summary_claim_is_read_from_the_main_clause() {
         FollowUp
     );
 }
+
+#[test]
+fn proposals_listed_in_a_table() {
+    let head = "SEC v58.0 published for the June 2022 SEC Release\n\n24 June 2022\n\n\
+        SEC version 58.0 came into effect on 24 June 2022. This included three Modification Proposals:\n\n";
+    let tail = "\nWhat parts of the SEC were affected?\n\n- Section H ‘DCC Services’\n";
+    let read = |table: &str| {
+        let text = format!("{head}{table}{tail}");
+        let n = parse_release_note(&text);
+        let ids: Vec<(String, Option<String>)> = n
+            .proposals
+            .iter()
+            .map(|p| (p.id.clone(), p.title.clone()))
+            .collect();
+        let summarised: Vec<&str> = n
+            .summarised
+            .iter()
+            .map(|&k| n.proposals[k].id.as_str())
+            .collect();
+        (
+            ids,
+            summarised.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            n.summary_claims.clone(),
+        )
+    };
+    let want_ids = |t3: &str| {
+        vec![
+            (
+                "MP211".to_string(),
+                Some("Faster Enrolment of Devices".to_string()),
+            ),
+            (
+                "MP214".to_string(),
+                Some("Charging Statement Timing".to_string()),
+            ),
+            ("MP215A".to_string(), Some(t3.to_string())),
+        ]
+    };
+    let all = vec![
+        "MP211".to_string(),
+        "MP214".to_string(),
+        "MP215A".to_string(),
+    ];
+    use SummaryClaim::{Implemented as I, NotImplemented as N};
+    // Piped, with a header and a rule line.
+    let piped = "| Modification | Title | Status |\n|---|---|---|\n\
+        | MP211 | Faster Enrolment of Devices | Implemented |\n\
+        | MP214 | ‘Charging Statement Timing’ | Implemented |\n\
+        | MP215A | Alert Retention | Deferred |\n";
+    assert_eq!(
+        read(piped),
+        (want_ids("Alert Retention"), all.clone(), vec![I, I, N])
+    );
+    // Tabbed, without a status column: each row is a plain summary.
+    let tabbed = "Proposal\tTitle\n\
+        MP211\tFaster Enrolment of Devices\n\
+        MP214\tCharging Statement Timing\n\
+        MP215A\tAlert Retention\n";
+    assert_eq!(
+        read(tabbed),
+        (want_ids("Alert Retention"), all.clone(), vec![I, I, I])
+    );
+    // Pipes without outer pipes, and a summary column read as the sentence.
+    let inner = "MP211 | Faster Enrolment of Devices | Shortens the enrolment window.\n\
+        MP214 | Charging Statement Timing | Moves the statement date.\n\
+        MP215A | Alert Retention | Will be implemented in the November 2022 release.\n";
+    assert_eq!(
+        read(inner),
+        (want_ids("Alert Retention"), all, vec![I, I, N])
+    );
+    // A version-control table's cell after an id is an overview, never a title.
+    let vct = "| 1.1 | 2022-06-24 | MP211 | Enrolment changes |\n";
+    assert!(find_proposals(vct)[0].title.is_none());
+}
+
+#[test]
+fn a_proposal_id_glued_to_its_title() {
+    // A pasted table whose cells lost their separators.
+    let text = "SEC v58.0 published\n\n24 June 2022\n\nThis included two Modification Proposals:\n\n\
+        ModificationTitleStatus\n\
+        MP211Faster Enrolment of DevicesImplemented\n\
+        MP214ACharging Statement TimingDeferred\n";
+    let n = parse_release_note(text);
+    let got: Vec<(String, Option<String>)> = n
+        .proposals
+        .iter()
+        .map(|p| (p.id.clone(), p.title.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "MP211".to_string(),
+                Some("Faster Enrolment of Devices".to_string())
+            ),
+            (
+                "MP214A".to_string(),
+                Some("Charging Statement Timing".to_string())
+            ),
+        ]
+    );
+    assert_eq!(n.summarised, [0, 1]);
+    assert_eq!(
+        n.summary_claims,
+        [SummaryClaim::Implemented, SummaryClaim::NotImplemented]
+    );
+    let caps = find_proposals("MP216DCC Services ChangesImplemented\n");
+    assert_eq!((caps[0].id.as_str(), caps[0].suffix), ("MP216", None));
+    // In running text an id glued to a word is no mention ("MP211s").
+    assert!(find_proposals("the MP211s and DP12x").is_empty());
+}

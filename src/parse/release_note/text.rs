@@ -61,3 +61,23 @@ pub(super) fn quote_at(text: &str, open: usize) -> Option<(usize, usize)> {
     }
     glued.map(|at| (start, at))
 }
+
+/// The non-empty cells of a table row pasted as text (cells split by `|`, outer pipes
+/// optional, or by tabs), trimmed, in order; empty for a line without either separator.
+pub(super) fn cells(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[line.clone()];
+    if !s.contains(['\t', '|']) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut at = line.start;
+    for cell in s.split(['\t', '|']) {
+        let lead = cell.len() - cell.trim_start().len();
+        let trimmed = cell.trim();
+        if !trimmed.is_empty() {
+            out.push(at + lead..at + lead + trimmed.len());
+        }
+        at += cell.len() + 1;
+    }
+    out
+}

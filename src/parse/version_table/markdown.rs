@@ -13,6 +13,7 @@ use super::reasons::{REASON_START, REASON_START_INNER, build_reason};
 use super::{Reason, TableShape, VersionRow, VersionTable, contains_ci, lines_from, trim_span};
 use crate::names::Version;
 use crate::parse::dates::{CellDate, parse_cell_date};
+use crate::parse::furniture::{is_page_furniture, repeats_on_pages};
 use crate::title::squeeze as normalize;
 
 #[derive(Default)]
@@ -89,6 +90,7 @@ pub(super) fn parse_markdown(text: &str) -> Option<VersionTable> {
     let mut end = text[header_start..]
         .find('\n')
         .map_or(text.len(), |p| header_start + p);
+    let header = text[header_start..end].trim();
     let mut lines = lines.peekable();
     if sep == b'|' {
         let (ds, de) = lines.next()?;
@@ -101,9 +103,24 @@ pub(super) fn parse_markdown(text: &str) -> Option<VersionTable> {
         }
         end = de;
     }
-    for (s, e) in lines {
+    while let Some((s, e)) = lines.next() {
         if !text.as_bytes()[s..e].contains(&sep) || text[s..e].trim().is_empty() {
+            // A page break inside the table: blank lines and page furniture, then more
+            // rows. Anything else ends the table.
+            if page_break_then_row(text, (s, e), lines.clone(), sep) {
+                // Past the break, to the next row.
+                while lines
+                    .next_if(|&(s, e)| !text.as_bytes()[s..e].contains(&sep))
+                    .is_some()
+                {}
+                continue;
+            }
             break;
+        }
+        // The header row repeated at the top of the next page, and its rule line.
+        let t = text[s..e].trim();
+        if t == header || (t.contains('-') && t.bytes().all(|c| b"|-: \t".contains(&c))) {
+            continue;
         }
         end = e;
         let cs = cells(text, s, e, sep);
@@ -142,8 +159,33 @@ pub(super) fn parse_markdown(text: &str) -> Option<VersionTable> {
         shape: TableShape::Markdown,
         rows,
         complete: false,       // set by `parse_version_table`
+        unread: Vec::new(),    // set by `parse_version_table`
         proposals: Vec::new(), // set by `parse_version_table`
     })
+}
+
+/// Whether the line `at` (blank, or without a cell separator) and those after it are a
+/// page break inside the table: blank lines and page furniture (at least one line of it),
+/// then a row.
+fn page_break_then_row(
+    text: &str,
+    at: (usize, usize),
+    rest: impl Iterator<Item = (usize, usize)>,
+    sep: u8,
+) -> bool {
+    let mut furniture = false;
+    for (s, e) in std::iter::once(at).chain(rest) {
+        let t = text[s..e].trim();
+        if t.is_empty() {
+            continue;
+        }
+        if is_page_furniture(t) || (!t.as_bytes().contains(&sep) && repeats_on_pages(text, t)) {
+            furniture = true;
+            continue;
+        }
+        return furniture && t.as_bytes().contains(&sep);
+    }
+    false
 }
 
 static BR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>").expect("br regex"));

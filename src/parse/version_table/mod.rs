@@ -29,6 +29,8 @@ use std::ops::Range;
 
 use crate::date::Date;
 use crate::names::Version;
+use crate::parse::dates::{CellDate, find_dates, parse_cell_date};
+use crate::parse::furniture::{is_page_furniture, repeats_on_pages};
 
 use markdown::parse_markdown;
 use pdf::parse_pdf;
@@ -42,9 +44,13 @@ pub struct VersionTable {
     pub span: Range<usize>,
     pub shape: TableShape,
     pub rows: Vec<VersionRow>,
-    /// Whether every row was read (see [`all_rows_read`]): the rules check only tables
-    /// read whole, since a lost row would make the rest look wrong.
+    /// Whether every row was read (`unread` is empty): the rules check only tables read
+    /// whole, since a lost row would make the rest look wrong.
     pub complete: bool,
+    /// What could not be read (see [`unread_parts`]): a line that looks like a row the
+    /// parser could not read, a row whose date was lost; the whole table when no row was
+    /// read. In text order.
+    pub unread: Vec<Range<usize>>,
     /// Modification and Draft Proposals named in the table with a title in quotes on the
     /// same line, in text order (spans in the file): kept so that no rule reads the table
     /// again to compare proposal titles (REL006).
@@ -87,6 +93,10 @@ pub struct Reason {
     pub pieces: Vec<Range<usize>>,
     /// The SEC version named by "Modification(s) to SEC version X", and the span of `X`.
     pub modifies: Option<(Version, Range<usize>)>,
+    /// The further versions the same words name, in order: "SEC version 1.0 and 1.1",
+    /// "SEC versions 0.9, 1.0 and 1.1" give 1.1, or 1.0 and 1.1 (the first is `modifies`).
+    /// A row naming several earlier versions is right when one of them is the row before.
+    pub modifies_also: Vec<(Version, Range<usize>)>,
     /// Dates introduced by "with effect (from)".
     pub effect_dates: Vec<(Date, Range<usize>)>,
     /// The date of an approval: "approved via Change Board vote on …", "approved by the
@@ -135,7 +145,8 @@ pub fn parse_version_table(text: &str) -> Option<VersionTable> {
         Some(t) => t,
         None => parse_pdf(text)?,
     };
-    table.complete = all_rows_read(text, &table);
+    table.unread = unread_parts(text, &table);
+    table.complete = table.unread.is_empty();
     table.proposals = titled_proposals(text, table.span.clone());
     Some(table)
 }
@@ -158,55 +169,85 @@ pub fn titled_proposals(text: &str, range: Range<usize>) -> Vec<ProposalMention>
 }
 
 /// A line of a PDF-extracted table that looks like the start of a row the parser could
-/// not read: a version number alone, or followed only by a day ("4.2", "4.2 18th"), the
-/// month and year having been pushed to later lines.
+/// not read: a version number alone, or followed by a day ("4.2", "4.2 18th", "4.2 18th
+/// Modifications to"), the month and year having been pushed to later lines.
 static LOST_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{1,3}(?:\.\d{1,3})+(?:[ \t]+\d{1,2}(?:st|nd|rd|th)?)?$").expect("lost row")
+    Regex::new(r"^\d{1,3}(?:\.\d{1,3})+(?:$|[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:$|[ \t]))")
+        .expect("lost row")
 });
 
-/// Whether the parser read every row of the table. A Markdown table must have produced a
-/// row from every line under its header (a row whose version cell is not a version is
-/// dropped by the parser); a PDF-extracted table must have no line that looks like a row
-/// start the parser could not read. A table without rows is not checked either.
-fn all_rows_read(text: &str, table: &VersionTable) -> bool {
-    if table.rows.is_empty() {
-        return false;
-    }
+/// The parts of the table the parser could not read (empty when it read every row). A
+/// Markdown table must have produced a row from every line under its header (a row whose
+/// version cell is not a version is dropped by the parser); a PDF-extracted table must
+/// have no line that looks like a row start the parser could not read, and no row whose
+/// date was lost. A table without rows is not read at all: its whole span.
+fn unread_parts(text: &str, table: &VersionTable) -> Vec<Range<usize>> {
     let Some(span) = text.get(table.span.clone()) else {
-        return false;
+        return vec![table.span.clone()];
     };
+    if table.rows.is_empty() {
+        return vec![table.span.clone()];
+    }
+    // Each non-blank line of the table, trimmed, as a span of `text`.
+    let mut lines = Vec::new();
+    let mut offset = table.span.start;
+    for line in span.split_inclusive('\n') {
+        let t = trim_span(text, offset, offset + line.len());
+        if !t.is_empty() {
+            lines.push(t);
+        }
+        offset += line.len();
+    }
+    let starts: Vec<usize> = table.rows.iter().map(|r| r.version_span.start).collect();
+    let mut unread = Vec::new();
     match table.shape {
         TableShape::Markdown => {
-            let mut lines = span.lines().filter(|l| !l.trim().is_empty());
-            let count = lines.clone().count();
-            // The header, a rule line under it in a pipe table (none in a tabbed one), rows.
-            let rule = lines.nth(1).is_some_and(|l| {
-                let t = l.trim();
-                t.contains('-') && t.bytes().all(|c| b"|-: \t".contains(&c))
-            });
-            count == table.rows.len() + 1 + usize::from(rule)
+            let is_rule = |t: &str| t.contains('-') && t.bytes().all(|c| b"|-: \t".contains(&c));
+            let header = lines.first().map_or("", |h| &text[h.clone()]);
+            let row_starts: Vec<usize> = table.rows.iter().map(|r| r.span.start).collect();
+            for l in lines.iter().skip(1) {
+                let t = &text[l.clone()];
+                // A page break inside the table: its furniture, the header and its rule
+                // line repeated at the top of the next page.
+                let furniture = t == header
+                    || is_rule(t)
+                    || is_page_furniture(t)
+                    || (!t.contains(['|', '\t']) && repeats_on_pages(text, t));
+                if !furniture && !row_starts.contains(&l.start) {
+                    unread.push(l.clone());
+                }
+            }
         }
         TableShape::PdfText => {
-            let starts: Vec<usize> = table.rows.iter().map(|r| r.version_span.start).collect();
-            let mut offset = table.span.start;
-            for line in span.split_inclusive('\n') {
-                let trimmed = line.trim();
-                let lead = line.len() - line.trim_start().len();
-                if LOST_ROW.is_match(trimmed) && !starts.contains(&(offset + lead)) {
-                    return false;
+            // A row whose date could not be read: its date cell wrapped with the next
+            // cell's words past recovery ("2nd May Modifications to SEC" with no year
+            // opening the next line). A date written whole but impossible ("31st June
+            // 2016", "31/06/2021") was read: DATE001 speaks of it.
+            for r in &table.rows {
+                let lost = r.date.is_none()
+                    && text.get(r.date_span.clone()).is_none_or(|d| {
+                        find_dates(d).is_empty() && matches!(parse_cell_date(d), CellDate::NotADate)
+                    });
+                if lost {
+                    unread.push(r.version_span.start..r.date_span.end.max(r.version_span.end));
                 }
-                offset += line.len();
             }
-            true
+            for l in &lines {
+                if LOST_ROW.is_match(&text[l.clone()]) && !starts.contains(&l.start) {
+                    unread.push(l.clone());
+                }
+            }
         }
     }
+    unread.sort_by_key(|r| r.start);
+    unread
 }
 
 // ---------------------------------------------------------------------------------------
 // Lines
 
 /// Lines of `text` from byte `from`: (start of line, end of content without `\r\n`).
-fn lines_from(text: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+fn lines_from(text: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + Clone + '_ {
     let b = text.as_bytes();
     let mut pos = from;
     std::iter::from_fn(move || {

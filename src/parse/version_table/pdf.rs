@@ -12,7 +12,8 @@ use super::pdf_reasons::{finish_row, is_ordinal};
 use super::{TableShape, VersionTable, lines_from, trim_span};
 use crate::date::{Date, month_from_name};
 use crate::names::Version;
-use crate::parse::dates::date_at;
+use crate::parse::dates::{CellDate, date_at, parse_cell_date};
+use crate::parse::furniture::{is_page_furniture, repeats_on_pages};
 
 /// The headings a version-control table is published under, in any case: "VERSION
 /// CONTROL", "Document History", "Version History", "Amendment Record", "Change Record".
@@ -136,6 +137,9 @@ pub(super) struct RowBuild {
     pub(super) date_span: Range<usize>,
     pub(super) pieces: Vec<Range<usize>>,
     pub(super) end: usize,
+    /// The end of a year that wrapped to the start of the next line: the row's text on
+    /// that line starts after it.
+    pub(super) year_end: Option<usize>,
 }
 
 pub(super) fn parse_pdf(text: &str) -> Option<VersionTable> {
@@ -155,6 +159,10 @@ pub(super) fn parse_pdf(text: &str) -> Option<VersionTable> {
             continue;
         }
         let line = &text[t.clone()];
+        // A page break: its page number and running header are no part of the table.
+        if is_page_furniture(line) {
+            continue;
+        }
         if let Some(row) = row_start(text, t.clone()) {
             if let Some(done) = cur.take() {
                 rows.push(finish_row(text, done));
@@ -171,11 +179,16 @@ pub(super) fn parse_pdf(text: &str) -> Option<VersionTable> {
                 row.end = rest.end;
                 row.pieces.push(rest);
             }
-            skip_to = rest_end;
+            skip_to = row.year_end.unwrap_or(rest_end);
             cur = Some(row);
             continue;
         }
         if cur.is_some() && is_table_end(line) {
+            // A running header in capitals ("SECTION H – DCC SERVICES") repeated on every
+            // page does not end the table: the page broke inside it.
+            if repeats_on_pages(text, line) {
+                continue;
+            }
             break;
         }
         if let Some(row) = cur.as_mut() {
@@ -195,32 +208,142 @@ pub(super) fn parse_pdf(text: &str) -> Option<VersionTable> {
         shape: TableShape::PdfText,
         rows,
         complete: false,       // set by `parse_version_table`
+        unread: Vec::new(),    // set by `parse_version_table`
         proposals: Vec::new(), // set by `parse_version_table`
     })
 }
 
 /// A row's first line: version number, day and month (the year may be on a later line).
 fn row_start(text: &str, line: Range<usize>) -> Option<RowBuild> {
-    let (v, day, month) = row_start_parts(&text[line.clone()])?;
-    let version = Version::parse(&text[line.start + v.start..line.start + v.end])?;
     let base = line.start;
-    let (date, date_span) = match date_at(text, base + day.start) {
-        Some(m) => (m.date, m.span),
-        None => (None, base + day.start..base + month.end),
+    let shift = |r: Range<usize>| base + r.start..base + r.end;
+    // (version, day or numeric date, month word, end of the line holding the month)
+    let (v, day, month, month_line_end) = match row_start_parts(&text[line.clone()]) {
+        Some((v, day, month)) => (shift(v), shift(day), month.map(shift), line.end),
+        // "1.2 14th" / "September Modifications to …": the day alone, the month opening
+        // the next line.
+        None => {
+            let (v, day) = day_alone(&text[line.clone()])?;
+            let (month, end) = month_opening_next_line(text, line.end)?;
+            (shift(v), shift(day), Some(month), end)
+        }
+    };
+    let version = Version::parse(&text[v.clone()])?;
+    let mut year_end = None;
+    let (date, date_span) = match (date_at(text, day.start), month) {
+        (Some(m), _) => (m.date, m.span),
+        // "01/10/2020", "24.06.2021": the whole date in one token.
+        (None, None) => match parse_cell_date(&text[day.clone()]) {
+            CellDate::Date(d) => (Some(d), day),
+            _ => (None, day),
+        },
+        // "2nd May Modifications to SEC version 1.0 as" / "2020 directed by …": the date
+        // cell wrapped with the next cell's words, its year opening the next line.
+        (None, Some(month)) => {
+            let day_month = day.start..month.end;
+            match wrapped_year(text, month_line_end) {
+                Some((year, end)) => {
+                    let written = format!("{} {} {year}", &text[day.clone()], &text[month]);
+                    year_end = Some(end);
+                    match parse_cell_date(&written) {
+                        CellDate::Date(d) => (Some(d), day_month),
+                        _ => (None, day_month),
+                    }
+                }
+                None => (None, day_month),
+            }
+        }
     };
     Some(RowBuild {
         version,
-        version_span: base + v.start..base + v.end,
+        version_span: v,
         date,
         date_span,
         pieces: Vec::new(),
         end: 0,
+        year_end,
     })
 }
 
+/// "1.2 14th", "1.2 14": a version and a day alone on a line (relative spans).
+fn day_alone(l: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let mut words = l.split_whitespace();
+    let (v, d) = (words.next()?, words.next()?);
+    if words.next().is_some() {
+        return None;
+    }
+    let version_like = v.contains('.')
+        && v.split('.')
+            .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()));
+    let digits = d.bytes().take_while(u8::is_ascii_digit).count();
+    let day_like = (1..=2).contains(&digits) && (digits == d.len() || is_ordinal(d));
+    let ds = l.rfind(d)?;
+    (version_like && day_like).then(|| (0..v.len(), ds..ds + d.len()))
+}
+
+/// A month name opening the next non-blank line after `from` (at most one blank line
+/// between): its span, and the end of that line.
+fn month_opening_next_line(text: &str, from: usize) -> Option<(Range<usize>, usize)> {
+    let mut blank = 0;
+    for (s, e) in lines_from(text, (from + 1).min(text.len())) {
+        let t = trim_span(text, s, e);
+        if t.is_empty() {
+            blank += 1;
+            if blank > 1 {
+                return None;
+            }
+            continue;
+        }
+        let l = &text[t.clone()];
+        let word_len = l.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let word = &l[..word_len];
+        let rest = &word.as_bytes()[word_len.min(1)..];
+        let cased =
+            rest.iter().all(u8::is_ascii_lowercase) || rest.iter().all(u8::is_ascii_uppercase);
+        let ends = l
+            .as_bytes()
+            .get(word_len)
+            .is_none_or(|c| !c.is_ascii_alphanumeric());
+        return (word_len > 0 && cased && ends && month_from_name(word).is_some())
+            .then_some((t.start..t.start + word_len, e));
+    }
+    None
+}
+
+/// A year opening the next non-blank line after `from` (at most one blank line between):
+/// its value and the end of its four digits, when what follows it on that line is not a
+/// date's continuation.
+fn wrapped_year(text: &str, from: usize) -> Option<(i32, usize)> {
+    let mut blank = 0;
+    for (s, e) in lines_from(text, (from + 1).min(text.len())) {
+        let t = trim_span(text, s, e);
+        if t.is_empty() {
+            blank += 1;
+            if blank > 1 {
+                return None;
+            }
+            continue;
+        }
+        let l = &text[t.clone()];
+        let b = l.as_bytes();
+        let four = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit);
+        if !four || b.get(4).is_some_and(|c| !c.is_ascii_whitespace()) {
+            return None;
+        }
+        let year: i32 = l[..4].parse().ok()?;
+        return (1990..=2100).contains(&year).then_some((year, t.start + 4));
+    }
+    None
+}
+
+/// The spans of a row's first line: the version, the day (or a numeric date), the month
+/// word (none after a numeric date).
+type RowStartParts = (Range<usize>, Range<usize>, Option<Range<usize>>);
+
 /// Splits "4.2 18th March …" into the spans of the version, the day and the month word
-/// (relative to `l`), if the line starts that way.
-fn row_start_parts(l: &str) -> Option<(Range<usize>, Range<usize>, Range<usize>)> {
+/// (relative to `l`), if the line starts that way; "4.2 18/03/2019 …" gives the version
+/// and the numeric date, with no month word.
+fn row_start_parts(l: &str) -> Option<RowStartParts> {
     let b = l.as_bytes();
     let mut i = 0;
     let digits = |i: &mut usize| {
@@ -256,6 +379,14 @@ fn row_start_parts(l: &str) -> Option<(Range<usize>, Range<usize>, Range<usize>)
         return None;
     }
     let ds = i;
+    // A numeric UK date, day first: "24/06/2021", "24.06.2021".
+    let token_end = l[ds..]
+        .find(char::is_whitespace)
+        .map_or(l.len(), |k| ds + k);
+    let token = &l[ds..token_end];
+    if token.contains(['/', '.']) && !matches!(parse_cell_date(token), CellDate::NotADate) {
+        return Some((v, ds..token_end, None));
+    }
     if !(1..=2).contains(&digits(&mut i)) {
         return None;
     }
@@ -277,5 +408,5 @@ fn row_start_parts(l: &str) -> Option<(Range<usize>, Range<usize>, Range<usize>)
     }
     let rest = &word.as_bytes()[1..];
     let cased = rest.iter().all(u8::is_ascii_lowercase) || rest.iter().all(u8::is_ascii_uppercase);
-    (cased && month_from_name(word).is_some()).then_some((v, day, ms..i))
+    (cased && month_from_name(word).is_some()).then_some((v, day, Some(ms..i)))
 }

@@ -30,8 +30,17 @@ pub(super) static REASON_START_INNER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static MODIFIES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)Modifications?\s+to\s+(?:the\s+)?SEC\s+(?:version\s+|v)\d+(?:\.\d+)*")
-        .expect("modifies regex")
+    Regex::new(
+        r"(?i)(?-u:\b)Modifications?\s+to\s+(?:the\s+)?SEC\s+(?:versions?\s+|v)\d+(?:\.\d+)*",
+    )
+    .expect("modifies regex")
+});
+
+/// A further version right after the first: ", 1.1", " and 1.1", " & v1.1", " and SEC
+/// version 1.1". The match ends with the number.
+static MODIFIES_MORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:SEC\s+)?(?:versions?\s+|v)?\d{1,3}(?:\.\d{1,3}){1,2}(?-u:\b)")
+        .expect("modifies more regex")
 });
 
 /// Builds a reason from its pieces, mapping spans found in the normalised text back to
@@ -81,14 +90,33 @@ pub(super) fn build_reason(text: &str, pieces: &[Range<usize>]) -> Reason {
     };
     let maybe = memchr::memmem::find(norm.as_bytes(), b"odification").is_some()
         || memchr::memmem::find(norm.as_bytes(), b"ODIFICATION").is_some();
-    let modifies = maybe.then(|| MODIFIES.find(&norm)).flatten().and_then(|m| {
-        // The version number is the match's tail of digits and dots.
-        let s = m.as_str();
+    // The version number is a match's tail of digits and dots.
+    let tail = |end: usize, s: &str| {
         let v = s.len()
             - s.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.')
                 .len();
-        let r = m.end() - v..m.end();
-        Some((Version::parse(&norm[r.clone()])?, map_span(r)))
+        end - v..end
+    };
+    let mut modifies_also = Vec::new();
+    let modifies = maybe.then(|| MODIFIES.find(&norm)).flatten().and_then(|m| {
+        let r = tail(m.end(), m.as_str());
+        let first = (Version::parse(&norm[r.clone()])?, map_span(r));
+        // "SEC version 1.0 and 1.1", "SEC versions 0.9, 1.0 and 1.1".
+        let mut at = m.end();
+        while let Some(more) = MODIFIES_MORE.find(&norm[at..]) {
+            let r = tail(at + more.end(), more.as_str());
+            at += more.end();
+            // "and 24.06.2021" is a date, not versions.
+            let b = norm.as_bytes();
+            if b.get(at) == Some(&b'.') && b.get(at + 1).is_some_and(u8::is_ascii_digit) {
+                break;
+            }
+            match Version::parse(&norm[r.clone()]) {
+                Some(v) => modifies_also.push((v, map_span(r))),
+                None => break,
+            }
+        }
+        Some(first)
     });
     let mut effect_dates = Vec::new();
     let mut approval_date = None;
@@ -118,6 +146,7 @@ pub(super) fn build_reason(text: &str, pieces: &[Range<usize>]) -> Reason {
         span,
         pieces: pieces.to_vec(),
         modifies,
+        modifies_also,
         effect_dates,
         approval_date,
         other_dates,

@@ -722,3 +722,173 @@ fn a_row_start_before_a_multibyte_character_is_read_safely() {
         );
     }
 }
+
+#[test]
+fn a_reason_naming_several_earlier_versions_keeps_them_all() {
+    let names = |r: &crate::parse::version_table::Reason| -> Vec<String> {
+        r.modifies
+            .iter()
+            .chain(&r.modifies_also)
+            .map(|(v, _)| v.to_string())
+            .collect()
+    };
+    let md = "| Version | Implementation Date | Reason for Change | Overview of Modifications |\n|---|---|---|---|\n\
+        | 1.0 | 2020-01-02 | Designation | First |\n\
+        | 1.1 | 2021-01-02 | Modifications to SEC version 0.9 and 1.0 as directed by the Secretary of State | Second |\n\
+        | 1.2 | 2021-06-02 | Modifications to SEC versions 0.9, 1.0 and 1.1 | Third |\n\
+        | 1.3 | 2021-09-02 | Modifications to SEC version 1.2 and 24.06.2021 | Fourth |\n";
+    let t = parse_version_table(md).unwrap();
+    let got: Vec<Vec<String>> = t.rows[1..].iter().map(|r| names(&r.reasons[0])).collect();
+    assert_eq!(
+        got,
+        [vec!["0.9", "1.0"], vec!["0.9", "1.0", "1.1"], vec!["1.2"]]
+    );
+    // Each span points at its number.
+    for r in &t.rows {
+        for re in &r.reasons {
+            for (v, span) in re.modifies.iter().chain(&re.modifies_also) {
+                assert_eq!(&md[span.clone()], v.as_str());
+            }
+        }
+    }
+    // Wrapped as a PDF export wraps it.
+    let pdf = "VERSION CONTROL\n\n\
+        1.0 4th March 2019 Designation by the Secretary of State\n\
+        1.1 2nd May 2020 Modifications to SEC versions 0.9 and\n\
+        1.0 as directed by the Secretary of State\n\
+        New charging dates\n";
+    let t = parse_version_table(pdf).unwrap();
+    assert_eq!(t.rows.len(), 2);
+    assert_eq!(names(&t.rows[1].reasons[0]), ["0.9", "1.0"]);
+    assert_eq!(t.rows[1].overview, "New charging dates");
+}
+
+#[test]
+fn a_date_wrapped_with_the_next_cell_is_read_or_the_table_is_not_complete() {
+    // The year wrapped to the start of the next line, after the reason's first words.
+    let text = "Version Control\n\n\
+        1.0 4th March 2019 Designation by the Secretary of State First version\n\
+        1.1 2nd May Modifications to SEC version 1.0 as\n\
+        2020 directed by the Secretary of State\n\
+        Second version\n\
+        1.2 01/10/2020 Implementation of MP101 approved via Change Board vote on 2 September 2020\n\
+        Third version\n";
+    let t = parse_version_table(text).unwrap();
+    let got: Vec<(String, String)> = t
+        .rows
+        .iter()
+        .map(|r| (r.version.to_string(), iso(r.date)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1.0".to_string(), "2019-03-04".to_string()),
+            ("1.1".to_string(), "2020-05-02".to_string()),
+            ("1.2".to_string(), "2020-10-01".to_string()),
+        ]
+    );
+    assert!(t.complete);
+    let r = &t.rows[1];
+    assert_eq!(&text[r.date_span.clone()], "2nd May");
+    assert_eq!(
+        r.reasons[0].text,
+        "Modifications to SEC version 1.0 as directed by the Secretary of State"
+    );
+    assert_eq!(r.overview, "Second version");
+    assert_eq!(
+        t.rows[2].reasons[0]
+            .approval_date
+            .as_ref()
+            .map(|d| d.0.to_string()),
+        Some("2020-09-02".to_string())
+    );
+
+    // No year to be found: the date is not read, and the table says so.
+    for lost in [
+        "1.1 2nd May Modifications to SEC version 1.0 as\ndirected by the Secretary of State 2020\n",
+        "1.1 2nd Modifications to SEC version 1.0 as\nMay 2020 directed by the Secretary of State\n",
+    ] {
+        let text = format!(
+            "Version Control\n\n1.0 4th March 2019 Designation by the Secretary of State\n{lost}"
+        );
+        let t = parse_version_table(&text).unwrap();
+        assert!(!t.complete, "{lost}");
+        assert!(
+            t.rows.iter().all(|r| r.date.is_some()) || !t.complete,
+            "never complete with a null date"
+        );
+    }
+    // The day alone on the row's line, the month opening the next, the year after it or
+    // opening the line after.
+    for (wrapped, reason) in [
+        (
+            "1.1 2nd\nMay Modifications to SEC version 1.0\n2020 as directed by the Secretary of State\n",
+            "Modifications to SEC version 1.0 as directed by the Secretary of State",
+        ),
+        (
+            "1.1 2nd\nMay 2020 Modifications to SEC version 1.0\n",
+            "Modifications to SEC version 1.0",
+        ),
+    ] {
+        let text = format!(
+            "Version Control\n\n1.0 4th March 2019 Designation by the Secretary of State\n{wrapped}"
+        );
+        let t = parse_version_table(&text).unwrap();
+        assert!(t.complete, "{wrapped}");
+        assert_eq!(iso(t.rows[1].date), "2020-05-02", "{wrapped}");
+        assert_eq!(t.rows[1].reasons[0].text, reason, "{wrapped}");
+    }
+    // An impossible date is read as written: the table is complete, DATE001 speaks.
+    let text = "Version Control\n\n1.0 4th March 2019 Designation\n1.1 31st June 2020 Modifications to SEC version 1.0\n";
+    let t = parse_version_table(text).unwrap();
+    assert!(t.complete && t.rows[1].date.is_none());
+}
+
+#[test]
+fn a_page_break_inside_a_table_does_not_end_it() {
+    let piped = "SECTION H – DCC SERVICES\n\nDocument History\n\n\
+        | Version | Implementation Date | Reason for Change | Overview of Modifications |\n\
+        |---|---|---|---|\n\
+        | 1.0 | 04/03/2019 | Designation by the Secretary of State | First version |\n\
+        | 2.0 | 02/05/2020 | Modifications to SEC version 1.0 | New enrolment rules |\n\n\
+        SECTION H – DCC SERVICES\n\
+        Page 2 of 9\n\n\
+        | Version | Implementation Date | Reason for Change | Overview of Modifications |\n\
+        |---|---|---|---|\n\
+        | 2.1 | 24/02/2022 | Implementation of MP101 | Forecast timing |\n\n\
+        H1 General\n\nH1.1 Text.\n\nSECTION H – DCC SERVICES\nPage 3 of 9\n\nH1.2 More.\n";
+    let (rows, complete) = versions_of(piped);
+    assert_eq!(
+        rows.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(),
+        ["1.0", "2.0", "2.1"]
+    );
+    assert!(complete);
+    let tabbed = "Version History\n\n\
+        Version\tImplementation Date\tReason for Change\tOverview of Modifications\n\
+        1.0\t24th June 2021\tDesignation by the Secretary of State\tFirst publication\n\
+        SEC Section H v1.1\n\
+        Page 2 of 3\n\
+        1.1\t17.12.2021\tImplementation of SECMP0046\tNotifications\n\n\
+        H1.1 Text.\n";
+    let (rows, complete) = versions_of(tabbed);
+    assert_eq!(rows.len(), 2);
+    assert!(complete);
+    // The PDF shape: a running header in capitals and a page number between rows.
+    let pdf = "Smart Energy Code\n\nSECTION H – DCC SERVICES\n\nVERSION CONTROL\n\n\
+        1.0 4th March 2019 Designation by the Secretary of State First version\n\
+        2.0 2nd May 2020 Modifications to SEC version 1.0 as directed by the\n\
+        Secretary of State\n\
+        SECTION H – DCC SERVICES\n\
+        Page 2 of 9\n\
+        New enrolment rules\n\
+        2.1 24th February 2022 Implementation of MP101\n\
+        Forecast timing\n\n\
+        H1 General\n\nH1.1 The DCC shall act.\n\nSECTION H – DCC SERVICES\nPage 3 of 9\n";
+    let t = parse_version_table(pdf).unwrap();
+    assert_eq!(t.rows.len(), 3);
+    assert!(t.complete);
+    assert_eq!(t.rows[1].overview, "New enrolment rules");
+    // A line that is no furniture still ends a Markdown table.
+    let ended = piped.replace("Page 2 of 9", "The rest of the table was lost.");
+    assert_eq!(versions_of(&ended).0.len(), 2);
+}

@@ -5,6 +5,7 @@ use super::{note_name, number_word};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::and_list;
 use crate::model::Corpus;
+use crate::model::SummaryClaim;
 use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 
@@ -23,6 +24,10 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         let Some(stated) = &note.stated_count else {
             continue;
         };
+        // A table of proposals with a row that names none: not counted (IO007 says so).
+        if !note.summary_unread.is_empty() {
+            continue;
+        }
         // One per proposal, in text order: a proposal summarised twice counts once.
         let mut seen = std::collections::HashSet::new();
         let summarised: Vec<_> = note
@@ -32,7 +37,21 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             .filter(|p| seen.insert(p.id.as_str()))
             .collect();
         // A note that summarises no proposal paragraph by paragraph cannot be counted.
-        if summarised.is_empty() || summarised.len() == stated.value as usize {
+        // A proposal the summary says the release did not implement ("‘Title’Deferred",
+        // "has been deferred") may be left out of the count: the count agrees with either.
+        let mut seen_included = std::collections::HashSet::new();
+        let included = note
+            .summarised
+            .iter()
+            .zip(&note.summary_claims)
+            .filter(|(_, c)| **c != SummaryClaim::NotImplemented)
+            .filter_map(|(&i, _)| note.proposals.get(i))
+            .filter(|p| seen_included.insert(p.id.as_str()))
+            .count();
+        if summarised.is_empty()
+            || summarised.len() == stated.value as usize
+            || included == stated.value as usize
+        {
             continue;
         }
         let n = summarised.len();
@@ -113,6 +132,19 @@ mod tests {
         // Digits are read too.
         assert_eq!(
             run("REL005", &[("releases/63.0.md", &note("2", SUMMARY))]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_proposal_listed_as_not_implemented_may_be_left_out_of_the_count() {
+        let listed = "MP201 ‘Retry Limits’Implemented\nMP208 ‘Returns Window’Implemented\nMP209 ‘Alert Retention’Deferred";
+        for count in ["two", "three"] {
+            let got = run("REL005", &[("releases/63.0.md", &note(count, listed))]);
+            assert!(got.is_empty(), "{count}: {got:?}");
+        }
+        assert_eq!(
+            run("REL005", &[("releases/63.0.md", &note("four", listed))]).len(),
             1
         );
     }

@@ -27,19 +27,22 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let text = corpus.source(nf.file);
-        let phrase = text
-            .text
-            .get(stated.phrase_span.clone())
-            .unwrap_or_default();
-        out.push(
-            Diagnostic::new(
-                RULE.code,
-                format!(
-                    "{} says the release included {} but names no Modification Proposal",
-                    note_name(nf),
-                    crate::title::squeeze(phrase)
-                ),
+        // The number as the note writes it ("five", "5"); "the following ten
+        // modifications" is worded as proposals too, so the sentence reads as English.
+        let number = text.text.get(stated.span.clone()).unwrap_or_default();
+        let message = if stated.value == 1 {
+            format!(
+                "{} says the release included {number} Modification Proposal, but does not name it",
+                note_name(nf)
             )
+        } else {
+            format!(
+                "{} says the release included {number} Modification Proposals, but names none of them",
+                note_name(nf)
+            )
+        };
+        out.push(
+            Diagnostic::new(RULE.code, message)
             .at(nf.file, Span::from(stated.phrase_span.clone()), "no proposal is named in the note")
             .help("list the Modification Proposals the release implemented (one per line, `MP123 ‘Title’`), or remove the count"),
         );
@@ -71,7 +74,30 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(
             got[0].2,
-            "the 40.0 release note says the release included five Modification Proposals but names no Modification Proposal"
+            "the 40.0 release note says the release included five Modification Proposals, but names none of them"
+        );
+        // "the following ten modifications:" with nothing after it, and a count of one.
+        let got = run(
+            "REL009",
+            &[(
+                "releases/40.0.txt",
+                &note("SEC version 40.0 implemented the following ten modifications:"),
+            )],
+        );
+        assert_eq!(
+            got[0].2,
+            "the 40.0 release note says the release included ten Modification Proposals, but names none of them"
+        );
+        let got = run(
+            "REL009",
+            &[(
+                "releases/40.0.txt",
+                &note("This included one Modification Proposal."),
+            )],
+        );
+        assert_eq!(
+            got[0].2,
+            "the 40.0 release note says the release included one Modification Proposal, but does not name it"
         );
         assert_eq!(got[0].1, 5);
         // Named anywhere (summarised or not): REL005's business, not this rule's.

@@ -354,15 +354,28 @@ mod tests {
     }
 
     #[test]
-    fn a_pdf_row_split_before_its_month_makes_the_table_unreadable() {
+    fn a_pdf_row_split_before_its_month_is_read_or_makes_the_table_unreadable() {
         let good = "VERSION CONTROL\n\n1.0 1st May 2020 Designation by the\nSecretary of State\n\
                     1.1 2nd June 2021 Modifications to SEC\nversion 1.0\n\
                     1.2 3rd July 2021 Modifications to SEC\nversion 1.1\n";
         let t = parse_version_table(good).unwrap();
         assert_eq!(t.rows.len(), 3);
         assert!(t.complete);
+        // The month opening the next line: the row is read.
         let split = good.replace("1.1 2nd June 2021", "1.1 2nd\nJune 2021");
         let t = parse_version_table(&split).unwrap();
+        assert_eq!(t.rows.len(), 3);
+        assert!(t.complete);
+        assert_eq!(
+            t.rows[1].date.map(|d| d.to_string()),
+            Some("2021-06-02".into())
+        );
+        // The month further down, after the reason's words: the row is lost.
+        let lost = good.replace(
+            "1.1 2nd June 2021 Modifications to SEC\nversion 1.0\n",
+            "1.1 2nd\nModifications to SEC\nJune 2021 version 1.0\n",
+        );
+        let t = parse_version_table(&lost).unwrap();
         assert_eq!(t.rows.len(), 2, "the 1.1 row is lost");
         assert!(!t.complete);
     }

@@ -72,10 +72,17 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             for reason in &row.reasons {
-                if let Some((named, span)) = &reason.modifies {
-                    let r = reading(&versions, &releases, &prev.version, named);
-                    found.push((row, prev, named, span, r));
-                }
+                let Some(first) = &reason.modifies else {
+                    continue;
+                };
+                // "SEC version 1.0 and 1.1": right when one of them is the row before.
+                let named = std::iter::once(first).chain(&reason.modifies_also);
+                let (named, span) = named
+                    .clone()
+                    .find(|(v, _)| v == &prev.version)
+                    .unwrap_or(first);
+                let r = reading(&versions, &releases, &prev.version, named);
+                found.push((row, prev, named, span, r));
             }
         }
         // Many published tables of Subsidiary Documents name the release of the whole Code
@@ -169,6 +176,23 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "1.1");
         assert!(got[0].1.contains("row before it is version 1.0"));
+    }
+
+    #[test]
+    fn a_reason_naming_several_versions_is_right_when_one_is_the_row_before() {
+        let text = md("| 0.9 | 2020-01-02 | Designation | First |\n\
+             | 1.0 | 2020-06-02 | Modifications to SEC version 0.9 | Second |\n\
+             | 1.1 | 2021-01-02 | Modifications to SEC versions 0.9 and 1.0 as directed by the Secretary of State | Third |\n\
+             | 1.2 | 2021-06-02 | Modifications to SEC version 1.0 and 1.1 | Fourth |\n\
+             | 1.3 | 2021-09-02 | Modifications to SEC version 1.0, 1.1 and 1.2 | Fifth |\n");
+        assert!(run(&[("documents/appendix-am/1.3.md", &text)]).is_empty());
+        // None of them the row before: reported at the first.
+        let text = md("| 0.9 | 2020-01-02 | Designation | First |\n\
+             | 1.0 | 2020-06-02 | Modifications to SEC version 0.9 | Second |\n\
+             | 1.1 | 2021-01-02 | Modifications to SEC versions 0.9 and 0.9 | Third |\n");
+        let got = run(&[("documents/appendix-am/1.1.md", &text)]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "0.9");
     }
 
     #[test]
