@@ -27,6 +27,10 @@ struct Cli {
 enum Command {
     /// Check a corpus folder (or one file) and report every inconsistency.
     Check(CheckArgs),
+    /// Write the HTML report (`-o report.html`): summary, releases newest first, the
+    /// redlines of one release side by side (`--release N`, default the newest), and
+    /// every finding, filterable. The terminal gets the summary line.
+    Report(CheckArgs),
     /// List every citation of a clause or document: what to look at before deleting or
     /// renumbering it.
     #[command(after_help = REFS_HELP)]
@@ -191,6 +195,8 @@ enum Format {
     Github,
     /// JUnit XML: one test case a rule, failing with its findings.
     Junit,
+    /// One self-contained HTML page (what `seccheck report` writes).
+    Html,
 }
 
 /// The formats of `refs` and `inspect`.
@@ -212,8 +218,9 @@ enum Color {
     Never,
 }
 
-const SUBCOMMANDS: [&str; 10] = [
+const SUBCOMMANDS: [&str; 11] = [
     "export",
+    "report",
     "completions",
     "man",
     "check",
@@ -249,7 +256,11 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check(a) => run_check(a),
+        Command::Check(a) => run_check(a, false),
+        Command::Report(mut a) => {
+            a.format = Format::Html;
+            run_check(a, true)
+        }
         Command::Refs(a) => run_refs(a),
         Command::Inspect(a) => match discover::discover(&a.path) {
             Ok(found) => {
@@ -314,7 +325,9 @@ fn thread_cap() -> usize {
     4 * std::thread::available_parallelism().map_or(1, usize::from)
 }
 
-fn run_check(a: CheckArgs) -> ExitCode {
+/// `report`: the HTML page to `--output` (or stdout), only the summary line to the
+/// terminal.
+fn run_check(a: CheckArgs, report: bool) -> ExitCode {
     let threads = match a.threads {
         Some(0) => {
             eprintln!("error: --threads must be at least 1");
@@ -473,6 +486,13 @@ fn run_check(a: CheckArgs) -> ExitCode {
         Format::Concise => report::concise::render(&outcome),
         Format::Jsonl => report::json::render_lines(&outcome),
         Format::Junit => report::junit::render(&outcome),
+        Format::Html => report::html::render(
+            &outcome,
+            a.release
+                .as_deref()
+                .and_then(seccheck::names::Version::parse)
+                .as_ref(),
+        ),
         Format::Github => {
             // Paths in the report are relative to the corpus folder (a file's corpus, or
             // a single file's own folder): annotations need them from where seccheck runs.
@@ -515,6 +535,11 @@ fn run_check(a: CheckArgs) -> ExitCode {
             Err(e) => {
                 eprintln!("error: cannot write the report {}: {e}", file.display());
                 return ExitCode::from(2);
+            }
+            Ok(()) if report => {
+                eprintln!("{}", Summary::of(&outcome).line());
+                eprintln!("note: wrote the report to {}", file.display());
+                ExitCode::SUCCESS
             }
             // The file has the chosen format; the terminal, the human report.
             Ok(()) => print(&report::human::render(

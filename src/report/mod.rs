@@ -3,6 +3,7 @@
 
 pub mod concise;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod inspect;
 pub mod json;
