@@ -313,6 +313,13 @@ async fn the_report_in_chromium() {
     // And back: a pin in the redline reaches its finding.
     let pin = c.find(Locator::Css(&format!("{view} .pin a"))).await.unwrap();
     let href = pin.attr("href").await.unwrap().unwrap();
+    // Clear of the view's sticky column heads, as a reader would have it.
+    c.execute(
+        "arguments[0].scrollIntoView({block: 'center'});",
+        vec![serde_json::to_value(&pin).unwrap()],
+    )
+    .await
+    .unwrap();
     pin.click().await.unwrap();
     let hash = c.execute("return location.hash;", vec![]).await.unwrap();
     assert_eq!(hash.as_str().unwrap(), href);

@@ -98,10 +98,13 @@ pub fn render(outcome: &Outcome, scoped: Option<&Version>) -> String {
         *counts.entry((d.code, d.severity.as_str())).or_default() += 1;
     }
     let most = counts.values().copied().max().unwrap_or(1);
+    // Most findings first, as `--statistics` lists them.
+    let mut counts: Vec<_> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let bars: Vec<Bar> = counts
-        .iter()
+        .into_iter()
         .enumerate()
-        .map(|(i, (&(code, severity), &count))| Bar {
+        .map(|(i, ((code, severity), count))| Bar {
             code,
             name: crate::catalogue::get(code).map_or(String::new(), |e| e.name.clone()),
             severity,
@@ -164,7 +167,7 @@ fn finding(corpus: &Corpus, held: &Held<'_>, i: usize, d: &Diagnostic) -> Findin
     let (place_text, snippet, document) = match &d.primary {
         Some(l) => {
             let source = held.get(l.file);
-            let (line, _) = source.line_col(l.span.start as usize);
+            let line = source.line_index(l.span.start as usize);
             let text: String = source.text[source.line_range(line)].chars().take(400).collect();
             (place(l.file, l.span.start), text.trim_end().to_string(), document_of(corpus, l.file))
         }

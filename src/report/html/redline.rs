@@ -7,6 +7,7 @@ use super::Finding;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Corpus, RedlineFile, Side};
 use crate::names::Version;
+use crate::refs::Effect;
 use crate::source::FileId;
 use similar::{Algorithm, ChangeTag, DiffTag, TextDiff};
 use std::collections::HashMap;
@@ -14,6 +15,9 @@ use std::time::Duration;
 
 /// Unchanged rows in a run at least this long are folded.
 const FOLD: usize = 3;
+/// Deleted clauses searched for citations a view: each search is a citation pass over the
+/// corpus, so a release that deletes hundreds lists the first few.
+const DELETED_SEARCHED: usize = 10;
 
 pub(crate) struct RedlineView {
     pub id: String,
@@ -41,6 +45,8 @@ pub(crate) struct Row {
     pub right: Vec<Piece>,
     pub changed: bool,
     pub pins: Vec<Pin>,
+    /// For a deleted clause: the citations of it still in effect at the release.
+    pub cited_by: Vec<String>,
 }
 
 pub(crate) struct Piece {
@@ -100,6 +106,7 @@ pub(crate) fn view(
             right,
             changed,
             pins: Vec::new(),
+            cited_by: Vec::new(),
         });
     };
     for op in diff.ops() {
@@ -143,7 +150,7 @@ pub(crate) fn view(
             let row = match which {
                 0 => para_at(&new, after_offset(r, start)).map(|p| new_row[p]),
                 _ => {
-                    let (line, _) = file_text.line_col(start);
+                    let line = file_text.line_index(start);
                     let needle = file_text.text[file_text.line_range(line)].trim();
                     let (side, map) = if which == 1 { (&new, &new_row) } else { (&old, &old_row) };
                     (!needle.is_empty())
@@ -171,6 +178,10 @@ pub(crate) fn view(
             }
         }
     }
+    let deleted_clauses = rows.iter_mut().filter(|r| r.right.is_empty() && r.clause.is_some());
+    for row in deleted_clauses.take(DELETED_SEARCHED) {
+        row.cited_by = citations_of(corpus, r, row.clause.as_deref().unwrap_or_default(), release);
+    }
     RedlineView {
         document: r.document.to_string(),
         path: corpus.file(r.file).path.clone(),
@@ -182,6 +193,36 @@ pub(crate) fn view(
         deleted,
         id,
     }
+}
+
+/// The citations of a clause the release deleted, in what is in effect at the release
+/// (`seccheck refs`'s query).
+fn citations_of(corpus: &Corpus, r: &RedlineFile, clause: &str, release: &str) -> Vec<String> {
+    // A Section's clauses name their document (`H4.9`); other documents' paragraphs don't.
+    let target = if clause.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        clause.to_string()
+    } else {
+        format!("{}:{clause}", r.document.key())
+    };
+    let Ok(target) = crate::refs::parse_target(&target) else {
+        return Vec::new();
+    };
+    let found = crate::refs::find(corpus, &target);
+    found
+        .citations
+        .iter()
+        .filter(|c| match &c.effect {
+            Effect::Logged(at) => at.iter().any(|v| v.to_string() == release),
+            Effect::ReleaseNote(v) => v.to_string() == release,
+            _ => true,
+        })
+        .map(|c| {
+            let source = corpus.source(c.file);
+            let (line, column) = source.line_col(c.span.start as usize);
+            let when = crate::refs::describe(&c.effect, &found.releases);
+            format!("{}:{line}:{column}: {} ({when})", corpus.file(c.file).path, c.text)
+        })
+        .collect()
 }
 
 /// Paragraphs (separated by blank lines) with their offsets.
