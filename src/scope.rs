@@ -9,8 +9,8 @@
 
 use crate::check::Outcome;
 use crate::diagnostic::Diagnostic;
-use crate::model::Corpus;
 use crate::history::History;
+use crate::model::Corpus;
 use crate::names::Version;
 use crate::source::FileId;
 use std::collections::HashSet;

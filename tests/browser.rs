@@ -66,11 +66,18 @@ fn start_driver(chromedriver: &Path) -> Driver {
 struct BrowserLog;
 
 impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
         base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
     }
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({"type": "browser"}).to_string()))
+        (
+            http::Method::POST,
+            Some(json!({"type": "browser"}).to_string()),
+        )
     }
 }
 
@@ -85,8 +92,16 @@ async fn console_errors(c: &Client) -> Vec<String> {
 }
 
 fn seccheck(args: &[&str]) -> Vec<u8> {
-    let out = Command::cargo_bin("seccheck").unwrap().args(args).output().unwrap();
-    assert!(out.status.code().is_some_and(|c| c < 2), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::cargo_bin("seccheck")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code().is_some_and(|c| c < 2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     out.stdout
 }
 
@@ -98,7 +113,12 @@ fn findings_json(args: &[&str]) -> Vec<Value> {
 }
 
 fn place(d: &Value) -> String {
-    format!("{}:{}:{}", d["path"].as_str().unwrap(), d["line"], d["column"])
+    format!(
+        "{}:{}:{}",
+        d["path"].as_str().unwrap(),
+        d["line"],
+        d["column"]
+    )
 }
 
 /// The ids of the findings the page shows (not hidden by a filter).
@@ -127,7 +147,12 @@ fn ids_of(all: &[Value], some: &[Value]) -> Vec<String> {
 }
 
 async fn pick(c: &Client, select: &str, value: &str) {
-    c.find(Locator::Id(select)).await.unwrap().select_by_value(value).await.unwrap();
+    c.find(Locator::Id(select))
+        .await
+        .unwrap()
+        .select_by_value(value)
+        .await
+        .unwrap();
 }
 
 async fn screenshot(c: &Client, target: &str, name: &str) {
@@ -191,7 +216,12 @@ async fn the_report_in_chromium() {
     };
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("report.html");
-    seccheck(&["report", corpus().to_str().unwrap(), "-o", page.to_str().unwrap()]);
+    seccheck(&[
+        "report",
+        corpus().to_str().unwrap(),
+        "-o",
+        page.to_str().unwrap(),
+    ]);
     let all = findings_json(&[]);
 
     let driver = start_driver(&chromedriver);
@@ -238,9 +268,18 @@ async fn the_report_in_chromium() {
     pick(&c, "f-code", code).await;
     let of_code: Vec<Value> = all.iter().filter(|d| d["code"] == code).cloned().collect();
     assert_eq!(shown(&c).await, ids_of(&all, &of_code));
-    c.find(Locator::Css("#filters button[type=reset]")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#filters button[type=reset]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     pick(&c, "f-severity", "error").await;
-    let errors: Vec<Value> = all.iter().filter(|d| d["severity"] == "error").cloned().collect();
+    let errors: Vec<Value> = all
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .cloned()
+        .collect();
     assert_eq!(shown(&c).await, ids_of(&all, &errors));
     pick(&c, "f-severity", "").await;
     pick(&c, "f-release", "57.0").await;
@@ -254,7 +293,12 @@ async fn the_report_in_chromium() {
         .cloned()
         .collect();
     assert_eq!(shown(&c).await, ids_of(&all, &both));
-    c.find(Locator::Css("#filters button[type=reset]")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#filters button[type=reset]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     tokio::time::sleep(Duration::from_millis(100)).await;
     assert_eq!(shown(&c).await.len(), all.len());
 
@@ -285,9 +329,21 @@ async fn the_report_in_chromium() {
         assert!(shown_del.contains(t.as_str()), "deleted {t:?} not shown");
     }
     let ins_el = c.find(Locator::Css(&format!("{view} ins"))).await.unwrap();
-    assert!(ins_el.css_value("text-decoration-line").await.unwrap().contains("underline"));
+    assert!(
+        ins_el
+            .css_value("text-decoration-line")
+            .await
+            .unwrap()
+            .contains("underline")
+    );
     let del_el = c.find(Locator::Css(&format!("{view} del"))).await.unwrap();
-    assert!(del_el.css_value("text-decoration-line").await.unwrap().contains("line-through"));
+    assert!(
+        del_el
+            .css_value("text-decoration-line")
+            .await
+            .unwrap()
+            .contains("line-through")
+    );
 
     // Links from findings reach their anchors, in view (a folded paragraph opens).
     let links = c
@@ -307,11 +363,21 @@ async fn the_report_in_chromium() {
             .unwrap();
         assert!(!at.is_null(), "{href} reaches nothing");
         assert_eq!(format!("#{}", at[0].as_str().unwrap()), href);
-        let (top, height, window) = (at[1].as_f64().unwrap(), at[2].as_f64().unwrap(), at[3].as_f64().unwrap());
-        assert!(height > 0.0 && top >= -1.0 && top < window, "{href} not in view: {at}");
+        let (top, height, window) = (
+            at[1].as_f64().unwrap(),
+            at[2].as_f64().unwrap(),
+            at[3].as_f64().unwrap(),
+        );
+        assert!(
+            height > 0.0 && top >= -1.0 && top < window,
+            "{href} not in view: {at}"
+        );
     }
     // And back: a pin in the redline reaches its finding.
-    let pin = c.find(Locator::Css(&format!("{view} .pin a"))).await.unwrap();
+    let pin = c
+        .find(Locator::Css(&format!("{view} .pin a")))
+        .await
+        .unwrap();
     let href = pin.attr("href").await.unwrap().unwrap();
     // Clear of the view's sticky column heads, as a reader would have it.
     c.execute(
@@ -331,7 +397,10 @@ async fn the_report_in_chromium() {
     let href = explain.attr("href").await.unwrap().unwrap();
     explain.click().await.unwrap();
     let open = c
-        .execute("return document.getElementById(arguments[0]).open;", vec![json!(&href[1..])])
+        .execute(
+            "return document.getElementById(arguments[0]).open;",
+            vec![json!(&href[1..])],
+        )
         .await
         .unwrap();
     assert_eq!(open, json!(true), "{href} did not open");

@@ -79,8 +79,16 @@ fn every_finding_of_the_json_report_is_listed_with_its_code_and_place() {
     assert_eq!(items.len(), diagnostics.len());
     for (i, (d, item)) in diagnostics.iter().zip(&items).enumerate() {
         let code = d["code"].as_str().unwrap();
-        let place = format!("{}:{}:{}", d["path"].as_str().unwrap(), d["line"], d["column"]);
-        assert!(item.contains(&format!(r#"id="f{}" data-code="{code}""#, i + 1)), "{item}");
+        let place = format!(
+            "{}:{}:{}",
+            d["path"].as_str().unwrap(),
+            d["line"],
+            d["column"]
+        );
+        assert!(
+            item.contains(&format!(r#"id="f{}" data-code="{code}""#, i + 1)),
+            "{item}"
+        );
         assert!(item.contains(&place), "{place} not in {item}");
     }
 }

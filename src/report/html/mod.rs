@@ -70,7 +70,9 @@ pub fn render(outcome: &Outcome, scoped: Option<&Version>) -> String {
     let corpus = &outcome.corpus;
     let held = Held::new(&corpus.files);
     let history = corpus.log.as_ref().map(History::new);
-    let order: Vec<&Version> = history.as_ref().map_or(Vec::new(), |h| h.releases().to_vec());
+    let order: Vec<&Version> = history
+        .as_ref()
+        .map_or(Vec::new(), |h| h.releases().to_vec());
     let shown = scoped.or(order.last().copied());
     let mut findings: Vec<Finding> = outcome
         .diagnostics
@@ -121,7 +123,9 @@ pub fn render(outcome: &Outcome, scoped: Option<&Version>) -> String {
     codes.dedup();
     let rules = codes
         .iter()
-        .filter_map(|c| crate::catalogue::get(c).map(|e| (*c, e.name.clone(), crate::catalogue::explain(e))))
+        .filter_map(|c| {
+            crate::catalogue::get(c).map(|e| (*c, e.name.clone(), crate::catalogue::explain(e)))
+        })
         .collect();
     let page = Page {
         summary_line: summary.line(),
@@ -138,14 +142,23 @@ pub fn render(outcome: &Outcome, scoped: Option<&Version>) -> String {
         skipped: outcome
             .skipped
             .iter()
-            .map(|s| (format!("{} ({})", s.family, s.codes.join(", ")), s.reason.clone()))
+            .map(|s| {
+                (
+                    format!("{} ({})", s.family, s.codes.join(", ")),
+                    s.reason.clone(),
+                )
+            })
             .collect(),
         suppressed: outcome
             .suppressed
             .iter()
             .map(|s| {
                 let f = finding(corpus, &held, 0, &s.diagnostic);
-                (format!("{} {}", f.code, f.message), f.place, s.reason.clone())
+                (
+                    format!("{} {}", f.code, f.message),
+                    f.place,
+                    s.reason.clone(),
+                )
             })
             .collect(),
         releases,
@@ -168,8 +181,15 @@ fn finding(corpus: &Corpus, held: &Held<'_>, i: usize, d: &Diagnostic) -> Findin
         Some(l) => {
             let source = held.get(l.file);
             let line = source.line_index(l.span.start as usize);
-            let text: String = source.text[source.line_range(line)].chars().take(400).collect();
-            (place(l.file, l.span.start), text.trim_end().to_string(), document_of(corpus, l.file))
+            let text: String = source.text[source.line_range(line)]
+                .chars()
+                .take(400)
+                .collect();
+            (
+                place(l.file, l.span.start),
+                text.trim_end().to_string(),
+                document_of(corpus, l.file),
+            )
         }
         None => (String::new(), String::new(), String::new()),
     };
@@ -199,7 +219,13 @@ fn document_of(corpus: &Corpus, file: FileId) -> String {
         .iter()
         .find(|d| d.file == file)
         .map(|d| d.document.to_string())
-        .or_else(|| corpus.redlines.iter().find(|r| r.file == file).map(|r| r.document.to_string()))
+        .or_else(|| {
+            corpus
+                .redlines
+                .iter()
+                .find(|r| r.file == file)
+                .map(|r| r.document.to_string())
+        })
         .unwrap_or_else(|| corpus.file(file).path.clone())
 }
 

@@ -91,30 +91,41 @@ pub(crate) fn view(
         .algorithm(Algorithm::Patience)
         .timeout(Duration::from_secs(1))
         .diff_slices(&old_texts, &new_texts);
-    let mut push = |rows: &mut Vec<Row>, o: Option<usize>, n: Option<usize>, left, right, changed| {
-        if let Some(o) = o {
-            old_row[o] = rows.len();
-        }
-        if let Some(n) = n {
-            new_row[n] = rows.len();
-        }
-        let para = n.map(|n| new_texts[n]).or(o.map(|o| old_texts[o])).unwrap_or("");
-        rows.push(Row {
-            id: format!("{id}-p{}", rows.len() + 1),
-            clause: clause_of(para).filter(|c| doc.is_none_or(|d| d.clause(c).is_some())),
-            left,
-            right,
-            changed,
-            pins: Vec::new(),
-            cited_by: Vec::new(),
-        });
-    };
+    let mut push =
+        |rows: &mut Vec<Row>, o: Option<usize>, n: Option<usize>, left, right, changed| {
+            if let Some(o) = o {
+                old_row[o] = rows.len();
+            }
+            if let Some(n) = n {
+                new_row[n] = rows.len();
+            }
+            let para = n
+                .map(|n| new_texts[n])
+                .or(o.map(|o| old_texts[o]))
+                .unwrap_or("");
+            rows.push(Row {
+                id: format!("{id}-p{}", rows.len() + 1),
+                clause: clause_of(para).filter(|c| doc.is_none_or(|d| d.clause(c).is_some())),
+                left,
+                right,
+                changed,
+                pins: Vec::new(),
+                cited_by: Vec::new(),
+            });
+        };
     for op in diff.ops() {
         let (tag, os, ns) = op.as_tag_tuple();
         match tag {
             DiffTag::Equal => {
                 for (o, n) in os.zip(ns) {
-                    push(&mut rows, Some(o), Some(n), plain(old_texts[o]), plain(new_texts[n]), false);
+                    push(
+                        &mut rows,
+                        Some(o),
+                        Some(n),
+                        plain(old_texts[o]),
+                        plain(new_texts[n]),
+                        false,
+                    );
                 }
             }
             _ => {
@@ -152,7 +163,11 @@ pub(crate) fn view(
                 _ => {
                     let line = file_text.line_index(start);
                     let needle = file_text.text[file_text.line_range(line)].trim();
-                    let (side, map) = if which == 1 { (&new, &new_row) } else { (&old, &old_row) };
+                    let (side, map) = if which == 1 {
+                        (&new, &new_row)
+                    } else {
+                        (&old, &old_row)
+                    };
                     (!needle.is_empty())
                         .then(|| side.iter().position(|p| p.1.contains(needle)))
                         .flatten()
@@ -178,9 +193,16 @@ pub(crate) fn view(
             }
         }
     }
-    let deleted_clauses = rows.iter_mut().filter(|r| r.right.is_empty() && r.clause.is_some());
+    let deleted_clauses = rows
+        .iter_mut()
+        .filter(|r| r.right.is_empty() && r.clause.is_some());
     for row in deleted_clauses.take(DELETED_SEARCHED) {
-        row.cited_by = citations_of(corpus, r, row.clause.as_deref().unwrap_or_default(), release);
+        row.cited_by = citations_of(
+            corpus,
+            r,
+            row.clause.as_deref().unwrap_or_default(),
+            release,
+        );
     }
     RedlineView {
         document: r.document.to_string(),
@@ -220,7 +242,11 @@ fn citations_of(corpus: &Corpus, r: &RedlineFile, clause: &str, release: &str) -
             let source = corpus.source(c.file);
             let (line, column) = source.line_col(c.span.start as usize);
             let when = crate::refs::describe(&c.effect, &found.releases);
-            format!("{}:{line}:{column}: {} ({when})", corpus.file(c.file).path, c.text)
+            format!(
+                "{}:{line}:{column}: {} ({when})",
+                corpus.file(c.file).path,
+                c.text
+            )
         })
         .collect()
 }

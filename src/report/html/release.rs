@@ -119,7 +119,15 @@ pub(crate) fn views(
                         .iter()
                         .find(|r| r.document == row.document && r.version == row.version)
                 {
-                    let view = redline::view(corpus, r, prev.map(|p| &p.version), &name, &pins, diagnostics, findings);
+                    let view = redline::view(
+                        corpus,
+                        r,
+                        prev.map(|p| &p.version),
+                        &name,
+                        &pins,
+                        diagnostics,
+                        findings,
+                    );
                     id = Some(view.id.clone());
                     redlines.push(view);
                 }
@@ -135,7 +143,10 @@ pub(crate) fn views(
             .collect();
         out.push(ReleaseView {
             id: format!("release-{name}"),
-            findings: findings.iter().filter(|f| f.releases.contains(&name)).count(),
+            findings: findings
+                .iter()
+                .filter(|f| f.releases.contains(&name))
+                .count(),
             release: name,
             date,
             note: facts,
