@@ -2,8 +2,8 @@
 //! fantoccini (WebDriver). The page loads with no console error; every finding of the
 //! JSON report is in the DOM with its code and place; the filters hide and show the right
 //! findings; the redline view shows its redline's insertions and deletions; links from
-//! findings reach their anchors. Screenshots of the summary, a release and a redline view
-//! are written to target/report-screenshots/.
+//! findings reach their anchors. Screenshots of the summary, a release, a redline view and
+//! the findings filtered to warnings are written to target/report-screenshots/.
 //!
 //! `.ci/run` installs Debian's `chromium` and `chromium-driver` when missing and sets
 //! `SECCHECK_CI=1`, so in CI this always runs. Elsewhere, without them, it says so and
@@ -405,9 +405,11 @@ async fn the_report_in_chromium() {
         .unwrap();
     assert_eq!(open, json!(true), "{href} did not open");
 
-    screenshot(&c, "summary", "summary.png").await;
+    screenshot(&c, "top", "summary.png").await;
     screenshot(&c, "release-57.0", "release.png").await;
     screenshot(&c, "redline-57.0-section-h", "redline.png").await;
+    pick(&c, "f-severity", "warning").await;
+    screenshot(&c, "findings", "findings.png").await;
     assert_eq!(console_errors(&c).await, Vec::<String>::new());
     c.close().await.unwrap();
 }
