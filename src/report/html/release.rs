@@ -97,7 +97,13 @@ pub(crate) fn views(
                             .document
                             .as_ref()
                             .is_some_and(|d| rows.iter().any(|(r, _)| &r.document == d));
-                        (text.text[a.line_span.clone()].to_string(), bumped)
+                        // A web page's spans lie in its markup: name the entry as read.
+                        let name = match (&a.document, &a.title) {
+                            (Some(d), Some(t)) => format!("{d} ‘{t}’"),
+                            (Some(d), None) => d.to_string(),
+                            _ => text.text.get(a.line_span.clone()).unwrap_or("").to_string(),
+                        };
+                        (name, bumped)
                     })
                     .collect(),
             }
