@@ -65,6 +65,12 @@ fn the_sample_report_is_one_small_self_contained_page() {
     for bad in ["<link", "src=\"http", "url(", "@import", "<img"] {
         assert!(!html.contains(bad), "{bad}");
     }
+    // Under the clause the release deleted, what still cites it.
+    let deleted = html.find(r#"id="redline-57.0-section-h-H4.9""#).unwrap();
+    let cited = &html[deleted..];
+    assert!(cited.contains("<del>H4.9 Where a Service Request"));
+    assert!(cited.contains("Still cited at release 57.0:"));
+    assert!(cited.contains("documents/section-g/4.1.md:16:113: Section H4.9 (in effect at 57.0)"));
     // Only the release shown carries redlines (the newest by default).
     assert!(!html.contains(r#"id="redline-54.0-"#));
     assert_eq!(html.matches("</script>").count(), 2);

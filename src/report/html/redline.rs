@@ -80,6 +80,7 @@ pub(crate) fn view(
     let new = paragraphs(&after);
     let id = format!("redline-{release}-{}", r.document.key());
     let doc = corpus.document(&r.document, &r.version);
+    let prev_doc = previous.and_then(|v| corpus.document(&r.document, v));
     let mut rows: Vec<Row> = Vec::new();
     // Row of each paragraph on either side, for pinning findings.
     let mut old_row = vec![0; old.len()];
@@ -103,9 +104,11 @@ pub(crate) fn view(
                 .map(|n| new_texts[n])
                 .or(o.map(|o| old_texts[o]))
                 .unwrap_or("");
+            // A deleted paragraph's clause is in the previous version's index.
+            let index = if n.is_some() { doc } else { prev_doc };
             rows.push(Row {
                 id: format!("{id}-p{}", rows.len() + 1),
-                clause: clause_of(para).filter(|c| doc.is_none_or(|d| d.clause(c).is_some())),
+                clause: clause_of(para).filter(|c| index.is_none_or(|d| d.clause(c).is_some())),
                 left,
                 right,
                 changed,
@@ -149,7 +152,6 @@ pub(crate) fn view(
     // Pin the findings: in the redline by where its offset falls in the accepted side;
     // in either version by the paragraph that holds the finding's line.
     let mut unplaced = Vec::new();
-    let prev_doc = previous.and_then(|v| corpus.document(&r.document, v));
     let files = [Some(r.file), doc.map(|d| d.file), prev_doc.map(|d| d.file)];
     for (which, file) in files.iter().enumerate() {
         let Some(file) = file else { continue };
