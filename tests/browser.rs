@@ -408,6 +408,7 @@ async fn the_report_in_chromium() {
     screenshot(&c, "top", "summary.png").await;
     screenshot(&c, "release-57.0", "release.png").await;
     screenshot(&c, "redline-57.0-section-h", "redline.png").await;
+    screenshot(&c, "redline-57.0-section-h-H4.1", "redline-deleted.png").await;
     pick(&c, "f-severity", "warning").await;
     screenshot(&c, "findings", "findings.png").await;
     assert_eq!(console_errors(&c).await, Vec::<String>::new());
