@@ -15,9 +15,9 @@ use std::time::Duration;
 
 /// Unchanged rows in a run at least this long are folded.
 const FOLD: usize = 3;
-/// Deleted clauses searched for citations a view: each search is a citation pass over the
-/// corpus, so a release that deletes hundreds lists the first few.
-const DELETED_SEARCHED: usize = 10;
+/// Deleted clauses searched for citations on a page: each search is a citation pass over
+/// the corpus (about 0.1 s at 64 MiB), so a release that deletes hundreds lists the first.
+pub(crate) const DELETED_SEARCHED: usize = 10;
 
 pub(crate) struct RedlineView {
     pub id: String,
@@ -63,14 +63,20 @@ pub(crate) struct Pin {
     pub message: String,
 }
 
+/// The run's findings, and which of them lie in each file.
+pub(crate) struct Found<'a> {
+    pub diagnostics: &'a [Diagnostic],
+    pub by_file: HashMap<FileId, Vec<usize>>,
+}
+
 pub(crate) fn view(
     corpus: &Corpus,
     r: &RedlineFile,
     previous: Option<&Version>,
     release: &str,
-    pins: &HashMap<FileId, Vec<usize>>,
-    diagnostics: &[Diagnostic],
+    found: &Found<'_>,
     findings: &mut [Finding],
+    searches: &mut usize,
 ) -> RedlineView {
     let source = corpus.source(r.file);
     let text = &source.text;
@@ -155,10 +161,12 @@ pub(crate) fn view(
     let files = [Some(r.file), doc.map(|d| d.file), prev_doc.map(|d| d.file)];
     for (which, file) in files.iter().enumerate() {
         let Some(file) = file else { continue };
-        let Some(list) = pins.get(file) else { continue };
+        let Some(list) = found.by_file.get(file) else {
+            continue;
+        };
         let file_text = corpus.source(*file);
         for &i in list {
-            let d = &diagnostics[i];
+            let d = &found.diagnostics[i];
             let start = d.primary.as_ref().map_or(0, |l| l.span.start as usize);
             let row = match which {
                 0 => para_at(&new, after_offset(r, start)).map(|p| new_row[p]),
@@ -195,10 +203,13 @@ pub(crate) fn view(
             }
         }
     }
+    // A budget for the whole page: a release deleting clauses in many documents must
+    // not cost a citation pass each.
     let deleted_clauses = rows
         .iter_mut()
         .filter(|r| r.right.is_empty() && r.clause.is_some());
-    for row in deleted_clauses.take(DELETED_SEARCHED) {
+    for row in deleted_clauses.take(*searches) {
+        *searches -= 1;
         row.cited_by = citations_of(
             corpus,
             r,

@@ -49,8 +49,12 @@ pub(crate) fn views(
     findings: &mut [Finding],
 ) -> Vec<ReleaseView> {
     let dates = history.effective_dates();
-    let pins = super::by_file(diagnostics);
+    let found = redline::Found {
+        diagnostics,
+        by_file: super::by_file(diagnostics),
+    };
     let mut out = Vec::new();
+    let mut searches = redline::DELETED_SEARCHED;
     for &release in history.releases().iter().rev() {
         let name = release.to_string();
         let date = dates.get(release).map(|(d, _)| d.to_string());
@@ -130,9 +134,9 @@ pub(crate) fn views(
                         r,
                         prev.map(|p| &p.version),
                         &name,
-                        &pins,
-                        diagnostics,
+                        &found,
                         findings,
+                        &mut searches,
                     );
                     id = Some(view.id.clone());
                     redlines.push(view);
