@@ -2,7 +2,8 @@
 //! fantoccini (WebDriver). The page loads with no console error; every finding of the
 //! JSON report is in the DOM with its code and place; the filters hide and show the right
 //! findings; the redline view shows its redline's insertions and deletions; links from
-//! findings reach their anchors. Screenshots of the summary, a release, a redline view and
+//! findings reach their anchors; with JavaScript off, every finding shows and the filters
+//! do not. Screenshots of the summary, a release, a redline view and
 //! the findings filtered to warnings are written to target/report-screenshots/.
 //!
 //! `.ci/run` installs Debian's `chromium` and `chromium-driver` when missing and sets
@@ -225,21 +226,7 @@ async fn the_report_in_chromium() {
     let all = findings_json(&[]);
 
     let driver = start_driver(&chromedriver);
-    let profile = dir.path().join("profile");
-    let caps = json!({
-        "goog:chromeOptions": {
-            "binary": chromium,
-            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--window-size=1400,1000", format!("--user-data-dir={}", profile.display())],
-        },
-        "goog:loggingPrefs": {"browser": "ALL"},
-    });
-    let c = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(caps.as_object().unwrap().clone())
-        .connect(&format!("http://127.0.0.1:{}", driver.port))
-        .await
-        .expect("a Chromium session");
+    let c = session(&chromium, &dir.path().join("profile"), driver.port, true).await;
     let url = url::Url::from_file_path(&page).unwrap();
     c.goto(url.as_str()).await.unwrap();
 
@@ -413,4 +400,43 @@ async fn the_report_in_chromium() {
     screenshot(&c, "findings", "findings.png").await;
     assert_eq!(console_errors(&c).await, Vec::<String>::new());
     c.close().await.unwrap();
+
+    // Without JavaScript: every finding shown, the filters absent.
+    let c = session(
+        &chromium,
+        &dir.path().join("profile-nojs"),
+        driver.port,
+        false,
+    )
+    .await;
+    c.goto(url.as_str()).await.unwrap();
+    assert_eq!(shown(&c).await.len(), all.len());
+    let filters = c.find(Locator::Id("filters")).await.unwrap();
+    assert!(!filters.is_displayed().await.unwrap());
+    // The script really was off: it would have counted the findings shown.
+    let count = c.find(Locator::Id("shown")).await.unwrap();
+    assert_eq!(
+        count.prop("textContent").await.unwrap().as_deref(),
+        Some("")
+    );
+    c.close().await.unwrap();
+}
+
+/// A headless Chromium session with a fresh profile; `script`: JavaScript on or off.
+async fn session(chromium: &Path, profile: &Path, port: u16, script: bool) -> Client {
+    let caps = json!({
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--window-size=1400,1000", format!("--user-data-dir={}", profile.display())],
+            "prefs": {"profile.managed_default_content_settings.javascript": if script { 1 } else { 2 }},
+        },
+        "goog:loggingPrefs": {"browser": "ALL"},
+    });
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps.as_object().unwrap().clone())
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a Chromium session")
 }
