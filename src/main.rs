@@ -27,6 +27,10 @@ struct Cli {
 enum Command {
     /// Check a corpus folder (or one file) and report every inconsistency.
     Check(CheckArgs),
+    /// Write the HTML report (`-o report.html`): summary, releases newest first, the
+    /// redlines of one release side by side (`--release N`, default the newest), and
+    /// every finding, filterable. The terminal gets the summary line.
+    Report(CheckArgs),
     /// List every citation of a clause or document: what to look at before deleting or
     /// renumbering it.
     #[command(after_help = REFS_HELP)]
@@ -38,11 +42,6 @@ enum Command {
     /// Document Log (titles at the release, in SEC order) and the proposals the new
     /// versions' version-control rows credit, to paste into the note.
     DraftNote(DraftArgs),
-    /// Write the release report: one self-contained HTML page for the people who approve
-    /// a release (summary, each release's note beside the log, the changed documents side
-    /// by side with the findings on them, every finding with filters). The same as
-    /// `seccheck check CORPUS --format html --exit-zero -o FILE`.
-    Report(ReportArgs),
     /// Show what seccheck read from each file (release notes' versions, dates, proposals
     /// and affected lists; documents' headings, clauses, tables and definitions; …),
     /// without checking anything.
@@ -205,20 +204,6 @@ struct DiffArgs {
 }
 
 #[derive(clap::Args)]
-struct ReportArgs {
-    /// The corpus folder.
-    #[arg(default_value = "corpus")]
-    path: PathBuf,
-    /// The release whose changed documents are shown side by side (default: the log's
-    /// newest). Findings of every release are listed.
-    #[arg(long, value_name = "RELEASE")]
-    release: Option<String>,
-    /// Where to write the page (outside the corpus); standard output when not given.
-    #[arg(long, short, value_name = "FILE")]
-    output: Option<PathBuf>,
-}
-
-#[derive(clap::Args)]
 struct DraftArgs {
     /// The release, as the Document Log names it (57.0).
     release: String,
@@ -266,8 +251,7 @@ enum Format {
     /// SARIF 2.1.0 for code scanning (GitHub's among others), paths from where seccheck
     /// runs.
     Sarif,
-    /// One self-contained HTML page: summary, releases, the changed documents side by
-    /// side (of --release, else the newest), findings with filters.
+    /// One self-contained HTML page (what `seccheck report` writes).
     Html,
 }
 
@@ -330,10 +314,13 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check(a) => run_check(a),
+        Command::Check(a) => run_check(a, false),
+        Command::Report(mut a) => {
+            a.format = Format::Html;
+            run_check(a, true)
+        }
         Command::Refs(a) => run_refs(a),
         Command::Diff(a) => run_diff(a),
-        Command::Report(a) => run_report(a),
         Command::DraftNote(a) => {
             let release = match seccheck::names::Version::parse(&a.release) {
                 Some(r) => r,
@@ -466,7 +453,9 @@ fn corpus_of_paths(paths: &[PathBuf]) -> Result<(PathBuf, Option<Vec<String>>), 
     Ok((root, files))
 }
 
-fn run_check(a: CheckArgs) -> ExitCode {
+/// `report`: the HTML page to `--output` (or stdout), only the summary line to the
+/// terminal.
+fn run_check(a: CheckArgs, report: bool) -> ExitCode {
     // What messages name: the path as given (the first, when there are several).
     let path = &a.paths[0];
     let threads = match a.threads {
@@ -663,13 +652,10 @@ fn run_check(a: CheckArgs) -> ExitCode {
         Format::Sarif => report::sarif::render(&outcome, &run_dir()),
         Format::Html => report::html::render(
             &outcome,
-            &report::html::HtmlOptions {
-                corpus: path.display().to_string(),
-                release: a
-                    .release
-                    .as_deref()
-                    .and_then(seccheck::names::Version::parse),
-            },
+            a.release
+                .as_deref()
+                .and_then(seccheck::names::Version::parse)
+                .as_ref(),
         ),
         Format::Human => {
             let color = match a.color {
@@ -702,6 +688,11 @@ fn run_check(a: CheckArgs) -> ExitCode {
                 eprintln!("error: cannot write the report {}: {e}", file.display());
                 return ExitCode::from(2);
             }
+            Ok(()) if report => {
+                eprintln!("{}", Summary::of(&outcome).line());
+                eprintln!("note: wrote the report to {}", file.display());
+                ExitCode::SUCCESS
+            }
             // The file has the chosen format; the terminal, the human report.
             Ok(()) => print(&report::human::render(
                 &outcome,
@@ -726,71 +717,6 @@ fn run_check(a: CheckArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-fn run_report(a: ReportArgs) -> ExitCode {
-    let release = match a.release.as_deref().map(|r| {
-        seccheck::names::Version::parse(r)
-            .ok_or_else(|| format!("`{r}` is not a release number such as 57.0"))
-    }) {
-        Some(Err(e)) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-        Some(Ok(r)) => Some(r),
-        None => None,
-    };
-    if let Some(file) = &a.output
-        && inside_corpus(file, &a.path)
-    {
-        eprintln!(
-            "error: {} is inside the corpus, and seccheck never writes into the corpus; write the report beside it",
-            file.display()
-        );
-        return ExitCode::from(2);
-    }
-    let outcome = match check::check_path(&a.path) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("error: cannot read the corpus at {}: {e}", a.path.display());
-            return ExitCode::from(2);
-        }
-    };
-    if outcome.corpus.files.is_empty() {
-        eprintln!("error: {} holds no file to check", a.path.display());
-        return ExitCode::from(2);
-    }
-    if let (Some(r), Some(log)) = (&release, &outcome.corpus.log)
-        && !seccheck::history::History::new(log).contains(r)
-    {
-        eprintln!("error: the Document Log has no release {r}");
-        return ExitCode::from(2);
-    }
-    let page = report::html::render(
-        &outcome,
-        &report::html::HtmlOptions {
-            corpus: a.path.display().to_string(),
-            release,
-        },
-    );
-    match &a.output {
-        None => print(&page),
-        Some(file) => match std::fs::write(file, &page) {
-            Ok(()) => {
-                eprintln!(
-                    "note: wrote the report to {} ({} KB); {}",
-                    file.display(),
-                    page.len().div_ceil(1024),
-                    Summary::of(&outcome).line()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: cannot write the report {}: {e}", file.display());
-                ExitCode::from(2)
-            }
-        },
     }
 }
 

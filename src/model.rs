@@ -11,7 +11,7 @@ pub use crate::parse::document::{Clause, ClauseHeading, Heading};
 pub use crate::parse::log::LogRow;
 use crate::parse::log::MalformedRow;
 use crate::parse::redline::Redline;
-pub use crate::parse::redline::Segment;
+pub use crate::parse::redline::{Segment, Side};
 use crate::parse::references::Reference;
 pub use crate::parse::release_note::SummaryClaim;
 use crate::parse::release_note::{ProposalMention, ReleaseNote};

@@ -8,7 +8,9 @@
 //! placed in it are reported.
 
 use crate::check::Outcome;
+use crate::diagnostic::Diagnostic;
 use crate::history::History;
+use crate::model::Corpus;
 use crate::names::Version;
 use crate::source::FileId;
 use std::collections::HashSet;
@@ -23,7 +25,24 @@ pub struct Scoped {
 /// Keeps the findings of `outcome` that are placed in what `release` adds or changes.
 /// `Err` when the corpus has no Document Log, or the log no such release.
 pub fn to_release(outcome: &mut Outcome, release: &Version) -> Result<Scoped, String> {
-    let corpus = &outcome.corpus;
+    let ours = placed_in(&outcome.corpus, release)?;
+    let before = outcome.diagnostics.len();
+    let kept: Vec<_> = std::mem::take(&mut outcome.diagnostics)
+        .into_iter()
+        .filter(|d| ours(d))
+        .collect();
+    let left_out = before - kept.len();
+    outcome.diagnostics = kept;
+    Ok(Scoped { left_out })
+}
+
+/// Whether a finding is placed in what `release` adds or changes: its release note, the
+/// document versions it bumps and their redlines, its rows of the Document Log. Shared by
+/// `--release` and the HTML report's release filter.
+pub fn placed_in<'c>(
+    corpus: &'c Corpus,
+    release: &Version,
+) -> Result<impl Fn(&Diagnostic) -> bool + 'c, String> {
     let log = corpus
         .log
         .as_ref()
@@ -72,23 +91,16 @@ pub fn to_release(outcome: &mut Outcome, release: &Version) -> Result<Scoped, St
         .filter(|r| &r.release == release)
         .map(|r| (r.span.start, r.span.end))
         .collect();
-    let ours = |d: &crate::diagnostic::Diagnostic| {
+    let log_file = log.file;
+    Ok(move |d: &Diagnostic| {
         d.primary.as_ref().is_some_and(|l| {
             files.contains(&l.file)
-                || (l.file == log.file
+                || (l.file == log_file
                     && rows
                         .iter()
                         .any(|&(s, e)| l.span.start >= s && l.span.start <= e))
         })
-    };
-    let before = outcome.diagnostics.len();
-    let kept: Vec<_> = std::mem::take(&mut outcome.diagnostics)
-        .into_iter()
-        .filter(|d| ours(d))
-        .collect();
-    let left_out = before - kept.len();
-    outcome.diagnostics = kept;
-    Ok(Scoped { left_out })
+    })
 }
 
 /// The corpus folder a file lies in: the nearest folder above it holding

@@ -140,6 +140,12 @@ fn check_case(files: Vec<(String, Vec<u8>)>, case: usize) {
     );
     let _ = report::json::render_lines(&outcome);
     let _ = report::concise::render(&outcome);
+    let html = report::html::render(&outcome, None);
+    assert_eq!(
+        html.matches(r#"<li class="finding"#).count(),
+        outcome.diagnostics.len(),
+        "case {case}"
+    );
 }
 
 fn fuzz(corpus: &str, seed: u64, cases: usize) {

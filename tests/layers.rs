@@ -48,6 +48,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "model",
             "refs",
             "rules",
+            // Which findings lie in a release (the HTML report's release filter).
+            "scope",
             "store",
         ],
     ),
