@@ -108,10 +108,17 @@ pub fn check_path_following(
     follow_outside: bool,
 ) -> std::io::Result<Outcome> {
     let found = discover::discover_with(root, follow_outside)?;
-    let config = selection.config.as_ref().map(|path| Found {
-        path: path.to_string_lossy().replace('\\', "/"),
-        content: discover::Content::Disk(path.clone()),
-    });
+    // `--config`, else the corpus's own seccheck.toml (in the walk), else the nearest above.
+    let config = match &selection.config {
+        Some(path) => Some(Found {
+            path: path.to_string_lossy().replace('\\', "/"),
+            content: discover::Content::Disk(path.clone()),
+        }),
+        None if root.is_dir() && !found.iter().any(|f| f.path == "seccheck.toml") => {
+            discover::settings_above(root)
+        }
+        None => None,
+    };
     let started = std::time::Instant::now();
     let corpus = load::load_with_config(found, config);
     timing("load", started);
@@ -136,11 +143,7 @@ fn check_selected(found: Vec<Found>, selection: &Selection) -> Outcome {
 }
 
 fn check_loaded(corpus: Corpus, selection: &Selection) -> Outcome {
-    let config = corpus
-        .config
-        .as_ref()
-        .map(|c| config::resolve(&c.parsed, &rules::codes()).0)
-        .unwrap_or_default();
+    let config = config::resolve_chain(corpus.configs.iter().map(|c| &c.parsed), &rules::codes());
     let (diagnostics, skipped, disabled, suppressed) = run_rules(&corpus, &config, selection);
     Outcome {
         corpus,

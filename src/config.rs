@@ -1,4 +1,5 @@
-//! The run's settings from `seccheck.toml` (at the corpus root, or `--config`): switch
+//! The run's settings from `seccheck.toml` (at the corpus root, `--config`, or the nearest
+//! above the corpus in its repository; with the files it `extend`s): switch
 //! rules off or change their severity, for the whole corpus (`[rules]`) or for the files
 //! a glob matches (`[per-path]`). The file is parsed once, by the loader
 //! ([`crate::parse::config`]); this module says what its settings mean, given the codes
@@ -126,6 +127,23 @@ pub fn resolve<'a>(
     (Config { rules, per_path }, problems)
 }
 
+/// The settings of a chain of files, `files` nearest first (the corpus's own, then what
+/// it `extend`s, and so on): each file's settings override those of the files it
+/// extends, a family setting included, and its `[per-path]` globs come after theirs, so
+/// they win where both match. Problems are left to CFG001, file by file.
+pub fn resolve_chain<'a>(
+    files: impl DoubleEndedIterator<Item = &'a ConfigFile>,
+    codes: &[&'static str],
+) -> Config {
+    let mut out = Config::default();
+    for file in files.rev() {
+        let (layer, _) = resolve(file, codes);
+        out.rules.extend(layer.rules);
+        out.per_path.extend(layer.per_path);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +178,28 @@ mod tests {
             got,
             [(true, "LOG999"), (false, "LOG001"), (false, "DEF003")]
         );
+    }
+
+    #[test]
+    fn a_nearer_file_wins_over_the_file_it_extends() {
+        let base = parse(
+            "[rules]\nLOG001 = \"off\"\nLOG002 = \"info\"\n[per-path]\n\"a/**\" = { DEF003 = \"off\" }\n",
+        );
+        let near = parse(
+            "extend = \"base.toml\"\n[rules]\nLOG = \"warning\"\n[per-path]\n\"a/**\" = { DEF003 = \"info\" }\n",
+        );
+        let c = resolve_chain([&near, &base].into_iter(), CODES);
+        // The nearer file's family setting overrides the base's code settings.
+        assert_eq!(c.rules["LOG001"], Some(Severity::Warning));
+        assert_eq!(c.rules["LOG002"], Some(Severity::Warning));
+        assert_eq!(
+            c.for_path("DEF003", "a/b.md"),
+            Some((Some(Severity::Info), "a/**"))
+        );
+        // Alone, the base switches LOG001 off and DEF003 off under a/.
+        let c = resolve_chain([&base].into_iter(), CODES);
+        assert_eq!(c.rules["LOG001"], None);
+        assert_eq!(c.for_path("DEF003", "a/b.md"), Some((None, "a/**")));
     }
 
     #[test]

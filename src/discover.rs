@@ -154,9 +154,30 @@ pub fn discover_with(root: &Path, follow_outside: bool) -> std::io::Result<Vec<F
     Ok(found)
 }
 
+/// The nearest `seccheck.toml` in a folder above the corpus folder `root`, searched up to
+/// the root of the Git repository `root` lies in (the folder holding `.git`). `None`
+/// outside a repository: a run never picks up settings from a user's home folder, so the
+/// same corpus gives the same findings on every machine. Its path is shown from the
+/// corpus folder (`../seccheck.toml`). The corpus's own `seccheck.toml` is in the walk.
+pub fn settings_above(root: &Path) -> Option<Found> {
+    let root = std::fs::canonicalize(root).ok()?;
+    let repository = root.ancestors().position(|d| d.join(".git").exists())?;
+    root.ancestors()
+        .enumerate()
+        .skip(1)
+        .take(repository)
+        .find_map(|(up, dir)| {
+            let file = dir.join("seccheck.toml");
+            file.is_file().then(|| Found {
+                path: format!("{}seccheck.toml", "../".repeat(up)),
+                content: Content::Disk(file),
+            })
+        })
+}
+
 /// An I/O error's own words, without the walk's wrapping ("IO error for operation on
 /// <path>: …"): the finding names the file already.
-fn plain_io(e: &std::io::Error) -> String {
+pub(crate) fn plain_io(e: &std::io::Error) -> String {
     if let Some(code) = e.raw_os_error() {
         return std::io::Error::from_raw_os_error(code).to_string();
     }

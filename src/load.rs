@@ -6,8 +6,8 @@
 
 use crate::discover::{Content, Found};
 use crate::model::{
-    ConfigFile, Corpus, DocumentLog, DocumentVersion, FileDates, Layout, OtherFile, ReadProblem,
-    ReadProblemKind, RedlineFile, ReleaseNoteFile, VersionTableFile, WordCaveat,
+    ConfigFile, Corpus, DocumentLog, DocumentVersion, ExtendProblem, FileDates, Layout, OtherFile,
+    ReadProblem, ReadProblemKind, RedlineFile, ReleaseNoteFile, VersionTableFile, WordCaveat,
 };
 use crate::names::{DocumentId, Version};
 use crate::parse::dates::{DateMention, find_dates};
@@ -22,6 +22,7 @@ use crate::store::CorpusFile;
 use crate::word::{self, View};
 use rayon::prelude::*;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
 
 mod page;
 
@@ -110,7 +111,8 @@ fn role_of(path: &str) -> Option<Role> {
 /// One file after parsing, before assembly.
 enum Parsed {
     Log(ParsedLog),
-    Config(parse::config::ConfigFile),
+    /// A settings file, and why its `extend` was not followed (set by [`follow_extends`]).
+    Config(parse::config::ConfigFile, Option<ExtendProblem>),
     Document {
         document: DocumentId,
         version: Option<Version>,
@@ -156,11 +158,109 @@ pub fn load_with_config(found: Vec<Found>, config: Option<Found>) -> Corpus {
         }))
         .collect();
     mark_duplicates(&mut roles);
-    let results: Vec<FileResult> = roles
+    // The settings file's place on disk, for the files it `extend`s.
+    let settings = roles
+        .iter()
+        .find(|(_, role)| matches!(role, Role::Config))
+        .map(|(f, _)| match &f.content {
+            Content::Disk(p) => (f.path.clone(), Some(p.clone())),
+            _ => (f.path.clone(), None),
+        });
+    let mut results: Vec<FileResult> = roles
         .into_par_iter()
         .map(|(f, role)| read_and_parse(f, role))
         .collect();
+    if let Some((shown, disk)) = settings {
+        follow_extends(&mut results, shown, disk);
+    }
     assemble(layout, results)
+}
+
+/// Reads the chain of settings files that `extend` names, starting from the settings file
+/// shown as `shown` (read from `disk`), and appends each to `results` in chain order, so
+/// the corpus lists them nearest first. A path is relative to the folder of the file
+/// that names it. The chain stops at a file that cannot be read or that was already read
+/// (a loop), and the file naming it records why.
+fn follow_extends(results: &mut Vec<FileResult>, mut shown: String, mut disk: Option<PathBuf>) {
+    let Some(mut at) = results
+        .iter()
+        .position(|r| r.file.path == shown && matches!(r.parsed, Parsed::Config(..)))
+    else {
+        return;
+    };
+    let mut seen: Vec<PathBuf> = disk
+        .iter()
+        .filter_map(|d| std::fs::canonicalize(d).ok())
+        .collect();
+    loop {
+        let Parsed::Config(parsed, _) = &results[at].parsed else {
+            return;
+        };
+        let Some((target, _)) = parsed.extend.clone() else {
+            return;
+        };
+        let next_shown = lexical_join(&shown, &target);
+        let problem = match &disk {
+            None => Some(ExtendProblem::NotOnDisk),
+            Some(d) => {
+                let next = d.parent().unwrap_or(Path::new("")).join(&target);
+                match std::fs::canonicalize(&next) {
+                    Err(e) => Some(ExtendProblem::Unreadable {
+                        path: next_shown.clone(),
+                        why: crate::discover::plain_io(&e),
+                    }),
+                    Ok(c) if seen.contains(&c) => Some(ExtendProblem::Loop {
+                        path: next_shown.clone(),
+                    }),
+                    Ok(c) if !c.is_file() => Some(ExtendProblem::Unreadable {
+                        path: next_shown.clone(),
+                        why: "it is not a file".to_string(),
+                    }),
+                    Ok(c) => {
+                        seen.push(c);
+                        results.push(read_and_parse(
+                            Found {
+                                path: next_shown.clone(),
+                                content: Content::Disk(next.clone()),
+                            },
+                            Role::Config,
+                        ));
+                        at = results.len() - 1;
+                        disk = Some(next);
+                        shown = next_shown;
+                        None
+                    }
+                }
+            }
+        };
+        if let Some(p) = problem {
+            if let Parsed::Config(_, slot) = &mut results[at].parsed {
+                *slot = Some(p);
+            }
+            return;
+        }
+    }
+}
+
+/// `target` (a path as `extend` gives it) seen from the file shown as `from`: joined to
+/// `from`'s folder, `a/../` pairs folded, `/`-separated. An absolute `target` is kept.
+fn lexical_join(from: &str, target: &str) -> String {
+    let target = target.replace('\\', "/");
+    if Path::new(&target).is_absolute() {
+        return target;
+    }
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for p in target.split('/') {
+        match p {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|l| *l != "..") => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
 }
 
 /// A second file for the same document version, redline or release note (`9.1.md` and
@@ -290,7 +390,7 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
             || source.path.to_ascii_lowercase().ends_with(".md");
         let mut parsed = parse_file(text, markdown, role);
         let mut dates = match parsed {
-            Parsed::Log(_) | Parsed::Config(_) | Parsed::Redline(..) | Parsed::Nothing => {
+            Parsed::Log(_) | Parsed::Config(..) | Parsed::Redline(..) | Parsed::Nothing => {
                 Vec::new()
             }
             _ => find_dates(text),
@@ -385,7 +485,7 @@ fn other(text: &str) -> Vec<ProposalMention> {
 fn parse_file(text: &str, markdown: bool, role: Role) -> Parsed {
     match role {
         Role::Log => Parsed::Log(parse::log::parse(text)),
-        Role::Config => Parsed::Config(parse::config::parse(text)),
+        Role::Config => Parsed::Config(parse::config::parse(text), None),
         Role::ReleaseNote(v) => release_note(text, Some(v)),
         Role::Document(document, version) => {
             let parsed = parse::parse_document(text, markdown, Some(&document));
@@ -440,7 +540,7 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
         others: Vec::new(),
         document_index: Default::default(),
         read_problems: Vec::new(),
-        config: None,
+        configs: Vec::new(),
         suppressions: Vec::new(),
     };
     for (i, r) in results.into_iter().enumerate() {
@@ -467,7 +567,11 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
             // (and say why) rather than finding every document missing from it.
             Parsed::Log(_) if no_text => {}
             Parsed::Log(log) => corpus.log = Some(DocumentLog::new(file, log.rows, log.malformed)),
-            Parsed::Config(parsed) => corpus.config = Some(ConfigFile { file, parsed }),
+            Parsed::Config(parsed, extend_problem) => corpus.configs.push(ConfigFile {
+                file,
+                parsed,
+                extend_problem,
+            }),
             Parsed::Document {
                 document,
                 version,
@@ -525,6 +629,22 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_path_named_by_extend_is_shown_from_the_corpus_folder() {
+        assert_eq!(lexical_join("seccheck.toml", "../x.toml"), "../x.toml");
+        assert_eq!(
+            lexical_join("../seccheck.toml", "shared/base.toml"),
+            "../shared/base.toml"
+        );
+        assert_eq!(
+            lexical_join("../shared/base.toml", "../seccheck.toml"),
+            "../seccheck.toml"
+        );
+        assert_eq!(lexical_join("ci/a.toml", "./b.toml"), "ci/b.toml");
+        assert_eq!(lexical_join("a.toml", "/etc/b.toml"), "/etc/b.toml");
+    }
+
     use super::*;
 
     #[test]

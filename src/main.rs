@@ -528,6 +528,16 @@ fn run_check(a: CheckArgs, report: bool) -> ExitCode {
             c.display()
         );
     }
+    // Settings found above the corpus apply silently otherwise: say where they came from.
+    if a.config.is_none()
+        && let Some(c) = outcome.corpus.configs.first()
+        && outcome.corpus.file(c.file).path.starts_with("../")
+    {
+        eprintln!(
+            "note: using the settings in {}, found above the corpus folder",
+            root.join(&outcome.corpus.file(c.file).path).display()
+        );
+    }
     // Nothing to check is no pass: a wrong path or an empty folder must not look green.
     if outcome.corpus.files.is_empty() {
         eprintln!(

@@ -47,8 +47,10 @@ pub struct Corpus {
     pub others: Vec<OtherFile>,
     /// Problems met while reading: bad bytes, unreachable files, parser panics.
     pub read_problems: Vec<ReadProblem>,
-    /// `seccheck.toml`, when the corpus has one, as read.
-    pub config: Option<ConfigFile>,
+    /// The settings files as read: the corpus's `seccheck.toml` (or `--config`, or the
+    /// nearest one above the corpus) first, then each file it `extend`s in turn. Empty
+    /// when there is none.
+    pub configs: Vec<ConfigFile>,
     /// Inline suppressions, by file (files that have some).
     pub suppressions: Vec<(FileId, Vec<Suppression>)>,
     /// document → version → index in `documents` of its first file, for
@@ -56,11 +58,24 @@ pub struct Corpus {
     pub(crate) document_index: FxHashMap<DocumentId, FxHashMap<Version, usize>>,
 }
 
-/// The corpus's `seccheck.toml`.
+/// One settings file (`seccheck.toml`).
 #[derive(Debug)]
 pub struct ConfigFile {
     pub file: FileId,
     pub parsed: crate::parse::config::ConfigFile,
+    /// Why its `extend` could not be followed, when it could not.
+    pub extend_problem: Option<ExtendProblem>,
+}
+
+/// Why a settings file's `extend` was not followed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExtendProblem {
+    /// The named file is not a readable file (`path` as the report names it).
+    Unreadable { path: String, why: String },
+    /// It names a file already in the chain.
+    Loop { path: String },
+    /// A settings file held in memory names no folder to resolve a path from.
+    NotOnDisk,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,6 +140,7 @@ impl Corpus {
         if let Some(log) = &self.log {
             kinds.push((log.file, "Document Log"));
         }
+        kinds.extend(self.configs.iter().map(|c| (c.file, "settings")));
         kinds.sort();
         kinds
     }

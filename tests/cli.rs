@@ -1370,3 +1370,160 @@ fn ignore_files_leave_files_out() {
             .any(|d| d["code"] == "IO003")
     );
 }
+
+/// Copies the sample corpus to `to`, without its own seccheck.toml.
+fn sample_without_settings(to: &Path) {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    for e in walkdir::WalkDir::new(&from) {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(&from).unwrap();
+        if e.file_type().is_dir() {
+            fs::create_dir_all(to.join(rel)).unwrap();
+        } else if rel != Path::new("seccheck.toml") {
+            fs::copy(e.path(), to.join(rel)).unwrap();
+        }
+    }
+}
+
+/// Codes and severities of a JSON report, with the stderr.
+fn codes_of(out: &std::process::Output) -> (Vec<(String, String, String)>, String) {
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+                format!("{}:{}", d["path"].as_str().unwrap(), d["line"]),
+            )
+        })
+        .collect();
+    (found, String::from_utf8(out.stderr.clone()).unwrap())
+}
+
+/// A corpus without its own seccheck.toml takes the nearest one above it, up to the root
+/// of its Git repository and never beyond; `extend` layers settings files (the nearer
+/// wins, a family setting included) and a missing or looping `extend` is CFG001.
+#[test]
+fn settings_found_above_the_corpus_and_extended() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    let corpus = repo.join("corpus");
+    sample_without_settings(&corpus);
+    fs::create_dir_all(repo.join("shared")).unwrap();
+    fs::write(
+        repo.join("shared/base.toml"),
+        "[rules]\nREF = \"off\"\nREL004 = \"off\"\n",
+    )
+    .unwrap();
+    fs::write(
+        repo.join("seccheck.toml"),
+        "extend = \"shared/base.toml\"\n[rules]\nREF002 = \"warning\"\n",
+    )
+    .unwrap();
+    let run = || {
+        seccheck()
+            .arg(&corpus)
+            .args(["--format", "json"])
+            .output()
+            .unwrap()
+    };
+    let has = |found: &[(String, String, String)], code: &str| {
+        found.iter().filter(|f| f.0 == code).count()
+    };
+
+    // Not in a Git repository: the settings above are not read.
+    let (found, stderr) = codes_of(&run());
+    assert_eq!(has(&found, "REF003"), 2, "{found:?}");
+    assert_eq!(has(&found, "REL004"), 1);
+    assert!(!stderr.contains("note: using the settings"), "{stderr}");
+
+    // In a repository: ../seccheck.toml and the base it extends apply.
+    fs::create_dir(repo.join(".git")).unwrap();
+    let out = run();
+    let (found, stderr) = codes_of(&out);
+    assert_eq!(has(&found, "REF003"), 0, "{found:?}");
+    assert_eq!(has(&found, "REF004"), 0);
+    assert_eq!(has(&found, "REL004"), 0);
+    assert!(
+        found.contains(&(
+            "REF002".into(),
+            "warning".into(),
+            "documents/section-j/3.0.md:25".into()
+        )),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.0 == "CFG001"), "{found:?}");
+    assert!(
+        stderr.contains("note: using the settings in ")
+            && stderr.contains("../seccheck.toml, found above the corpus folder"),
+        "{stderr}"
+    );
+    // The sample's own setting (DOC001 = "error") is not there: DOC001 is not raised.
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .filter(|p| p.ends_with(".toml"))
+        .collect();
+    assert_eq!(files, ["../seccheck.toml", "../shared/base.toml"]);
+
+    // The corpus's own seccheck.toml wins over the one above: only it is read.
+    fs::write(corpus.join("seccheck.toml"), "[rules]\nREF003 = \"info\"\n").unwrap();
+    let (found, stderr) = codes_of(&run());
+    assert_eq!(has(&found, "REF004"), 1);
+    assert!(
+        found
+            .iter()
+            .filter(|f| f.0 == "REF003")
+            .all(|f| f.1 == "info")
+    );
+    assert!(!stderr.contains("note: using the settings"), "{stderr}");
+    fs::remove_file(corpus.join("seccheck.toml")).unwrap();
+
+    // A missing file named by `extend`: CFG001 at its name; the nearer settings still apply.
+    fs::write(
+        repo.join("seccheck.toml"),
+        "# shared settings\nextend = \"nope.toml\"\n[rules]\nREF002 = \"warning\"\n",
+    )
+    .unwrap();
+    let out = seccheck()
+        .arg(&corpus)
+        .args(["--format", "concise"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("../seccheck.toml:2:10: CFG001 error `extend` names ../nope.toml, which cannot be read: No such file or directory (os error 2)\n"),
+        "{text}"
+    );
+    assert!(text.contains(": REF002 warning "), "{text}");
+
+    // Files that extend each other: CFG001 where the loop closes; each applied once.
+    fs::write(
+        repo.join("seccheck.toml"),
+        "extend = \"shared/base.toml\"\n[rules]\nREF002 = \"warning\"\n",
+    )
+    .unwrap();
+    fs::write(
+        repo.join("shared/base.toml"),
+        "extend = \"../seccheck.toml\"\n[rules]\nREL004 = \"off\"\n",
+    )
+    .unwrap();
+    let out = seccheck()
+        .arg(&corpus)
+        .args(["--format", "concise"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("../shared/base.toml:1:10: CFG001 error `extend` names ../seccheck.toml, which was already read: the settings files extend each other in a loop\n"),
+        "{text}"
+    );
+    assert!(!text.contains(" REL004 "), "{text}");
+    assert!(text.contains(": REF002 warning "), "{text}");
+}

@@ -4,6 +4,8 @@
 //! [`crate::config`]'s business; wording a problem is CFG001's.
 //!
 //! ```toml
+//! extend = "../seccheck.toml"     # settings read first; this file's win
+//!
 //! [rules]
 //! DEF003 = "off"
 //! REF = "warning"                 # a family: every REF rule
@@ -47,6 +49,8 @@ pub enum ConfigProblem {
     NotATable { span: Span, name: &'static str },
     /// A `[per-path]` glob is given a value, not a table of settings.
     GlobNotATable { span: Span, glob: String },
+    /// `extend` is given something other than a path (a string).
+    ExtendNotAPath { span: Span },
 }
 
 impl ConfigProblem {
@@ -55,7 +59,8 @@ impl ConfigProblem {
             ConfigProblem::InvalidToml { span, .. }
             | ConfigProblem::UnknownTable { span, .. }
             | ConfigProblem::NotATable { span, .. }
-            | ConfigProblem::GlobNotATable { span, .. } => *span,
+            | ConfigProblem::GlobNotATable { span, .. }
+            | ConfigProblem::ExtendNotAPath { span } => *span,
         }
     }
 }
@@ -67,6 +72,9 @@ pub struct ConfigFile {
     pub settings: Vec<Setting>,
     /// `[per-path]`, in file order.
     pub per_path: Vec<PathSettings>,
+    /// `extend = "…"`: the file whose settings this one builds on (relative to this
+    /// file's folder), with the span of the value.
+    pub extend: Option<(String, Span)>,
     pub problems: Vec<ConfigProblem>,
 }
 
@@ -105,6 +113,14 @@ pub fn parse(text: &str) -> ConfigFile {
     for (key, value) in &table {
         let key_span = Span::from(key.span());
         let name = match key.get_ref().as_ref() {
+            "extend" => {
+                let span = Span::from(value.span());
+                match value.get_ref().as_str() {
+                    Some(path) => out.extend = Some((path.to_string(), span)),
+                    None => out.problems.push(ConfigProblem::ExtendNotAPath { span }),
+                }
+                continue;
+            }
             "rules" => "rules",
             "per-path" => "per-path",
             other => {
@@ -195,6 +211,26 @@ mod tests {
             c.problems[0],
             ConfigProblem::NotATable { name: "rules", .. }
         ));
+    }
+
+    #[test]
+    fn extend_names_a_file_by_a_string_only() {
+        let text = "extend = \"../shared/seccheck.toml\"\n[rules]\nREF = \"off\"\n";
+        let c = parse(text);
+        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        let (path, span) = c.extend.expect("extend read");
+        assert_eq!(path, "../shared/seccheck.toml");
+        assert_eq!(&text[span.range()], "\"../shared/seccheck.toml\"");
+        assert_eq!(c.settings.len(), 1);
+
+        let text = "extend = [\"a.toml\"]\n";
+        let c = parse(text);
+        assert_eq!(c.extend, None);
+        assert!(matches!(
+            c.problems[..],
+            [ConfigProblem::ExtendNotAPath { .. }]
+        ));
+        assert_eq!(&text[c.problems[0].span().range()], "[\"a.toml\"]");
     }
 
     #[test]

@@ -182,7 +182,7 @@ fn facts(corpus: &Corpus) -> Vec<FileFacts<'_>> {
                 .collect(),
         });
     }
-    if let Some(c) = &corpus.config {
+    for c in &corpus.configs {
         out[at(c.file)].kind = "config";
     }
     for p in &corpus.read_problems {

@@ -2,7 +2,7 @@
 
 use crate::config::{SettingProblem, resolve};
 use crate::diagnostic::Diagnostic;
-use crate::model::Corpus;
+use crate::model::{ConfigFile, Corpus, ExtendProblem};
 use crate::parse::config::ConfigProblem;
 use crate::rules::{Check, Needs, Rule};
 
@@ -13,7 +13,12 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
-    let Some(config) = &corpus.config else { return };
+    for config in &corpus.configs {
+        check_file(config, out);
+    }
+}
+
+fn check_file(config: &ConfigFile, out: &mut Vec<Diagnostic>) {
     let file = config.file;
     for p in &config.parsed.problems {
         let (message, help) = match p {
@@ -23,7 +28,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             ),
             ConfigProblem::UnknownTable { name, .. } => (
                 format!("seccheck.toml has an unknown table `{name}`"),
-                "the tables read are `[rules]` and `[per-path]`".to_string(),
+                "the keys read are `extend`, `[rules]` and `[per-path]`".to_string(),
             ),
             ConfigProblem::NotATable { name, .. } => (
                 format!("`{name}` must be a table of rule codes"),
@@ -33,6 +38,10 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 }
                 .to_string(),
             ),
+            ConfigProblem::ExtendNotAPath { .. } => (
+                "`extend` must be the path of another settings file".to_string(),
+                "write `extend = \"../seccheck.toml\"` (relative to this file's folder)".to_string(),
+            ),
             ConfigProblem::GlobNotATable { glob, .. } => (
                 format!("the [per-path] glob `{glob}` must be given a table of rule codes"),
                 format!("write `\"{glob}\" = {{ REF002 = \"off\" }}`"),
@@ -41,6 +50,27 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(RULE.code, message)
                 .at(file, p.span(), "here")
+                .help(help),
+        );
+    }
+    if let (Some(problem), Some((_, span))) = (&config.extend_problem, &config.parsed.extend) {
+        let (message, help) = match problem {
+            ExtendProblem::Unreadable { path, why } => (
+                format!("`extend` names {path}, which cannot be read: {why}"),
+                "give the path of a settings file relative to this file's folder; its settings were not applied".to_string(),
+            ),
+            ExtendProblem::Loop { path } => (
+                format!("`extend` names {path}, which was already read: the settings files extend each other in a loop"),
+                "remove `extend` from one of the files; each file's settings were applied once".to_string(),
+            ),
+            ExtendProblem::NotOnDisk => (
+                "`extend` cannot be followed from settings not read from a file".to_string(),
+                "run seccheck on the corpus folder".to_string(),
+            ),
+        };
+        out.push(
+            Diagnostic::new(RULE.code, message)
+                .at(file, *span, "named here")
                 .help(help),
         );
     }
@@ -55,7 +85,11 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .at(file, s.code_span, "here")
-            .help("`seccheck rules` lists every rule code; a family is a code's letters (`REF`)"),
+            .help(if s.code == "extend" {
+                "`extend` is read only at the top of the file: move it above the first table"
+            } else {
+                "`seccheck rules` lists every rule code; a family is a code's letters (`REF`)"
+            }),
             SettingProblem::BadGlob(p, message) => Diagnostic::new(
                 RULE.code,
                 format!("`{}` is not a valid glob: {message}", p.glob),
