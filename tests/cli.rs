@@ -732,7 +732,7 @@ fn run_in(root: &Path, extra: &[&str]) -> (Value, Option<i32>, String) {
 }
 
 #[test]
-fn a_baseline_survives_moves_and_version_bumps_and_lets_new_findings_fail() {
+fn a_baseline_survives_moves_renumbering_and_version_bumps_and_lets_new_findings_fail() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let log = |g: &str| {
@@ -777,6 +777,20 @@ fn a_baseline_survives_moves_and_version_bumps_and_lets_new_findings_fail() {
     let (v, code, err) = run(&["--baseline", b]);
     assert_eq!((codes(&v), code), (vec![], Some(0)), "{err}");
     assert!(err.contains("1 findings are in the baseline"), "{err}");
+    // The clause renumbered (a new G1.1 inserted before it, the old one now G1.2): the
+    // fingerprint holds the citation's text, not the clause's number.
+    write(
+        root,
+        "documents/section-g/1.1.md",
+        g.replace("G1.1 As", "G1.1 The DCC shall keep records.\n\nG1.2 As")
+            .as_bytes(),
+    );
+    let (v, code, err) = run(&["--baseline", b]);
+    assert_eq!((codes(&v), code), (vec![], Some(0)), "{err}");
+    assert!(err.contains("1 findings are in the baseline"), "{err}");
+    let (v, _, _) = run(&[]);
+    assert_eq!(codes(&v), vec!["REF002"]);
+    assert_eq!(v["diagnostics"][0]["line"], 5);
     // A new finding still fails, and only it is listed.
     write(
         root,
