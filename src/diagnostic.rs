@@ -59,6 +59,18 @@ pub struct Diagnostic {
     /// The other side of the inconsistency, in this or another file.
     pub related: Vec<Label>,
     pub help: Option<String>,
+    /// The edit that resolves it, when the rule knows it for certain enough to offer it.
+    pub fix: Option<Fix>,
+}
+
+/// A machine-applicable edit: replace `span` of `file` with `replacement` (an empty span
+/// inserts). seccheck never applies it — the corpus is never written — but the JSON
+/// report carries it and `check --diff` shows it as a unified diff.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub file: FileId,
+    pub span: Span,
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -70,6 +82,7 @@ impl Diagnostic {
             primary: None,
             related: Vec::new(),
             help: None,
+            fix: None,
         }
     }
 
@@ -94,6 +107,24 @@ impl Diagnostic {
 
     pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(clip(help.into()));
+        self
+    }
+
+    /// [`Diagnostic::fix`] when there is one: `(file, span, replacement)`.
+    pub fn fix_if(self, fix: Option<(FileId, Span, String)>) -> Diagnostic {
+        match fix {
+            Some((file, span, replacement)) => self.fix(file, span, replacement),
+            None => self,
+        }
+    }
+
+    /// Offers the edit that resolves the finding (see [`Fix`]).
+    pub fn fix(mut self, file: FileId, span: Span, replacement: impl Into<String>) -> Diagnostic {
+        self.fix = Some(Fix {
+            file,
+            span,
+            replacement: replacement.into(),
+        });
         self
     }
 

@@ -134,6 +134,11 @@ struct CheckArgs {
     /// terminal (FILE may not lie inside the corpus folder).
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Print the fixes the findings offer (an affected-list entry added or removed, a
+    /// title, a count, a weekday) as a unified diff instead of the report; nothing is
+    /// written. Exit 1 when there is something to fix.
+    #[arg(long, conflicts_with_all = ["statistics", "output"])]
+    diff: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -633,6 +638,24 @@ fn run_check(a: CheckArgs, report: bool) -> ExitCode {
         };
         // Severities order from the most serious: error < warning < info.
         outcome.diagnostics.retain(|d| d.severity <= min);
+    }
+    if a.diff {
+        let fixes = report::fixes::render(&outcome);
+        print(&fixes.diff);
+        if !a.quiet {
+            let mut line = format!(
+                "{} fixes in {} files; {} findings have no fix to offer",
+                fixes.applied, fixes.files, fixes.without
+            );
+            if fixes.overlapping > 0 {
+                line.push_str(&format!(
+                    "; {} fixes overlap an earlier one and are left out",
+                    fixes.overlapping
+                ));
+            }
+            eprintln!("{line}");
+        }
+        return ExitCode::from(u8::from(fixes.applied > 0));
     }
     // Paths in the report are relative to the corpus folder (a file's corpus, or a single
     // file's own folder): annotations and code scanning need them from where seccheck runs.

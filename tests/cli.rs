@@ -1541,3 +1541,87 @@ fn settings_found_above_the_corpus_and_extended() {
     assert!(!text.contains(" REL004 "), "{text}");
     assert!(text.contains(": REF002 warning "), "{text}");
 }
+
+/// `--diff` shows the fixes findings offer as a unified diff; applied with `git apply` to
+/// a copy of the sample corpus, the findings they fix are gone and nothing new appears.
+#[test]
+fn fixes_as_a_diff_resolve_their_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    sample_without_settings(&corpus);
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/seccheck.toml"),
+        corpus.join("seccheck.toml"),
+    )
+    .unwrap();
+    let before = fs::read_to_string(corpus.join("releases/57.0.md")).unwrap();
+    let out = seccheck().arg(&corpus).arg("--diff").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let diff = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "5 fixes in 3 files; 33 findings have no fix to offer\n"
+    );
+    // Nothing was written.
+    assert_eq!(
+        fs::read_to_string(corpus.join("releases/57.0.md")).unwrap(),
+        before
+    );
+    for line in [
+        "--- a/releases/40.0.txt\n+++ b/releases/40.0.txt\n",
+        "-SEC version 40.0 came into effect on 24 June 2021 to implement the June 2021 SEC Release. This included five Modification Proposals:\n+SEC version 40.0 came into effect on 24 June 2021 to implement the June 2021 SEC Release. This included four Modification Proposals:\n",
+        "   • Section H ‘DCC Services’\n+  • Section J ‘Charges’\n   • Schedule 11 ‘TS Applicability Tables’\n",
+        "-  • Appendix AC ‘Inventory, Enrolment and Decommissioning Procedures’\n+  • Appendix AC ‘Inventory, Enrolment and Withdrawal Procedures’\n",
+        "+The SMKI PMA will consider the first report on key rotation at its meeting on Tuesday 21 December 2021.\n",
+        " - Section L ‘Smart Metering Key Infrastructure and DCC Key Infrastructure’\n-- Section T ‘Testing During Transition’\n - Schedule 7 ‘Specimen Enabling Services Agreement’\n",
+    ] {
+        assert!(diff.contains(line), "{line}\nnot in\n{diff}");
+    }
+    let found = |corpus: &Path| {
+        let (v, _, _) = run_in(corpus, &[]);
+        let mut f: Vec<String> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} {}",
+                    d["code"].as_str().unwrap(),
+                    d["path"].as_str().unwrap()
+                )
+            })
+            .collect();
+        f.sort();
+        f
+    };
+    let mut expected = found(&corpus);
+    let applied = std::process::Command::new("git")
+        .args(["apply", "--verbose", "-"])
+        .current_dir(&corpus)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(diff.as_bytes())?;
+            child.wait()
+        })
+        .unwrap();
+    assert!(applied.success());
+    for fixed in [
+        "REL005 releases/40.0.txt",
+        "REL003 releases/40.0.txt",
+        // Section J, listed by REL003's fix, is also what REL007 found missing.
+        "REL007 releases/40.0.txt",
+        "REL008 releases/40.0.txt",
+        "DATE002 releases/54.0.md",
+        "REL004 releases/57.0.md",
+    ] {
+        let i = expected.iter().position(|f| f == fixed).unwrap();
+        expected.remove(i);
+    }
+    assert_eq!(found(&corpus), expected);
+    // Nothing left to fix: no diff, exit 0.
+    let out = seccheck().arg(&corpus).arg("--diff").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+}

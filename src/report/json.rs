@@ -66,6 +66,17 @@ struct DiagnosticJson<'a> {
     related: Vec<Location<'a>>,
     /// Stable across line moves and version bumps (see `baseline`).
     fingerprint: String,
+    /// The edit that resolves it, where the rule offers one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<FixJson<'a>>,
+}
+
+/// A fix: the place to replace (an empty span inserts) and what to write there.
+#[derive(Serialize)]
+struct FixJson<'a> {
+    #[serde(flatten)]
+    place: Place<'a>,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -136,6 +147,10 @@ fn diagnostic<'a>(corpus: &'a Corpus, held: &Held<'_>, d: &'a Diagnostic) -> Dia
             .map(|l| location(corpus, held, l))
             .collect(),
         fingerprint: crate::baseline::fingerprint(corpus, held, d),
+        fix: d.fix.as_ref().map(|f| FixJson {
+            place: Place::of(corpus, held, f.file, f.span),
+            replacement: &f.replacement,
+        }),
     }
 }
 

@@ -2,6 +2,7 @@
 //! diagnostics and the corpus's sources; they never change what was found.
 
 pub mod concise;
+pub mod fixes;
 pub mod github;
 pub mod html;
 pub mod human;

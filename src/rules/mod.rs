@@ -10,6 +10,7 @@ mod config;
 mod date;
 mod definition;
 mod document;
+mod edit;
 mod input;
 
 pub use input::io005::{citations_failed, rule_failed};

@@ -140,7 +140,7 @@ fn is_table_rule(s: &str) -> bool {
 }
 
 /// A table's header row: cells that name columns, not documents ("Document | Redline
-/// available | Clean version available").
+/// available | Clean version available", "Document | Title").
 fn is_table_header(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
     [
@@ -150,6 +150,9 @@ fn is_table_header(s: &str) -> bool {
         "version",
         "available",
         "part",
+        "title",
+        "name",
+        "description",
     ]
     .iter()
     .filter(|w| lower.contains(*w))

@@ -861,6 +861,18 @@ fn a_list_not_read_whole_says_so() {
     ));
     assert_eq!(docs, ["Section A"]);
     assert!(complete);
+    // A table headed "Document | Title": the header is no entry left unread.
+    let (docs, _, complete) = listed(&format!(
+        "{head}| Document | Title |\n|---|---|\n| Section H | DCC Services |\n| Appendix AC | Inventory Procedures |\n"
+    ));
+    assert_eq!(docs, ["Section H", "Appendix AC"]);
+    assert!(complete);
+    // A first row naming no document and no column is not a header: not read.
+    let (docs, _, complete) = listed(&format!(
+        "{head}| All Sections | Consequential changes |\n| Section H | DCC Services |\n"
+    ));
+    assert_eq!(docs, ["Section H"]);
+    assert!(!complete);
 }
 
 #[test]

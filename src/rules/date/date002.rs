@@ -52,10 +52,33 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                     Span::from(m.span.clone()),
                     format!("{} is a {actual}", date.long()),
                 )
-                .help(help),
+                .help(help)
+                .fix_if(
+                    weekday_as_written(&corpus.source(fd.file).text, wspan, date.weekday())
+                        .and_then(|w| crate::rules::edit::replacement(corpus, fd.file, &w))
+                        .map(|w| (fd.file, Span::from(wspan.clone()), w)),
+                ),
             );
         }
     }
+}
+
+/// The right weekday in the written one's case ("Monday", "MONDAY", "monday"); the
+/// date reader knows whole names only.
+fn weekday_as_written(
+    text: &str,
+    written: &std::ops::Range<usize>,
+    right: usize,
+) -> Option<String> {
+    let was = text.get(written.clone())?;
+    let name = *crate::date::WEEKDAYS.get(right)?;
+    Some(if was.chars().all(|c| !c.is_lowercase()) {
+        name.to_uppercase()
+    } else if was.starts_with(|c: char| c.is_lowercase()) {
+        name.to_lowercase()
+    } else {
+        name.to_string()
+    })
 }
 
 /// The date nearest `date` (within three days, earlier first on a tie) that falls on
@@ -71,6 +94,23 @@ fn nearest_with_weekday(date: Date, weekday: usize) -> Option<Date> {
 mod tests {
     use super::*;
     use crate::check::check_memory;
+
+    #[test]
+    fn the_fix_writes_the_weekday_in_the_case_written() {
+        let t = "on MONDAY 21, on monday 21, on Monday 21";
+        assert_eq!(
+            weekday_as_written(t, &(3..9), 1).as_deref(),
+            Some("TUESDAY")
+        );
+        assert_eq!(
+            weekday_as_written(t, &(17..23), 1).as_deref(),
+            Some("tuesday")
+        );
+        assert_eq!(
+            weekday_as_written(t, &(31..37), 1).as_deref(),
+            Some("Tuesday")
+        );
+    }
 
     #[test]
     fn nearest_date_on_the_written_weekday() {

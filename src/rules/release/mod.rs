@@ -9,6 +9,7 @@ use crate::names::{DocumentId, Version};
 use crate::parse::references::Target;
 use std::ops::Range;
 
+mod fix;
 pub mod rel001;
 pub mod rel002;
 pub mod rel003;

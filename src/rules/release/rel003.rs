@@ -72,8 +72,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let d = &row.document;
-            out.push(
-                Diagnostic::new(
+            let mut diag = Diagnostic::new(
                     RULE.code,
                     format!(
                         "the Document Log {did}, but {} does not list it as affected",
@@ -84,8 +83,11 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 .related(log.file, row.span, what)
                 .help(format!(
                     "add {d} to the note's affected list, or correct the log if {d} did not change at {release}"
-                )),
-            );
+                ));
+            if let Some((span, line)) = super::fix::insert_entry(corpus, nf, d, &row.title) {
+                diag = diag.fix(nf.file, span, line);
+            }
+            out.push(diag);
         }
     }
 }

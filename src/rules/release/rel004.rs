@@ -69,9 +69,13 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 )
                 .at(nf.file, at_here, "not in the Document Log"),
             };
-            out.push(diag.help(format!(
+            let mut diag = diag.help(format!(
                 "remove {d} from the affected list if it did not change at {release}, or give it its new version in the Document Log"
-            )));
+            ));
+            if let Some((span, nothing)) = super::fix::remove_entry(corpus, nf, entry) {
+                diag = diag.fix(nf.file, span, nothing);
+            }
+            out.push(diag);
         }
     }
 }

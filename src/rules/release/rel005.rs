@@ -89,10 +89,33 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 format!("{} of {n}", k + 1),
             );
         }
-        out.push(d.help(format!(
-            "write the number of Modification Proposals the release implemented ({} if the summary is complete), or summarise the missing ones",
+        // The fix writes the count summarised, in the note's own style (digits or words).
+        let written = corpus
+            .source(nf.file)
+            .text
+            .get(stated.span.clone())
+            .unwrap_or_default()
+            .to_string();
+        let count = if written.bytes().any(|b| b.is_ascii_digit()) {
+            n.to_string()
+        } else if written.starts_with(|c: char| c.is_uppercase()) {
+            let w = number_word(n);
+            let mut cs = w.chars();
+            cs.next()
+                .map_or(w.clone(), |f| f.to_uppercase().chain(cs).collect())
+        } else {
             number_word(n)
-        )));
+        };
+        out.push(
+            d.help(format!(
+                "write the number of Modification Proposals the release implemented ({} if the summary is complete), or summarise the missing ones",
+                number_word(n)
+            ))
+            .fix_if(
+                crate::rules::edit::replacement(corpus, nf.file, &count)
+                    .map(|c| (nf.file, Span::from(stated.span.clone()), c)),
+            ),
+        );
     }
 }
 

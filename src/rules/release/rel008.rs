@@ -77,6 +77,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                     "write ‘{}’ in the affected list, or correct the log if the document's title changed at this release",
                     row.title
                 ))
+                .fix_if(crate::rules::edit::replacement(corpus, nf.file, &row.title).map(|t| (nf.file, here, t)))
             } else if let Some(first) = others.first() {
                 Diagnostic::new(
                     RULE.code,
