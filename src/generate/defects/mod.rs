@@ -97,6 +97,7 @@ pub static PLANTERS: &[Planter] = &[
     release::REL008,
     release::REL010,
     release::REL011,
+    release::REL012,
     definition::DEF001,
     definition::DEF002,
     definition::DEF003,
@@ -125,7 +126,8 @@ enum Op {
     InsertAfter {
         anchor: String,
         text: String,
-        finding: Option<&'static str>,
+        /// The finding's code and its byte offset in `text`.
+        finding: Option<(&'static str, usize)>,
     },
     /// No change: the finding is on the whole line `anchor`.
     Mark {
@@ -245,7 +247,21 @@ impl<'a> Ctx<'a> {
             Op::InsertAfter {
                 anchor: anchor.into(),
                 text: format!("{line}\n"),
-                finding: Some(code),
+                finding: Some((code, 0)),
+            },
+        );
+    }
+
+    /// Inserts `line` as a paragraph of its own (a blank line before it) after the whole
+    /// line `anchor`; the finding is on the new line.
+    pub fn insert_paragraph_after(&mut self, path: &str, anchor: &str, line: &str) {
+        let code = self.code;
+        self.push(
+            path,
+            Op::InsertAfter {
+                anchor: anchor.into(),
+                text: format!("\n{line}\n"),
+                finding: Some((code, 1)),
             },
         );
     }
@@ -393,7 +409,7 @@ fn apply(root: &Path, ops: BTreeMap<String, Vec<Op>>) -> io::Result<Vec<Planted>
                         end: at,
                         rank: 0,
                         new: ins,
-                        finding: finding.map(|c| (c, 0)),
+                        finding,
                     });
                 }
                 Op::Mark { anchor, code } => {

@@ -416,3 +416,34 @@ pub const REL011: Planter = Planter {
         true
     },
 };
+
+/// REL012: the note says a document the release bumps is unchanged by it, in a paragraph
+/// of its own at the note's end.
+pub const REL012: Planter = Planter {
+    code: "REL012",
+    plant: |ctx| {
+        let index = ctx.index;
+        if index.releases.len() < 2 {
+            return false;
+        }
+        let r = ctx.rng.range(1, index.releases.len() - 1);
+        let rel = &index.releases[r];
+        if rel.changed.is_empty() {
+            return false;
+        }
+        let doc = rel.changed[ctx.rng.below(rel.changed.len())];
+        if !ctx.claim(
+            &[format!("note:{r}"), format!("logrow:{r}:{doc}")],
+            &[format!("note:{r}:unchanged")],
+        ) {
+            return false;
+        }
+        let name = index.docs[doc].name();
+        ctx.insert_paragraph_after(
+            &rel.note,
+            "Our Document Log lists the versions of each SEC document now in effect following this release.",
+            &format!("{name} is unchanged by this release."),
+        );
+        true
+    },
+};
