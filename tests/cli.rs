@@ -1447,6 +1447,14 @@ fn settings_found_above_the_corpus_and_extended() {
     let has = |found: &[(String, String, String)], code: &str| {
         found.iter().filter(|f| f.0 == code).count()
     };
+    let concise = || {
+        let out = seccheck()
+            .arg(&corpus)
+            .args(["--format", "concise"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
 
     // Not in a Git repository: the settings above are not read.
     let (found, stderr) = codes_of(&run());
@@ -1505,12 +1513,7 @@ fn settings_found_above_the_corpus_and_extended() {
         "# shared settings\nextend = \"nope.toml\"\n[rules]\nREF002 = \"warning\"\n",
     )
     .unwrap();
-    let out = seccheck()
-        .arg(&corpus)
-        .args(["--format", "concise"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = concise();
     assert!(
         text.contains("../seccheck.toml:2:10: CFG001 error `extend` names ../nope.toml, which cannot be read: No such file or directory (os error 2)\n"),
         "{text}"
@@ -1528,12 +1531,7 @@ fn settings_found_above_the_corpus_and_extended() {
         "extend = \"../seccheck.toml\"\n[rules]\nREL004 = \"off\"\n",
     )
     .unwrap();
-    let out = seccheck()
-        .arg(&corpus)
-        .args(["--format", "concise"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = concise();
     assert!(
         text.contains("../shared/base.toml:1:10: CFG001 error `extend` names ../seccheck.toml, which was already read: the settings files extend each other in a loop\n"),
         "{text}"

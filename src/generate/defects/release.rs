@@ -31,6 +31,12 @@ fn bullet(ctx: &Ctx, rel: &ReleaseInfo, doc: usize) -> String {
     format!("{mark}{} ‘{}’", d.name(), d.title)
 }
 
+/// A random release after the log's first (which lists everything in effect).
+fn later_release(ctx: &mut super::Ctx) -> Option<usize> {
+    let n = ctx.index.releases.len();
+    (n >= 2).then(|| ctx.rng.range(1, n - 1))
+}
+
 fn affected_heading(rel: &ReleaseInfo) -> &'static str {
     if rel.note.ends_with(".md") {
         "## What parts of the SEC were affected?"
@@ -130,10 +136,9 @@ pub const REL004: Planter = Planter {
     code: "REL004",
     plant: |ctx| {
         let index = ctx.index;
-        if index.releases.len() < 2 {
+        let Some(r) = later_release(ctx) else {
             return false;
-        }
-        let r = ctx.rng.range(1, index.releases.len() - 1);
+        };
         let rel = &index.releases[r];
         let doc = rel.rows[ctx.rng.below(rel.rows.len())].doc;
         let listed = bumped(rel);
@@ -423,10 +428,9 @@ pub const REL012: Planter = Planter {
     code: "REL012",
     plant: |ctx| {
         let index = ctx.index;
-        if index.releases.len() < 2 {
+        let Some(r) = later_release(ctx) else {
             return false;
-        }
-        let r = ctx.rng.range(1, index.releases.len() - 1);
+        };
         let rel = &index.releases[r];
         if rel.changed.is_empty() {
             return false;
