@@ -169,7 +169,26 @@ fn each_finding_is_a_result_with_the_json_reports_place_and_fingerprint() {
             r["relatedLocations"].as_array().unwrap().len(),
             f["related"].as_array().unwrap().len()
         );
+        // A fix is the JSON report's, as a replacement of a region.
+        match (&r["fixes"], &f["fix"]) {
+            (Value::Null, Value::Null) => {}
+            (fixes, fix) => {
+                let change = &fixes[0]["artifactChanges"][0];
+                assert_eq!(
+                    change["artifactLocation"]["uri"],
+                    format!("corpus/{}", fix["path"].as_str().unwrap())
+                );
+                let replacement = &change["replacements"][0];
+                assert_eq!(replacement["insertedContent"]["text"], fix["replacement"]);
+                let deleted = &replacement["deletedRegion"];
+                assert_eq!(deleted["startLine"], fix["line"], "{code}");
+                assert_eq!(deleted["endColumn"], fix["end_column"], "{code}");
+                assert_eq!(deleted["byteOffset"], fix["span"]["start"], "{code}");
+            }
+        }
     }
+    // Five findings of the sample corpus offer a fix (see tests/cli.rs, --diff).
+    assert_eq!(results.iter().filter(|r| r["fixes"].is_array()).count(), 5);
     // One finding in full, checked by hand: LOG006 on line 19 of the log, its other side
     // on line 13.
     let log006 = results.iter().find(|r| r["ruleId"] == "LOG006").unwrap();

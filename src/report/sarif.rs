@@ -13,6 +13,7 @@
 use crate::check::Outcome;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::rules::RULES;
+use crate::source::{FileId, Span};
 use crate::store::Held;
 use serde_sarif::sarif;
 use std::collections::BTreeMap;
@@ -60,11 +61,10 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn location(&self, label: &Label, id: Option<i64>) -> sarif::Location {
-        let corpus = &self.outcome.corpus;
-        let source = self.held.get(label.file);
-        let (start_line, start_column) = source.line_col(label.span.start as usize);
-        let (end_line, end_column) = source.line_col(label.span.end as usize);
+    fn region(&self, file: FileId, span: Span) -> sarif::Region {
+        let source = self.held.get(file);
+        let (start_line, start_column) = source.line_col(span.start as usize);
+        let (end_line, end_column) = source.line_col(span.end as usize);
         let mut region = sarif::Region::builder()
             .start_line(start_line as i64)
             .start_column(start_column as i64)
@@ -73,14 +73,22 @@ impl Context<'_> {
             .build();
         // In a Word file lines are paragraphs and spans lie in the text read from it, not
         // in the file's bytes: byte offsets would point into the zip.
-        if source.paragraph_at(label.span.start as usize).is_none() {
-            region.byte_offset = Some(label.span.start as i64);
-            region.byte_length = Some((label.span.end - label.span.start) as i64);
+        if source.paragraph_at(span.start as usize).is_none() {
+            region.byte_offset = Some(span.start as i64);
+            region.byte_length = Some((span.end - span.start) as i64);
         }
-        let path = super::from_run_dir(self.prefix, &corpus.file(label.file).path);
+        region
+    }
+
+    fn artifact(&self, file: FileId) -> sarif::ArtifactLocation {
+        let path = super::from_run_dir(self.prefix, &self.outcome.corpus.file(file).path);
+        sarif::ArtifactLocation::builder().uri(uri(&path)).build()
+    }
+
+    fn location(&self, label: &Label, id: Option<i64>) -> sarif::Location {
         let physical = sarif::PhysicalLocation::builder()
-            .artifact_location(sarif::ArtifactLocation::builder().uri(uri(&path)).build())
-            .region(region)
+            .artifact_location(self.artifact(label.file))
+            .region(self.region(label.file, label.span))
             .build();
         let mut location = sarif::Location::builder()
             .physical_location(physical)
@@ -121,6 +129,27 @@ impl Context<'_> {
             .iter()
             .position(|r| r.code == d.code)
             .map(|i| i as i64);
+        // A fix as SARIF gives one: the region to replace (empty: insert) and the text.
+        result.fixes = d.fix.as_ref().map(|f| {
+            let replacement = sarif::Replacement::builder()
+                .deleted_region(self.region(f.file, f.span))
+                .inserted_content(
+                    sarif::ArtifactContent::builder()
+                        .text(f.replacement.clone())
+                        .build(),
+                )
+                .build();
+            vec![
+                sarif::Fix::builder()
+                    .artifact_changes(vec![
+                        sarif::ArtifactChange::builder()
+                            .artifact_location(self.artifact(f.file))
+                            .replacements(vec![replacement])
+                            .build(),
+                    ])
+                    .build(),
+            ]
+        });
         result.suppressions = suppressed.map(|reason| {
             vec![
                 sarif::Suppression::builder()
