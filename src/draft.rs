@@ -124,15 +124,26 @@ pub fn draft(corpus: &Corpus, release: &Version) -> Result<Draft, String> {
             }
         }
     }
-    if !log.malformed.is_empty() {
-        gaps.insert(
-            0,
-            format!(
-                "the Document Log has {} row(s) that could not be read (LOG008): a document they bump is missing from the affected list",
-                log.malformed.len()
-            ),
-        );
-    }
+    // Rows that could not be read, unless they say they are of another release: each may
+    // bump a document this list then lacks.
+    let source = corpus.source(log.file);
+    let unread: Vec<String> = log
+        .malformed
+        .iter()
+        .filter(|m| m.said.release.as_ref().is_none_or(|r| r == release))
+        .map(|m| {
+            let line = source.line_col(m.span.start as usize).0;
+            match &m.said.document {
+                Some(d) => format!(
+                    "line {line} of the Document Log, a row for {d}, could not be read (LOG008): if it bumps {d} at {release}, add {d} to the list"
+                ),
+                None => format!(
+                    "line {line} of the Document Log could not be read (LOG008): a document it bumps at {release} may be missing from the list"
+                ),
+            }
+        })
+        .collect();
+    gaps.splice(0..0, unread);
     affected.sort_by(|a, b| a.document.cmp(&b.document));
     let mut proposals: Vec<Credited> = proposals.into_values().collect();
     for p in &mut proposals {
@@ -164,6 +175,9 @@ pub fn render(d: &Draft) -> String {
         "\nModification Proposals credited in the new versions' version-control tables ({}):\n\n",
         d.proposals.len()
     ));
+    if d.proposals.is_empty() {
+        out.push_str("(none)\n");
+    }
     for p in &d.proposals {
         let docs: Vec<String> = p.documents.iter().map(|d| d.to_string()).collect();
         match &p.title {
