@@ -13,6 +13,7 @@ pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod diff;
+pub mod digest;
 pub mod discover;
 pub mod draft;
 #[cfg(feature = "generator")]

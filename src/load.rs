@@ -4,6 +4,7 @@
 //! from its content in a loose folder. A panic in one file's parser becomes a
 //! [`ReadProblemKind::ParserPanic`] for that file; every other file is still parsed.
 
+use crate::digest;
 use crate::discover::{Content, Found};
 use crate::model::{
     ConfigFile, Corpus, DocumentLog, DocumentVersion, ExtendProblem, FileDates, Layout, OtherFile,
@@ -11,6 +12,7 @@ use crate::model::{
 };
 use crate::names::{DocumentId, Version};
 use crate::parse::dates::{DateMention, find_dates};
+use crate::parse::redline::Side;
 use crate::parse::references::{Reference, extract};
 use crate::parse::release_note::ProposalMention;
 use crate::parse::release_note::{ReleaseNote, parse_release_note};
@@ -132,6 +134,15 @@ struct FileResult {
     parsed: Parsed,
     dates: Vec<DateMention>,
     suppressions: Vec<Suppression>,
+    digests: Digests,
+}
+
+/// The digests taken of a file's text at load ([`crate::digest`]).
+enum Digests {
+    None,
+    Document(digest::Digest),
+    /// Every change rejected, every change accepted.
+    Redline(digest::Digest, digest::Digest),
 }
 
 /// Reads and parses `found` (sorted by path) into the corpus model, in parallel.
@@ -321,6 +332,7 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
             parsed: Parsed::Nothing,
             dates: Vec::new(),
             suppressions: Vec::new(),
+            digests: Digests::None,
         };
     }
     let word_view = word::is_word_path(&found.path).then(|| view_of(&role));
@@ -422,6 +434,22 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
             (Parsed::Nothing, Vec::new())
         }
     };
+    // Digests of what rules compare, while the text is here: RED001, RED002 and RED005
+    // then read a version again only to explain a difference.
+    let digests = match &parsed.0 {
+        Parsed::Document { .. } => Digests::Document(digest::of_text(&source.text)),
+        Parsed::Redline(_, _, redline) => {
+            let side = |side| {
+                digest::digest(&digest::compared_pieces(
+                    redline
+                        .chunks(side)
+                        .map(|c| (c.start as usize, &source.text[c.range()])),
+                ))
+            };
+            Digests::Redline(side(Side::Before), side(Side::After))
+        }
+        _ => Digests::None,
+    };
     // The bulk of a corpus, documents and redlines, is read again when needed rather than
     // held (see `store`).
     let bulky = matches!(parsed.0, Parsed::Document { .. } | Parsed::Redline(..));
@@ -439,6 +467,7 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
         parsed: parsed.0,
         dates: parsed.1,
         suppressions,
+        digests,
     }
 }
 
@@ -585,6 +614,10 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
                 table_block: parsed.table_block,
                 version_table: parsed.version_table,
                 definitions: parsed.definitions,
+                digest: match r.digests {
+                    Digests::Document(d) => Some(d),
+                    _ => None,
+                },
                 numbers: Vec::new(), // built below, in parallel
                 indexed: false,
                 headed: Vec::new(),
@@ -594,6 +627,10 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
                 document,
                 version,
                 redline,
+                sides: match r.digests {
+                    Digests::Redline(before, after) => Some((before, after)),
+                    _ => None,
+                },
             }),
             Parsed::ReleaseNote(release, note, references) => {
                 corpus.release_notes.push(ReleaseNoteFile {

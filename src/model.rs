@@ -281,6 +281,9 @@ pub struct DocumentVersion {
     pub table_block: Option<Span>,
     /// The document's own version-control table, when it has one.
     pub version_table: Option<VersionTable>,
+    /// The digest of its text as compared with a redline's side or another version
+    /// ([`crate::digest`]); `None` when it was not read as a document version.
+    pub digest: Option<crate::digest::Digest>,
     /// Defined terms, in text order (Section A only; empty for every other document).
     pub definitions: Vec<Definition>,
     /// Every clause number and every part or parent it is numbered under ("H8" and
@@ -398,6 +401,9 @@ pub struct RedlineFile {
     pub document: DocumentId,
     pub version: Version,
     pub redline: Redline,
+    /// The digests of its two sides as compared ([`crate::digest`]): every change
+    /// rejected, every change accepted.
+    pub sides: Option<(crate::digest::Digest, crate::digest::Digest)>,
 }
 
 #[derive(Debug)]
@@ -476,6 +482,7 @@ mod tests {
             table_block: None,
             version_table: None,
             definitions: Vec::new(),
+            digest: None,
             numbers: Vec::new(),
             indexed: false,
             headed: Vec::new(),

@@ -189,6 +189,7 @@ mod tests {
             table_block: parsed.table_block,
             version_table: None,
             definitions: parsed.definitions,
+            digest: None,
             numbers: Vec::new(),
             indexed: false,
             headed: Vec::new(),

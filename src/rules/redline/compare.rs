@@ -8,7 +8,8 @@
 use crate::parse::redline::{Redline, Side};
 
 /// One text as compared: pieces of a file (its offset, its bytes), in order, with the CR
-/// of every CR LF line end left out and no empty piece.
+/// of every CR LF line end left out and no empty piece ([`crate::digest`], which owns
+/// what "the same text" means; the loader's digests follow it).
 pub(crate) struct Text<'a> {
     pub(super) pieces: Vec<(usize, &'a [u8])>,
 }
@@ -29,29 +30,9 @@ impl<'a> Text<'a> {
     }
 
     fn new(pieces: impl Iterator<Item = (usize, &'a str)>) -> Text<'a> {
-        let raw: Vec<(usize, &[u8])> = pieces
-            .filter(|(_, s)| !s.is_empty())
-            .map(|(o, s)| (o, s.as_bytes()))
-            .collect();
-        let mut out = Vec::with_capacity(raw.len());
-        for (i, &(offset, bytes)) in raw.iter().enumerate() {
-            // A CR at the end of a piece pairs with an LF at the start of the next.
-            let next_is_lf = raw.get(i + 1).is_some_and(|(_, b)| b[0] == b'\n');
-            let mut start = 0;
-            for cr in memchr::memchr_iter(b'\r', bytes) {
-                let lf_follows = bytes.get(cr + 1).map_or(next_is_lf, |&b| b == b'\n');
-                if lf_follows {
-                    if cr > start {
-                        out.push((offset + start, &bytes[start..cr]));
-                    }
-                    start = cr + 1;
-                }
-            }
-            if start < bytes.len() {
-                out.push((offset + start, &bytes[start..]));
-            }
+        Text {
+            pieces: crate::digest::compared_pieces(pieces),
         }
-        Text { pieces: out }
     }
 
     /// The file offset of a position (piece, offset in piece); past the last piece, the

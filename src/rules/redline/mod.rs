@@ -154,6 +154,16 @@ fn one_line(text: &str, span: Span) -> Span {
     }
 }
 
+/// Whether a side of the redline is the text of `expected`, by the digests taken at load
+/// (`false` when one is missing: then the texts are compared).
+pub(crate) fn same_side(redline: &RedlineFile, expected: &DocumentVersion, side: Side) -> bool {
+    match (redline.sides, expected.digest) {
+        (Some((before, _)), Some(e)) if side == Side::Before => before == e,
+        (Some((_, after)), Some(e)) if side == Side::After => after == e,
+        _ => false,
+    }
+}
+
 /// Whether RED001/RED002 compare this redline at all: it must be readable and its markup
 /// well-formed (RED006 reports markup errors; a broken mark has no one reading).
 pub(crate) fn comparable(corpus: &Corpus, redline: &RedlineFile) -> bool {

@@ -29,6 +29,8 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         let before = readable_document(corpus, document, &previous.version);
         let after = readable_document(corpus, document, version);
         let unchanged = match (before, after) {
+            // Digests taken at load: the texts are read again only if they agree.
+            (Some(b), Some(a)) if b.digest.is_some() && b.digest != a.digest => false,
             (Some(b), Some(a)) => compare(
                 &Text::of_file(&corpus.source(a.file).text),
                 &Text::of_file(&corpus.source(b.file).text),
