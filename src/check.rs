@@ -108,7 +108,13 @@ pub fn check_path_following(
     follow_outside: bool,
 ) -> std::io::Result<Outcome> {
     let found = discover::discover_with(root, follow_outside)?;
-    // `--config`, else the corpus's own seccheck.toml (in the walk), else the nearest above.
+    Ok(check_found_in(root, found, selection))
+}
+
+/// Checks files found under the corpus folder `root` (or held in memory for it), with
+/// the settings a run on `root` reads: `--config`, else the corpus's own seccheck.toml
+/// (among `found`), else the nearest one above the corpus ([`discover::settings_above`]).
+pub fn check_found_in(root: &Path, found: Vec<Found>, selection: &Selection) -> Outcome {
     let config = match &selection.config {
         Some(path) => Some(Found {
             path: path.to_string_lossy().replace('\\', "/"),
@@ -122,24 +128,15 @@ pub fn check_path_following(
     let started = std::time::Instant::now();
     let corpus = load::load_with_config(found, config);
     timing("load", started);
-    Ok(check_loaded(corpus, selection))
+    check_loaded(corpus, selection)
 }
 
 /// Checks files already found (or held in memory).
 pub fn check_found(found: Vec<Found>) -> Outcome {
-    check_selected(found, &Selection::default())
-}
-
-/// Checks files already found, with the rules the command line selects.
-pub fn check_found_with(found: Vec<Found>, selection: &Selection) -> Outcome {
-    check_selected(found, selection)
-}
-
-fn check_selected(found: Vec<Found>, selection: &Selection) -> Outcome {
     let started = std::time::Instant::now();
     let corpus = load::load(found);
     timing("load", started);
-    check_loaded(corpus, selection)
+    check_loaded(corpus, &Selection::default())
 }
 
 fn check_loaded(corpus: Corpus, selection: &Selection) -> Outcome {

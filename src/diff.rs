@@ -69,8 +69,9 @@ pub fn diff(
     if from >= to {
         return Err(format!("--from {from} must be a release before --to {to}"));
     }
-    let at_from = check::check_found_with(as_at(&whole, &history, from, found()?), selection);
-    let at_to = check::check_found_with(as_at(&whole, &history, to, found()?), selection);
+    // The same settings as `check` on this corpus.
+    let at_from = check::check_found_in(root, as_at(&whole, &history, from, found()?), selection);
+    let at_to = check::check_found_in(root, as_at(&whole, &history, to, found()?), selection);
     let (introduced, resolved, kept) = pair(&at_from, from, &at_to, to);
     Ok(Diff {
         from: from.clone(),

@@ -1494,6 +1494,24 @@ fn settings_found_above_the_corpus_and_extended() {
         .collect();
     assert_eq!(files, ["../seccheck.toml", "../shared/base.toml"]);
 
+    // `diff` reads the same settings: REL004, off, is not introduced at 57.0.
+    let out = seccheck()
+        .arg("diff")
+        .arg(&corpus)
+        .args(["--since", "54.0", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let introduced: Vec<&str> = v["introduced"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(introduced.contains(&"REL002"), "{introduced:?}");
+    assert!(!introduced.contains(&"REL004"), "{introduced:?}");
+    assert!(!introduced.iter().any(|c| *c == "REF003"), "{introduced:?}");
+
     // The corpus's own seccheck.toml wins over the one above: only it is read.
     fs::write(corpus.join("seccheck.toml"), "[rules]\nREF003 = \"info\"\n").unwrap();
     let (found, stderr) = codes_of(&run());
