@@ -1510,7 +1510,7 @@ fn settings_found_above_the_corpus_and_extended() {
         .collect();
     assert!(introduced.contains(&"REL002"), "{introduced:?}");
     assert!(!introduced.contains(&"REL004"), "{introduced:?}");
-    assert!(!introduced.iter().any(|c| *c == "REF003"), "{introduced:?}");
+    assert!(!introduced.contains(&"REF003"), "{introduced:?}");
 
     // The corpus's own seccheck.toml wins over the one above: only it is read.
     fs::write(corpus.join("seccheck.toml"), "[rules]\nREF003 = \"info\"\n").unwrap();
