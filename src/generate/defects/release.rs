@@ -10,7 +10,7 @@ use super::reference::wrong_title;
 use super::{Ctx, Planter, in_version};
 use crate::generate::index::ReleaseInfo;
 use crate::generate::notes::date_phrases;
-use crate::parse::release_note::NUMBER_WORDS;
+use crate::parse::release_note::{count_from_words, count_in_words};
 
 /// Documents a release bumps (changed or designated), in log order: its affected list.
 fn bumped(rel: &ReleaseInfo) -> Vec<usize> {
@@ -187,7 +187,10 @@ pub const REL005: Planter = Planter {
             .split(' ')
             .next()
             .unwrap_or_default();
-        let Some(n) = NUMBER_WORDS.iter().position(|w| *w == word).map(|i| i + 1) else {
+        let Some(n) = count_from_words(word)
+            .map(|n| n as usize)
+            .filter(|&n| n > 0)
+        else {
             return false;
         };
         let m = if n == 1 || (n < 10 && ctx.rng.chance(50)) {
@@ -197,7 +200,7 @@ pub const REL005: Planter = Planter {
         };
         let new = format!(
             "This included {} Modification Proposal{}",
-            NUMBER_WORDS[m - 1],
+            count_in_words(m).unwrap_or_else(|| m.to_string()),
             if m == 1 { "" } else { "s" }
         );
         if !ctx.claim(&[format!("note:{r}")], &[format!("note:{r}:count")]) {

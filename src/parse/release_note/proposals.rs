@@ -510,14 +510,15 @@ fn runs_on(line: &str) -> bool {
 }
 
 static STATED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d{1,3})\s+(?:new\s+)?Modification\s+Proposals?|following\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d{1,3})\s+modifications?)(?-u:\b)",
-    )
+    let n = r"(zero|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|\d+)";
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:{n}\s+(?:new\s+)?Modification\s+Proposals?|following\s+{n}\s+modifications?)(?-u:\b)"
+    ))
     .expect("count regex")
 });
 
-/// "one" to "twenty", as notes write a count of proposals.
-pub(crate) const NUMBER_WORDS: [&str; 20] = [
+const UNITS: [&str; 20] = [
+    "zero",
     "one",
     "two",
     "three",
@@ -537,22 +538,59 @@ pub(crate) const NUMBER_WORDS: [&str; 20] = [
     "seventeen",
     "eighteen",
     "nineteen",
-    "twenty",
 ];
 
+const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// A count in words as notes write it, "zero" to "ninety-nine" ("twenty-two", "Twenty
+/// two"), any case.
+pub(crate) fn count_from_words(words: &str) -> Option<u32> {
+    let lower = words.to_ascii_lowercase();
+    let mut parts = lower
+        .split(['-', ' ', '\t', '\n'])
+        .filter(|p| !p.is_empty());
+    let first = parts.next()?;
+    let unit = |w: &str| UNITS.iter().position(|u| *u == w).map(|i| i as u32);
+    let value = match TENS.iter().position(|t| !t.is_empty() && *t == first) {
+        Some(tens) => {
+            let rest = match parts.next() {
+                Some(w) => unit(w).filter(|&u| (1..=9).contains(&u))?,
+                None => 0,
+            };
+            tens as u32 * 10 + rest
+        }
+        None => unit(first)?,
+    };
+    parts.next().is_none().then_some(value)
+}
+
+/// `n` in words, as a note writes a count ("four", "twenty-two"); `None` past ninety-nine.
+pub(crate) fn count_in_words(n: usize) -> Option<String> {
+    match n {
+        0..=19 => Some(UNITS[n].to_string()),
+        20..=99 if n % 10 == 0 => Some(TENS[n / 10].to_string()),
+        20..=99 => Some(format!("{}-{}", TENS[n / 10], UNITS[n % 10])),
+        _ => None,
+    }
+}
+
 pub(super) fn find_stated_count(text: &str) -> Option<StatedCount> {
-    let c = STATED_COUNT.captures(text)?;
-    // "five Modification Proposals", or "the following ten modifications".
+    // "five Modification Proposals", or "the following ten modifications"; never the
+    // "two" of "twenty-two" nor the "22" of "MP22".
+    let c = STATED_COUNT.captures_iter(text).find(|c| {
+        let start = c.get(1).or_else(|| c.get(2)).map_or(0, |m| m.start());
+        !text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p == '-' || p.is_alphanumeric())
+    })?;
     let n = c.get(1).or_else(|| c.get(2))?;
     let w = n.as_str();
     let value = match w.parse::<u32>() {
         Ok(v) => v,
-        Err(_) => {
-            NUMBER_WORDS
-                .iter()
-                .position(|x| x.eq_ignore_ascii_case(w))? as u32
-                + 1
-        }
+        Err(_) => count_from_words(w)?,
     };
     Some(StatedCount {
         value,

@@ -876,6 +876,54 @@ fn a_list_not_read_whole_says_so() {
 }
 
 #[test]
+fn counts_in_words_to_ninety_nine_and_digits_of_any_size() {
+    let count = |sentence: &str| {
+        parse_release_note(&format!("SEC v61.0 published\n\n{sentence}\n"))
+            .stated_count
+            .map(|c| c.value)
+    };
+    assert_eq!(
+        count("It included twenty-two Modification Proposals."),
+        Some(22)
+    );
+    assert_eq!(
+        count("It included Twenty two Modification Proposals."),
+        Some(22)
+    );
+    assert_eq!(
+        count("It included ninety-nine Modification Proposals."),
+        Some(99)
+    );
+    assert_eq!(
+        count("It included thirty Modification Proposals."),
+        Some(30)
+    );
+    assert_eq!(
+        count("It included seventeen Modification Proposals."),
+        Some(17)
+    );
+    assert_eq!(
+        count("It included 1000 Modification Proposals."),
+        Some(1000)
+    );
+    assert_eq!(count("It included zero Modification Proposals."), Some(0));
+    assert_eq!(
+        count("The release implemented the following twenty-one modifications:"),
+        Some(21)
+    );
+    // Never the "two" of "twenty-two" alone, nor a number glued to letters.
+    assert_eq!(
+        count("It included twenty-twoish Modification Proposals."),
+        None
+    );
+    assert_eq!(count("See MP22 Modification Proposals page."), None);
+    assert_eq!(
+        count("It included twenty-ten Modification Proposals."),
+        None
+    );
+}
+
+#[test]
 fn title_only_versions_and_counts_in_other_words() {
     let n = parse_release_note(
         "SEC 5.5 Designation \u{2013} 15th March 2017\n\nThe Secretary of State designated changes to Section A.\n",

@@ -109,13 +109,12 @@ pub(crate) fn prose_titles<'a>(text: &str, nf: &'a ReleaseNoteFile) -> Vec<Prose
     out
 }
 
-/// "four" for 4 (up to twenty), else the digits.
+/// "four" for 4, "twenty-two" for 22 (up to ninety-nine), else the digits; "no" for 0.
 pub(crate) fn number_word(n: usize) -> String {
-    let word = match n {
-        0 => Some("no"),
-        n => crate::parse::release_note::NUMBER_WORDS.get(n - 1).copied(),
-    };
-    word.map_or_else(|| n.to_string(), |w| w.to_string())
+    match n {
+        0 => "no".to_string(),
+        n => crate::parse::release_note::count_in_words(n).unwrap_or_else(|| n.to_string()),
+    }
 }
 
 /// A finding as tests see it: (path, line, message, [(related path, related line)]).
@@ -172,6 +171,7 @@ mod tests {
             "a, b and c"
         );
         assert_eq!(number_word(4), "four");
-        assert_eq!(number_word(21), "21");
+        assert_eq!(number_word(21), "twenty-one");
+        assert_eq!(number_word(100), "100");
     }
 }

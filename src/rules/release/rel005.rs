@@ -192,7 +192,7 @@ mod tests {
         let got = run("REL005", &[("releases/63.0.md", &note("two", &summary))]);
         assert_eq!(got.len(), 1);
         assert!(
-            got[0].2.ends_with("summarises 25: MP301, MP302, MP303, MP304, MP305, MP306, MP307, MP308, MP309, MP310, MP311, MP312, MP313, MP314, MP315, MP316, MP317, MP318, MP319, MP320 and 5 more"),
+            got[0].2.ends_with("summarises twenty-five: MP301, MP302, MP303, MP304, MP305, MP306, MP307, MP308, MP309, MP310, MP311, MP312, MP313, MP314, MP315, MP316, MP317, MP318, MP319, MP320 and 5 more"),
             "{}",
             got[0].2
         );
