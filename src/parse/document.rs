@@ -329,7 +329,9 @@ fn clause_number(rest: &str, document: &DocumentId) -> Option<Range<usize>> {
     // Components: digits with an optional capital suffix (N4A), separated by dots.
     let len = if document.kind == DocumentKind::Section {
         let letter = document.designator.as_bytes()[0];
-        clause::section_clause_len(&bytes[i..], Some(letter), 4, 4, usize::MAX)?
+        // As many digits as a citation may give (`parse::references`), so every clause
+        // a citation can name can be found.
+        clause::section_clause_len(&bytes[i..], Some(letter), 5, 5, usize::MAX)?
     } else {
         clause::paragraph_len(&bytes[i..], 4, usize::MAX)?
     };

@@ -90,6 +90,8 @@ fn clause_refs_in_sections() {
         ("in Section N4A.2, a", "N4A.2", "Section N"),
         ("activation of SEC Section F2.", "F2", "Section F"),
         ("SECTION X5.4 applies", "X5.4", "Section X"),
+        ("under Section H1.1000 the DCC", "H1.1000", "Section H"),
+        ("under Section H12345.1 the DCC", "H12345.1", "Section H"),
     ] {
         let r = one(text);
         let head = if text.contains("SEC Section") {
