@@ -570,7 +570,7 @@ pub(crate) fn count_from_words(words: &str) -> Option<u32> {
 pub(crate) fn count_in_words(n: usize) -> Option<String> {
     match n {
         0..=19 => Some(UNITS[n].to_string()),
-        20..=99 if n % 10 == 0 => Some(TENS[n / 10].to_string()),
+        20..=99 if n.is_multiple_of(10) => Some(TENS[n / 10].to_string()),
         20..=99 => Some(format!("{}-{}", TENS[n / 10], UNITS[n % 10])),
         _ => None,
     }
