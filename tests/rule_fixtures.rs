@@ -181,6 +181,7 @@ rule_fixtures! {
     ref005 => "REF005",
     ref006 => "REF006",
     ref007 => "REF007",
+    ref008 => "REF008",
     rel001 => "REL001",
     rel002 => "REL002",
     rel003 => "REL003",

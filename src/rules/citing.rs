@@ -8,12 +8,14 @@
 //! what they need of the whole run (the log's release order, the folder's copies) in
 //! [`CitationRun`].
 
+use super::reference::ref008::{Renumbered, renumbered};
 use super::reference::{Folder, Missing, missing_clauses, missing_in_folder};
 use crate::history::History;
 use crate::model::{Corpus, DocumentVersion, ReleaseNoteFile};
 use crate::parse::references::Reference;
 use crate::source::{FileId, SourceFile};
-use std::sync::{Arc, OnceLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// What every citation rule shares in one run.
 pub struct CitationRun<'a> {
@@ -22,6 +24,9 @@ pub struct CitationRun<'a> {
     pub history: Option<History<'a>>,
     /// The folder's copy of each document, for resolving without a log (empty with one).
     pub(crate) folder: Folder<'a>,
+    /// What each bump of a cited document renumbered (REF008), by (old file, new file):
+    /// worked out once a run, whichever citing file asks first.
+    renumbered: Mutex<HashMap<(FileId, FileId), Arc<Renumbered>>>,
 }
 
 impl<'a> CitationRun<'a> {
@@ -33,7 +38,27 @@ impl<'a> CitationRun<'a> {
                 Some(_) => Folder::default(),
                 None => Folder::new(corpus),
             },
+            renumbered: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// What the bump from `old` to `new` renumbered ([`renumbered`]), computed once a run
+    /// (outside the lock: two files asking at once may both compute it, alike).
+    pub(crate) fn renumbered(
+        &self,
+        old: &DocumentVersion,
+        new: &DocumentVersion,
+    ) -> Arc<Renumbered> {
+        let key = (old.file, new.file);
+        if let Some(r) = self.lock().get(&key) {
+            return Arc::clone(r);
+        }
+        let r = Arc::new(renumbered(self.corpus, old, new));
+        Arc::clone(self.lock().entry(key).or_insert(r))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(FileId, FileId), Arc<Renumbered>>> {
+        self.renumbered.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Every file with citations, in corpus order: document versions, then release notes.

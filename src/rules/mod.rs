@@ -93,6 +93,7 @@ pub static RULES: &[Rule] = &[
     reference::ref005::RULE,
     reference::ref006::RULE,
     reference::ref007::RULE,
+    reference::ref008::RULE,
     release::rel001::RULE,
     release::rel002::RULE,
     release::rel003::RULE,

@@ -34,8 +34,10 @@ use opening::{
     collect_title_versions, collect_versions, on_date_came_into_effect, shift_mention,
     stated_effect_on,
 };
+#[cfg(feature = "generator")]
+pub(crate) use proposals::count_from_words;
+pub(crate) use proposals::count_in_words;
 pub use proposals::find_proposals;
-pub(crate) use proposals::{count_from_words, count_in_words};
 use proposals::{find_stated_count, summarised, titles_from_cells};
 use sections::{
     SectionKind, bullet_text, heading_text, is_breadcrumb, is_heading, section_kind, split_lines,

@@ -30,6 +30,7 @@ pub mod ref004;
 pub mod ref005;
 pub mod ref006;
 pub mod ref007;
+pub mod ref008;
 
 /// The clauses a citation names, with where each is written: one for a clause, both
 /// ends for a range. An end in another Section than the cited document ("Sections H10.9
