@@ -8,14 +8,18 @@
 //! what they need of the whole run (the log's release order, the folder's copies) in
 //! [`CitationRun`].
 
-use super::reference::ref008::{Renumbered, renumbered};
+use super::reference::ref008::{Renumbered, renumbered, shifted};
 use super::reference::{Folder, Missing, missing_clauses, missing_in_folder};
 use crate::history::History;
 use crate::model::{Corpus, DocumentVersion, ReleaseNoteFile};
+use crate::names::{DocumentId, Version};
 use crate::parse::references::Reference;
 use crate::source::{FileId, SourceFile};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
+
+/// Values worked out once a run and shared by the citing files' jobs.
+type Cache<K, V> = Mutex<HashMap<K, Arc<V>>>;
 
 /// What every citation rule shares in one run.
 pub struct CitationRun<'a> {
@@ -24,9 +28,15 @@ pub struct CitationRun<'a> {
     pub history: Option<History<'a>>,
     /// The folder's copy of each document, for resolving without a log (empty with one).
     pub(crate) folder: Folder<'a>,
-    /// What each bump of a cited document renumbered (REF008), by (old file, new file):
+    /// What each bump of a cited document renumbered in a part (REF008), by (old file, new
+    /// file, part):
     /// worked out once a run, whichever citing file asks first.
-    renumbered: Mutex<HashMap<(FileId, FileId), Arc<Renumbered>>>,
+    renumbered: Cache<(FileId, FileId, String), Renumbered>,
+    /// Each document's bumps from a previous version, releases in order (REF008): the
+    /// release, the previous version, the new version. Owned, so the run stays covariant.
+    bumps: OnceLock<HashMap<DocumentId, Vec<BumpAt>>>,
+    /// The numbers each bump may have moved ([`shifted`]), by (old file, new file).
+    shifted: Cache<(FileId, FileId), HashSet<String>>,
 }
 
 impl<'a> CitationRun<'a> {
@@ -39,25 +49,70 @@ impl<'a> CitationRun<'a> {
                 None => Folder::new(corpus),
             },
             renumbered: Mutex::new(HashMap::new()),
+            shifted: Mutex::new(HashMap::new()),
+            bumps: OnceLock::new(),
         }
     }
 
-    /// What the bump from `old` to `new` renumbered ([`renumbered`]), computed once a run
-    /// (outside the lock: two files asking at once may both compute it, alike).
+    /// What the bump from `old` to `new` renumbered in `part` ([`renumbered`]), computed
+    /// once a run (outside the lock: two files asking at once may both compute it, alike).
     pub(crate) fn renumbered(
         &self,
         old: &DocumentVersion,
         new: &DocumentVersion,
+        part: &str,
     ) -> Arc<Renumbered> {
-        let key = (old.file, new.file);
+        let key = (old.file, new.file, part.to_string());
         if let Some(r) = self.lock().get(&key) {
             return Arc::clone(r);
         }
-        let r = Arc::new(renumbered(self.corpus, old, new));
+        let r = Arc::new(renumbered(self.corpus, old, new, part));
         Arc::clone(self.lock().entry(key).or_insert(r))
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(FileId, FileId), Arc<Renumbered>>> {
+    /// The bumps of `document` from a previous version, releases in order.
+    pub(crate) fn bumps_of(&self, document: &DocumentId) -> &[BumpAt] {
+        let all = self.bumps.get_or_init(|| {
+            let mut by: HashMap<DocumentId, Vec<BumpAt>> = HashMap::new();
+            if let Some(h) = &self.history {
+                for ((d, _), bump) in h.bumps() {
+                    if let Some(prev) = bump.previous {
+                        by.entry(d.clone()).or_default().push(BumpAt {
+                            before: h.before(&bump.row.release).cloned(),
+                            release: bump.row.release.clone(),
+                            previous: prev.version.clone(),
+                            version: bump.row.version.clone(),
+                        });
+                    }
+                }
+            }
+            for v in by.values_mut() {
+                v.sort_by(|a, b| a.release.cmp(&b.release));
+            }
+            by
+        });
+        all.get(document).map_or(&[], Vec::as_slice)
+    }
+
+    /// What the bump from `old` to `new` may have moved ([`shifted`]), once a run.
+    pub(crate) fn shifted(
+        &self,
+        old: &DocumentVersion,
+        new: &DocumentVersion,
+    ) -> Arc<HashSet<String>> {
+        let key = (old.file, new.file);
+        let cache = || self.shifted.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(s) = cache().get(&key) {
+            return Arc::clone(s);
+        }
+        let s = Arc::new(shifted(old, new));
+        Arc::clone(cache().entry(key).or_insert(s))
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, HashMap<(FileId, FileId, String), Arc<Renumbered>>> {
         self.renumbered.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -70,6 +125,15 @@ impl<'a> CitationRun<'a> {
             .map(Citer::Document)
             .chain(c.release_notes.iter().map(Citer::Note))
     }
+}
+
+/// A document's bump: at `release` (after `before`), from version `previous` to `version`.
+pub(crate) struct BumpAt {
+    /// The release before `release` in the log.
+    pub before: Option<Version>,
+    pub release: Version,
+    pub previous: Version,
+    pub version: Version,
 }
 
 /// The file citing.

@@ -18,13 +18,16 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Corpus, DocumentVersion};
+use crate::names::{DocumentId, Version};
+use crate::rules::citing::BumpAt;
 use crate::rules::citing::Citing;
 use crate::rules::definition::clause_name;
-use crate::rules::reference::{cited_clauses, resolvable, target_at};
+use crate::rules::reference::{cited_clauses, clauses_known, resolvable};
 use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 use crate::title::squeeze;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 pub const RULE: Rule = Rule {
     code: "REF008",
@@ -39,11 +42,13 @@ const MIN_WORDS: usize = 5;
 /// new version, the old number's span in the new version).
 pub(crate) type Renumbered = HashMap<String, (String, Span, Span)>;
 
-/// The clauses `new` holds under another number than `old` did (see the module docs).
+/// The clauses of `part` (`H4`) that `new` holds under another number of the part than
+/// `old` did (see the module docs). A clause moved to another part is not looked for.
 pub(crate) fn renumbered(
     corpus: &Corpus,
     old: &DocumentVersion,
     new: &DocumentVersion,
+    part: &str,
 ) -> Renumbered {
     let mut out = Renumbered::new();
     let same_numbers = old.clauses.len() == new.clauses.len()
@@ -61,8 +66,9 @@ pub(crate) fn renumbered(
         let source = corpus.source(d.file);
         let mut by_text: HashMap<String, Option<usize>> = HashMap::new();
         for (i, c) in d.clauses.iter().enumerate() {
-            if !c.number.as_str().contains('.') {
-                continue; // parts are headings, not clauses with their own text
+            // Parts are headings, not clauses with their own text.
+            if parent(c.number.as_str()) != Some(part) {
+                continue;
             }
             let Some(body) = source.text.get(c.span.end as usize..c.body.end as usize) else {
                 continue;
@@ -99,14 +105,54 @@ pub(crate) fn renumbered(
     out
 }
 
+/// The part a clause is numbered in: `H4` for `H4.2`; `None` for a part.
+fn parent(number: &str) -> Option<&str> {
+    number.rsplit_once('.').map(|(p, _)| p)
+}
+
+/// The clause numbers of `old` under which `new` holds text of another length: only
+/// these can have been given to another clause, so only these are looked for in the
+/// texts. Read from the clause lists, without the texts (a renumbering that leaves text
+/// of exactly the same length under the old number is not found).
+pub(crate) fn shifted(old: &DocumentVersion, new: &DocumentVersion) -> HashSet<String> {
+    let length = |c: &crate::model::Clause| c.body.end.saturating_sub(c.span.end);
+    let now: HashMap<&str, u32> = new
+        .clauses
+        .iter()
+        .filter(|c| parent(c.number.as_str()).is_some())
+        .map(|c| (c.number.as_str(), length(c)))
+        .collect();
+    old.clauses
+        .iter()
+        .filter(|c| {
+            parent(c.number.as_str()).is_some()
+                && now.get(c.number.as_str()).is_some_and(|&l| l != length(c))
+        })
+        .map(|c| c.number.as_str().to_string())
+        .collect()
+}
+
 fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
     let corpus = citing.corpus();
-    let (Some(doc), Some(log), Some(history)) =
-        (citing.document(), &corpus.log, &citing.run.history)
-    else {
+    let (Some(doc), Some(history)) = (citing.document(), &citing.run.history) else {
         return;
     };
+    // The releases this citing version is in effect at: a bump of a cited document is
+    // judged where the version was in effect at the bump's release and the one before.
     let rows = history.in_effect(doc);
+    if rows.len() < 2 {
+        return;
+    }
+    let in_effect: HashSet<&Version> = rows.iter().map(|r| &r.release).collect();
+    // Per cited document, the bumps under this citing version: worked out once a file,
+    // not once a citation.
+    type Bump<'a> = (
+        &'a BumpAt,
+        &'a DocumentVersion,
+        &'a DocumentVersion,
+        Arc<HashSet<String>>,
+    );
+    let mut bumps: HashMap<&DocumentId, Vec<Bump<'_>>> = HashMap::new();
     for r in citing.references {
         let Some(target) = resolvable(r) else {
             continue;
@@ -118,26 +164,39 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
         if cited.is_empty() {
             continue;
         }
-        // The releases where the cited document changed under this unchanged citing
-        // version: it was in effect at the release before, and the target's version moved.
-        for pair in rows.windows(2) {
-            let (prev_row, row) = (pair[0], pair[1]);
-            if history.before(&row.release) != Some(&prev_row.release) {
-                continue;
-            }
-            let (Some((p_row, Some(p_doc))), Some((t_row, Some(t_doc)))) = (
-                target_at(corpus, log, &prev_row.release, target),
-                target_at(corpus, log, &row.release, target),
-            ) else {
-                continue;
-            };
-            if p_row.version == t_row.version || corpus.unreadable(p_doc.file) {
-                continue;
-            }
-            let moved = citing.run.renumbered(p_doc, t_doc);
+        let under = bumps.entry(target).or_insert_with(|| {
+            citing
+                .run
+                .bumps_of(target)
+                .iter()
+                .filter(|b| {
+                    in_effect.contains(&b.release)
+                        && b.before.as_ref().is_some_and(|p| in_effect.contains(p))
+                })
+                .filter_map(|b| {
+                    let p_doc = corpus
+                        .document(target, &b.previous)
+                        .filter(|d| clauses_known(corpus, d))?;
+                    let t_doc = corpus
+                        .document(target, &b.version)
+                        .filter(|d| clauses_known(corpus, d))?;
+                    (b.previous != b.version)
+                        .then(|| (b, p_doc, t_doc, citing.run.shifted(p_doc, t_doc)))
+                })
+                .collect()
+        });
+        for (bump, p_doc, t_doc, shifted) in under.iter() {
+            let (p_doc, t_doc) = (*p_doc, *t_doc);
             for (clause, clause_span) in &cited {
                 // A sub-clause (`H4.2(a)`) moves with its clause: `H4.3(a)`.
                 let (number, sub) = crate::clause::split_sub_clauses(clause);
+                let Some(part) = parent(number) else {
+                    continue;
+                };
+                if !shifted.contains(number) {
+                    continue;
+                }
+                let moved = citing.run.renumbered(p_doc, t_doc, part);
                 let Some((new_number, new_span, taken_span)) = moved.get(number) else {
                     continue;
                 };
@@ -155,16 +214,16 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
                         format!(
                             "{} cites {old_name}, but {target} version {} renumbered that clause to {new_number} at release {}: {clause} now names another clause",
                             crate::rules::reference::named(doc),
-                            t_row.version,
-                            row.release
+                            bump.version,
+                            bump.release
                         ),
                     )
                     .at(
                         citing.file(),
                         Span::from(clause_span.clone()),
-                        format!("meant the clause numbered {clause} in {target} version {}", p_row.version),
+                        format!("meant the clause numbered {clause} in {target} version {}", bump.previous),
                     )
-                    .related(t_doc.file, *new_span, format!("that clause is {new_number} from version {}", t_row.version))
+                    .related(t_doc.file, *new_span, format!("that clause is {new_number} from version {}", bump.version))
                     .related(
                         t_doc.file,
                         *taken_span,
@@ -176,7 +235,7 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
                     )
                     .help(format!(
                         "write {new_name} if this citation still means the same clause (in a new version of {} at release {}), or confirm that it means the new {clause}",
-                        doc.document, row.release
+                        doc.document, bump.release
                     )),
                 );
             }
