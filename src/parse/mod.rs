@@ -1,5 +1,6 @@
 //! Parsers: text in, plain data with byte spans out. They know nothing of rules.
 
+pub mod acronyms;
 pub mod classify;
 pub mod config;
 pub mod dates;
