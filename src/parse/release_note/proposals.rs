@@ -509,12 +509,46 @@ fn runs_on(line: &str) -> bool {
         .contains(&last)
 }
 
+/// A count as notes write it: digits of any size, or words from "zero" to "ninety-nine",
+/// with hundreds ("one hundred and twenty-two"). Teens and tens come before the units so
+/// "seventeen" is not read as "seven".
+const COUNT: &str = r"(?:\d+|zero|(?:BELOW)\s+hundred(?:\s+(?:and\s+)?(?:BELOW))?|BELOW)";
+const BELOW_HUNDRED: &str = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine";
+
 static STATED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d{1,3})\s+(?:new\s+)?Modification\s+Proposals?|following\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d{1,3})\s+modifications?)(?-u:\b)",
-    )
+    let count = COUNT.replace("BELOW", BELOW_HUNDRED);
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:({count})\s+(?:new\s+)?Modification\s+Proposals?|following\s+({count})\s+modifications?)(?-u:\b)"
+    ))
     .expect("count regex")
 });
+
+/// The value of a count matched by [`COUNT`]; digits too large for a `u32` saturate (no
+/// real count comes near, so the comparison still fails as it should).
+fn count_value(written: &str) -> Option<u32> {
+    if written.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(written.parse::<u32>().unwrap_or(u32::MAX));
+    }
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let (mut total, mut current) = (0u32, 0u32);
+    for word in written.split(|c: char| c == '-' || c.is_whitespace()) {
+        let word = word.to_ascii_lowercase();
+        if word.is_empty() || word == "and" || word == "zero" {
+            continue;
+        }
+        if word == "hundred" {
+            total += current * 100;
+            current = 0;
+        } else if let Some(i) = TENS.iter().position(|t| *t == word) {
+            current += 20 + 10 * i as u32;
+        } else {
+            current += NUMBER_WORDS.iter().position(|x| *x == word)? as u32 + 1;
+        }
+    }
+    Some(total + current)
+}
 
 /// "one" to "twenty", as notes write a count of proposals.
 pub(crate) const NUMBER_WORDS: [&str; 20] = [
@@ -544,16 +578,7 @@ pub(super) fn find_stated_count(text: &str) -> Option<StatedCount> {
     let c = STATED_COUNT.captures(text)?;
     // "five Modification Proposals", or "the following ten modifications".
     let n = c.get(1).or_else(|| c.get(2))?;
-    let w = n.as_str();
-    let value = match w.parse::<u32>() {
-        Ok(v) => v,
-        Err(_) => {
-            NUMBER_WORDS
-                .iter()
-                .position(|x| x.eq_ignore_ascii_case(w))? as u32
-                + 1
-        }
-    };
+    let value = count_value(n.as_str())?;
     Some(StatedCount {
         value,
         span: n.range(),
