@@ -150,7 +150,13 @@ impl Scan<'_> {
 
     /// `H8.16`, `N4A.2`, `H15`, with sub-clauses; returns the end and whether it has a dot.
     pub(super) fn letter_clause(&self, i: usize) -> Option<(usize, bool)> {
-        let len = clause::section_clause_len(self.b.get(i..)?, None, 2, 3, 1)?;
+        let len = clause::section_clause_len(
+            self.b.get(i..)?,
+            None,
+            clause::COMPONENT_DIGITS,
+            clause::COMPONENT_DIGITS,
+            1,
+        )?;
         let j = i + len;
         if is_alnum(self.at(j)) || (self.at(j) == b'.' && self.at(j + 1).is_ascii_digit()) {
             return None;
