@@ -29,7 +29,11 @@ fuzz_target!(|data: &[u8]| {
             let text = &held.get(l.file).text;
             let (a, b) = (l.span.start as usize, l.span.end as usize);
             assert!(a <= b && b <= text.len(), "{} span {a}..{b}", d.code);
-            assert!(text.is_char_boundary(a) && text.is_char_boundary(b), "{}", d.code);
+            assert!(
+                text.is_char_boundary(a) && text.is_char_boundary(b),
+                "{}",
+                d.code
+            );
         }
     }
     let human = report::human::render(

@@ -5,5 +5,8 @@ use seccheck_fuzz::{assert_spans, text_of};
 
 fuzz_target!(|data: &[u8]| {
     let Some(text) = text_of(data) else { return };
-    assert_spans(&text, &seccheck::parse::definitions::parse_definitions(&text, None));
+    assert_spans(
+        &text,
+        &seccheck::parse::definitions::parse_definitions(&text, None),
+    );
 });

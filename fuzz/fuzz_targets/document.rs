@@ -11,7 +11,10 @@ fuzz_target!(|data: &[u8]| {
     let appendix = DocumentId::from_key("appendix-ac");
     for markdown in [true, false] {
         for doc in [section.as_ref(), appendix.as_ref(), None] {
-            assert_spans(&text, &seccheck::parse::parse_document(&text, markdown, doc));
+            assert_spans(
+                &text,
+                &seccheck::parse::parse_document(&text, markdown, doc),
+            );
         }
     }
 });

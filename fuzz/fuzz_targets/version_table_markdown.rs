@@ -5,8 +5,10 @@ use seccheck_fuzz::{assert_spans, text_of};
 
 fuzz_target!(|data: &[u8]| {
     let Some(body) = text_of(data) else { return };
-    let text = format!(
-        "| Version | Implementation Date | Reason for Change |\n|---|---|---|\n{body}"
+    let text =
+        format!("| Version | Implementation Date | Reason for Change |\n|---|---|---|\n{body}");
+    assert_spans(
+        &text,
+        &seccheck::parse::version_table::parse_version_table(&text),
     );
-    assert_spans(&text, &seccheck::parse::version_table::parse_version_table(&text));
 });
