@@ -545,3 +545,28 @@ mod paths {
         );
     }
 }
+
+/// Found by `cargo fuzz run release_note`: an affected-list entry whose quoted title closes
+/// on a later line panicked (the note became IO005 and its findings were lost). The note
+/// is now read: no IO005 for it.
+#[test]
+fn fuzz_release_note_title_past_its_line() {
+    let dir = corpus();
+    let bytes = fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/bad/release-note-title-past-line.md"),
+    )
+    .unwrap();
+    put(dir.path(), NOTE, &bytes);
+    let out = run(dir.path(), &[]);
+    assert!(
+        !out.findings.iter().any(|(code, _, _)| code == "IO005"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.findings
+            .contains(&f(SENTINEL.0, SENTINEL.1, SENTINEL.2))
+    );
+    assert!(out.stdout.len() < 20_000);
+}
