@@ -19,6 +19,11 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct ClauseNumber(CompactString);
 
+/// The most digits one component of a clause number has (`H12345.1`, `H1.1000`): any
+/// count a drafter could reach, and still a `u32`. Every recogniser uses this bound, so a
+/// long clause number is read whole or not at all, never cut.
+pub const COMPONENT_DIGITS: usize = 6;
+
 /// One component of a clause number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part<'a> {
@@ -150,7 +155,7 @@ fn parts(s: &str) -> Option<Vec<Part<'_>>> {
         while i < b.len() && b[i].is_ascii_digit() {
             i += 1;
         }
-        if i == start || i - start > 6 {
+        if i == start || i - start > COMPONENT_DIGITS {
             return None;
         }
         let n: u32 = s[start..i].parse().ok()?;
@@ -561,5 +566,11 @@ mod tests {
         assert_eq!(line_number_len(b"3.1 x", 2), Some((0, 3)));
         assert_eq!(line_number_len(b"ABC1", 2), None);
         assert_eq!(section_clause_len(b"H8.16.2", None, 2, 3, 1), Some(5));
+        let d = COMPONENT_DIGITS;
+        assert_eq!(section_clause_len(b"H1.1000 x", None, d, d, 1), Some(7));
+        assert_eq!(section_clause_len(b"H12345.1 x", None, d, d, 1), Some(8));
+        assert_eq!(section_clause_len(b"H1.1234567", None, d, d, 1), None);
+        assert!(ClauseNumber::parse("H12345.1").is_some());
+        assert!(ClauseNumber::parse("H1.1234567").is_none());
     }
 }

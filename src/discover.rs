@@ -114,6 +114,12 @@ pub fn discover_with(root: &Path, follow_outside: bool) -> std::io::Result<Vec<F
                     path: relative(root, e.path()),
                     content: Content::Disk(e.path().to_path_buf()),
                 }),
+                // A folder named like a file seccheck reads (`5.2.md/`) is where that file
+                // was expected: said so, not skipped (the version would seem missing).
+                Some(t) if t.is_dir() && named_like_a_file(e.path()) => found.push(Found {
+                    path: relative(root, e.path()),
+                    content: Content::Unreachable("it is a folder, not a file".into()),
+                }),
                 Some(t) if t.is_dir() => {}
                 Some(t) => found.push(Found {
                     path: relative(root, e.path()),
@@ -173,6 +179,14 @@ pub fn settings_above(root: &Path) -> Option<Found> {
                 content: Content::Disk(file),
             })
         })
+}
+
+/// Whether a path ends in the extension of a kind of file seccheck reads.
+fn named_like_a_file(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["md", "txt", "docx", "csv", "html", "htm", "toml"]
+            .contains(&e.to_ascii_lowercase().as_str())
+    })
 }
 
 /// An I/O error's own words, without the walk's wrapping ("IO error for operation on

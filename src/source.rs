@@ -381,10 +381,11 @@ fn lone_cr_as_lf(text: String) -> String {
 /// code units have a zero high byte (little endian) or low byte (big endian) and the
 /// other byte set, as text in a Latin script does.
 fn utf16_by_zeros(bytes: &[u8]) -> Option<fn([u8; 2]) -> u16> {
-    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+    if bytes.len() < 4 {
         return None;
     }
-    let sample = &bytes[..bytes.len().min(4096)];
+    // An odd last byte is half a code unit, reported by the caller, not a sign of binary.
+    let sample = &bytes[..bytes.len().min(4096) & !1];
     let pairs = sample.len() / 2;
     let count = |f: fn(&[u8]) -> bool| sample.chunks_exact(2).filter(|c| f(c)).count();
     if count(|c| c[1] == 0 && c[0] != 0) * 10 >= pairs * 9 {
@@ -404,13 +405,20 @@ fn decode_bytes(bytes: Vec<u8>) -> (Option<String>, Vec<DecodeProblem>) {
     };
     if let Some(unit) = utf16 {
         let units = bytes[skip..].chunks_exact(2).map(|c| unit([c[0], c[1]]));
-        let text: String = char::decode_utf16(units)
+        let mut text: String = char::decode_utf16(units)
             .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
             .collect();
+        // An odd last byte is half a character: kept as � at the end and reported there
+        // (count 1), never dropped without a word.
+        let odd = (bytes.len() - skip) % 2;
+        let offset = text.len();
+        if odd == 1 {
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
         let problem = DecodeProblem::InvalidUtf8 {
-            offset: 0,
-            len: 0,
-            count: 0,
+            offset: if odd == 1 { offset } else { 0 },
+            len: odd * char::REPLACEMENT_CHARACTER.len_utf8(),
+            count: odd,
             read_as: Encoding::Utf16,
         };
         return if text.trim().is_empty() {
@@ -499,6 +507,26 @@ fn decode_bytes(bytes: Vec<u8>) -> (Option<String>, Vec<DecodeProblem>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_odd_last_byte_of_utf16_is_reported_not_dropped() {
+        for bom in [&b""[..], &[0xFF, 0xFE][..]] {
+            let mut bytes: Vec<u8> = bom.to_vec();
+            bytes.extend("H1.1 Text.".encode_utf16().flat_map(u16::to_le_bytes));
+            bytes.push(b'x');
+            let (text, problems) = decode(bytes);
+            assert_eq!(text.as_deref(), Some("H1.1 Text.\u{FFFD}"), "{bom:?}");
+            assert_eq!(
+                problems,
+                [DecodeProblem::InvalidUtf8 {
+                    offset: 10,
+                    len: 3,
+                    count: 1,
+                    read_as: Encoding::Utf16,
+                }]
+            );
+        }
+    }
 
     #[test]
     fn utf16_without_a_bom_is_told_by_its_zeros() {

@@ -329,11 +329,15 @@ fn clause_number(rest: &str, document: &DocumentId) -> Option<Range<usize>> {
     // Components: digits with an optional capital suffix (N4A), separated by dots.
     let len = if document.kind == DocumentKind::Section {
         let letter = document.designator.as_bytes()[0];
-        // As many digits as a citation may give (`parse::references`), so every clause
-        // a citation can name can be found.
-        clause::section_clause_len(&bytes[i..], Some(letter), 5, 5, usize::MAX)?
+        clause::section_clause_len(
+            &bytes[i..],
+            Some(letter),
+            clause::COMPONENT_DIGITS,
+            clause::COMPONENT_DIGITS,
+            usize::MAX,
+        )?
     } else {
-        clause::paragraph_len(&bytes[i..], 4, usize::MAX)?
+        clause::paragraph_len(&bytes[i..], clause::COMPONENT_DIGITS, usize::MAX)?
     };
     let components = 1 + bytes[i..i + len].iter().filter(|&&b| b == b'.').count();
     i += len;

@@ -150,9 +150,13 @@ impl Scan<'_> {
 
     /// `H8.16`, `N4A.2`, `H15`, with sub-clauses; returns the end and whether it has a dot.
     pub(super) fn letter_clause(&self, i: usize) -> Option<(usize, bool)> {
-        // Up to five digits a component (`H1.1000`, `H12345.1`): a longer run is not a
-        // clause number but a code or a figure.
-        let len = clause::section_clause_len(self.b.get(i..)?, None, 5, 5, 1)?;
+        let len = clause::section_clause_len(
+            self.b.get(i..)?,
+            None,
+            clause::COMPONENT_DIGITS,
+            clause::COMPONENT_DIGITS,
+            1,
+        )?;
         let j = i + len;
         if is_alnum(self.at(j)) || (self.at(j) == b'.' && self.at(j + 1).is_ascii_digit()) {
             return None;

@@ -844,3 +844,19 @@ fn a_placeholder_later_in_a_list_is_read() {
     let one = extract("Section H3.1 and [TBC] apply.");
     assert_eq!(one.len(), 1);
 }
+
+#[test]
+fn clause_numbers_with_many_digits() {
+    // Four or more digits in a part or a clause were not recognised: `H1.1000` gave no
+    // citation, so it was never checked.
+    let text = "See Section H1.1000, and H12345.1 and H1.123456 apply; not H1.1234567.";
+    let refs = extract(text);
+    assert_eq!(
+        spans(text, &refs),
+        ["Section H1.1000", "H12345.1", "H1.123456"]
+    );
+    assert_eq!(clause(text, &refs[0]), ("H1.1000", "H1.1000"));
+    assert_eq!(refs[1].span, at(text, "H12345.1"));
+    assert_eq!(refs[1].document, doc("Section H"));
+    assert_eq!(clause(text, &refs[2]), ("H1.123456", "H1.123456"));
+}

@@ -211,7 +211,9 @@ pub(super) fn affected_entry(text: &str, line: Range<usize>) -> AffectedEntry {
     let rest = &text[after..line.end];
     let rest_t = rest.trim_start();
     let rest_start = after + (rest.len() - rest_t.len());
-    let title = if let Some(t) = quoted_after(text, rest_start) {
+    // A quote that closes on a later line is not this entry's title (its end past the
+    // line's panicked when the rest of the line was cut after it).
+    let title = if let Some(t) = quoted_after(text, rest_start).filter(|t| t.end <= line.end) {
         Some(t)
     } else if let Some(sep) = ['–', '—', '-', ':']
         .into_iter()

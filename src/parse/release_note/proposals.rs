@@ -509,16 +509,22 @@ fn runs_on(line: &str) -> bool {
         .contains(&last)
 }
 
+/// A count as notes write it: digits of any size, or words from "zero" to "ninety-nine",
+/// with hundreds ("one hundred and twenty-two"). Teens and tens come before the units so
+/// "seventeen" is not read as "seven".
+const COUNT: &str = r"(?:\d+|zero|(?:BELOW)\s+hundred(?:\s+(?:and\s+)?(?:BELOW))?|BELOW)";
+const BELOW_HUNDRED: &str = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine";
+
 static STATED_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    let n = r"(zero|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|\d+)";
+    let count = COUNT.replace("BELOW", BELOW_HUNDRED);
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:{n}\s+(?:new\s+)?Modification\s+Proposals?|following\s+{n}\s+modifications?)(?-u:\b)"
+        r"(?i)(?-u:\b)(?:({count})\s+(?:new\s+)?Modification\s+Proposals?|following\s+({count})\s+modifications?)(?-u:\b)"
     ))
     .expect("count regex")
 });
 
-const UNITS: [&str; 20] = [
-    "zero",
+/// "one" to "nineteen".
+pub(crate) const NUMBER_WORDS: [&str; 19] = [
     "one",
     "two",
     "three",
@@ -540,45 +546,57 @@ const UNITS: [&str; 20] = [
     "nineteen",
 ];
 
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+/// "twenty" to "ninety".
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
-/// A count in words as notes write it, "zero" to "ninety-nine" ("twenty-two", "Twenty
-/// two"), any case.
-pub(crate) fn count_from_words(words: &str) -> Option<u32> {
-    let lower = words.to_ascii_lowercase();
-    let mut parts = lower
-        .split(['-', ' ', '\t', '\n'])
-        .filter(|p| !p.is_empty());
-    let first = parts.next()?;
-    let unit = |w: &str| UNITS.iter().position(|u| *u == w).map(|i| i as u32);
-    let value = match TENS.iter().position(|t| !t.is_empty() && *t == first) {
-        Some(tens) => {
-            let rest = match parts.next() {
-                Some(w) => unit(w).filter(|&u| (1..=9).contains(&u))?,
-                None => 0,
-            };
-            tens as u32 * 10 + rest
+/// The value of a count matched by [`COUNT`]; digits too large for a `u32` saturate (no
+/// real count comes near, so the comparison still fails as it should).
+fn count_value(written: &str) -> Option<u32> {
+    if written.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(written.parse::<u32>().unwrap_or(u32::MAX));
+    }
+    let (mut total, mut current) = (0u32, 0u32);
+    for word in written.split(|c: char| c == '-' || c.is_whitespace()) {
+        let word = word.to_ascii_lowercase();
+        if word.is_empty() || word == "and" || word == "zero" {
+            continue;
         }
-        None => unit(first)?,
-    };
-    parts.next().is_none().then_some(value)
+        if word == "hundred" {
+            total += current * 100;
+            current = 0;
+        } else if let Some(i) = TENS.iter().position(|t| *t == word) {
+            current += 20 + 10 * i as u32;
+        } else {
+            current += NUMBER_WORDS.iter().position(|x| *x == word)? as u32 + 1;
+        }
+    }
+    Some(total + current)
+}
+
+/// A count written in words ("five", "twenty-two"), as [`find_stated_count`] reads it.
+#[cfg(feature = "generator")]
+pub(crate) fn count_from_words(words: &str) -> Option<u32> {
+    (!words.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| count_value(words))
+        .flatten()
 }
 
 /// `n` in words, as a note writes a count ("four", "twenty-two"); `None` past ninety-nine.
 pub(crate) fn count_in_words(n: usize) -> Option<String> {
     match n {
-        0..=19 => Some(UNITS[n].to_string()),
-        20..=99 if n.is_multiple_of(10) => Some(TENS[n / 10].to_string()),
-        20..=99 => Some(format!("{}-{}", TENS[n / 10], UNITS[n % 10])),
+        0 => Some("zero".to_string()),
+        1..=19 => Some(NUMBER_WORDS[n - 1].to_string()),
+        20..=99 if n.is_multiple_of(10) => Some(TENS[n / 10 - 2].to_string()),
+        20..=99 => Some(format!("{}-{}", TENS[n / 10 - 2], NUMBER_WORDS[n % 10 - 1])),
         _ => None,
     }
 }
 
 pub(super) fn find_stated_count(text: &str) -> Option<StatedCount> {
-    // "five Modification Proposals", or "the following ten modifications"; never the
-    // "two" of "twenty-two" nor the "22" of "MP22".
+    // "five Modification Proposals", or "the following ten modifications"; never a
+    // number glued to what comes before it (the "22" of "MP22").
     let c = STATED_COUNT.captures_iter(text).find(|c| {
         let start = c.get(1).or_else(|| c.get(2)).map_or(0, |m| m.start());
         !text[..start]
@@ -587,11 +605,7 @@ pub(super) fn find_stated_count(text: &str) -> Option<StatedCount> {
             .is_some_and(|p| p == '-' || p.is_alphanumeric())
     })?;
     let n = c.get(1).or_else(|| c.get(2))?;
-    let w = n.as_str();
-    let value = match w.parse::<u32>() {
-        Ok(v) => v,
-        Err(_) => count_from_words(w)?,
-    };
+    let value = count_value(n.as_str())?;
     Some(StatedCount {
         value,
         span: n.range(),

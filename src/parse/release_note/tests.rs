@@ -634,6 +634,53 @@ fn stated_counts() {
 }
 
 #[test]
+fn stated_counts_past_twenty_and_zero() {
+    let count = |t: &str| {
+        parse_release_note(t)
+            .stated_count
+            .map(|c| (c.value, c.span))
+    };
+    // "twenty-two" was read as its last word, 2.
+    assert_eq!(
+        count("It implemented twenty-two Modification Proposals."),
+        Some((22, 15..25))
+    );
+    assert_eq!(
+        count("Twenty one Modification Proposals went live."),
+        Some((21, 0..10))
+    );
+    assert_eq!(
+        count("the following ninety-nine modifications"),
+        Some((99, 14..25))
+    );
+    assert_eq!(
+        count("It implemented one hundred and twenty-two Modification Proposals."),
+        Some((122, 15..41))
+    );
+    assert_eq!(
+        count("Two hundred Modification Proposals"),
+        Some((200, 0..11))
+    );
+    assert_eq!(
+        count("This included zero Modification Proposals"),
+        Some((0, 14..18))
+    );
+    assert_eq!(
+        count("This included seventeen Modification Proposals"),
+        Some((17, 14..23))
+    );
+    assert_eq!(
+        count("It implemented 1234 Modification Proposals."),
+        Some((1234, 15..19))
+    );
+    // Digits past u32 are still a stated count, one no release can match.
+    assert_eq!(
+        count("It implemented 99999999999999999999 Modification Proposals."),
+        Some((u32::MAX, 15..35))
+    );
+}
+
+#[test]
 fn change_heuristic_decoys() {
     let text = "SEC v70.0 published\n\n\
                 Summary of changes\n\n\

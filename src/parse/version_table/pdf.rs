@@ -285,7 +285,10 @@ fn day_alone(l: &str) -> Option<(Range<usize>, Range<usize>)> {
 /// between): its span, and the end of that line.
 fn month_opening_next_line(text: &str, from: usize) -> Option<(Range<usize>, usize)> {
     let mut blank = 0;
-    for (s, e) in lines_from(text, (from + 1).min(text.len())) {
+    // `from` ends a trimmed line: white space (a no-break space, two bytes) may sit
+    // between it and the line feed, so the next line starts after that line feed.
+    let next = text[from..].find('\n').map_or(text.len(), |p| from + p + 1);
+    for (s, e) in lines_from(text, next) {
         let t = trim_span(text, s, e);
         if t.is_empty() {
             blank += 1;
@@ -315,7 +318,10 @@ fn month_opening_next_line(text: &str, from: usize) -> Option<(Range<usize>, usi
 /// date's continuation.
 fn wrapped_year(text: &str, from: usize) -> Option<(i32, usize)> {
     let mut blank = 0;
-    for (s, e) in lines_from(text, (from + 1).min(text.len())) {
+    // `from` ends a trimmed line: white space (a no-break space, two bytes) may sit
+    // between it and the line feed, so the next line starts after that line feed.
+    let next = text[from..].find('\n').map_or(text.len(), |p| from + p + 1);
+    for (s, e) in lines_from(text, next) {
         let t = trim_span(text, s, e);
         if t.is_empty() {
             blank += 1;

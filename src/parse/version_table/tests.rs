@@ -892,3 +892,21 @@ fn a_page_break_inside_a_table_does_not_end_it() {
     let ended = piped.replace("Page 2 of 9", "The rest of the table was lost.");
     assert_eq!(versions_of(&ended).0.len(), 2);
 }
+
+/// Found by `cargo fuzz run version_table_pdf`: a day cell ending in a no-break space
+/// (`31\u{a0}`) with the month on the next line made the next line start inside that
+/// space, and the parser panicked. The fuzzer's input, decoded as the loader does.
+#[test]
+fn a_no_break_space_before_a_wrapped_month() {
+    let bytes = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/bad/version-table-pdf-nbsp.bin"),
+    )
+    .unwrap();
+    let body = crate::source::decode(bytes).0.unwrap();
+    let text = format!("VERSION CONTROL\n{body}");
+    let _ = parse_version_table(&text);
+    let small =
+        "VERSION CONTROL\nVersion Implementation Date Reason\n1.0 31\u{a0}\nJuly 2020 First\n";
+    let _ = parse_version_table(small);
+}

@@ -36,6 +36,13 @@ pub const RULE: Rule = Rule {
                     "first character outside ASCII".into(),
                     "save the file as UTF-8; it was checked as Windows-1252 text".into(),
                 ),
+                // An odd last byte: half a character, read as the � at `offset`.
+                Encoding::Utf16 if *count > 0 => (
+                    Span::new(*offset, *offset + len),
+                    format!("{path} is UTF-16, not UTF-8, and ends in half a character (an odd last byte)"),
+                    "the odd last byte, shown as �".into(),
+                    "save the file as UTF-8; it was checked as UTF-16 text".into(),
+                ),
                 Encoding::Utf16 => (
                     Span::default(),
                     format!("{path} is UTF-16, not UTF-8"),
