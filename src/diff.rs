@@ -57,15 +57,8 @@ pub fn diff(
         .as_ref()
         .ok_or("a diff between releases needs the Document Log, and this corpus has none")?;
     let history = History::new(log);
-    for r in [from, to] {
-        if !history.contains(r) {
-            let all: Vec<String> = history.releases().iter().map(|r| r.to_string()).collect();
-            return Err(format!(
-                "the Document Log has no release {r} (it has {})",
-                all.join(", ")
-            ));
-        }
-    }
+    history.require(from)?;
+    history.require(to)?;
     if from >= to {
         return Err(format!("--from {from} must be a release before --to {to}"));
     }

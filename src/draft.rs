@@ -50,13 +50,7 @@ pub fn draft(corpus: &Corpus, release: &Version) -> Result<Draft, String> {
         .as_ref()
         .ok_or("a release note is drafted from the Document Log, and this corpus has none")?;
     let history = History::new(log);
-    if !history.contains(release) {
-        let all: Vec<String> = history.releases().iter().map(|r| r.to_string()).collect();
-        return Err(format!(
-            "the Document Log has no release {release} (it has {})",
-            all.join(", ")
-        ));
-    }
+    history.require(release)?;
     let mut affected = Vec::new();
     let mut proposals: BTreeMap<String, Credited> = BTreeMap::new();
     let mut gaps = Vec::new();

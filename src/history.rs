@@ -119,6 +119,19 @@ impl<'a> History<'a> {
         self.order.binary_search(&release).is_ok()
     }
 
+    /// `Ok` when the log has `release`; else why not, naming the releases it has (for a
+    /// command given a release the log does not list).
+    pub fn require(&self, release: &Version) -> Result<(), String> {
+        if self.contains(release) {
+            return Ok(());
+        }
+        let all: Vec<String> = self.order.iter().map(|r| r.to_string()).collect();
+        Err(format!(
+            "the Document Log has no release {release} (it has {})",
+            all.join(", ")
+        ))
+    }
+
     /// The release before `release` in the log, if any (by halving: this is asked once
     /// per citation and release on a long history).
     pub fn before(&self, release: &Version) -> Option<&'a Version> {

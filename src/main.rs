@@ -327,22 +327,16 @@ fn main() -> ExitCode {
         Command::Refs(a) => run_refs(a),
         Command::Diff(a) => run_diff(a),
         Command::DraftNote(a) => {
-            let release = match seccheck::names::Version::parse(&a.release) {
-                Some(r) => r,
-                None => {
-                    eprintln!(
-                        "error: `{}` is not a release number such as 57.0",
-                        a.release
-                    );
+            let release = match release_arg(&a.release) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("error: {e}");
                     return ExitCode::from(2);
                 }
             };
-            let corpus = match discover::discover(&a.path) {
-                Ok(found) => load::load(found),
-                Err(e) => {
-                    eprintln!("error: cannot read the corpus at {}: {e}", a.path.display());
-                    return ExitCode::from(2);
-                }
+            let corpus = match read_corpus(&a.path) {
+                Ok(c) => c,
+                Err(code) => return code,
             };
             match seccheck::draft::draft(&corpus, &release) {
                 Ok(d) => {
@@ -357,18 +351,12 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Inspect(a) => match discover::discover(&a.path) {
-            Ok(found) => {
-                let corpus = load::load(found);
-                print(&match a.format {
-                    ListFormat::Json => report::inspect::json(&corpus),
-                    ListFormat::Human => report::inspect::human(&corpus),
-                })
-            }
-            Err(e) => {
-                eprintln!("error: cannot read the corpus at {}: {e}", a.path.display());
-                ExitCode::from(2)
-            }
+        Command::Inspect(a) => match read_corpus(&a.path) {
+            Ok(corpus) => print(&match a.format {
+                ListFormat::Json => report::inspect::json(&corpus),
+                ListFormat::Human => report::inspect::human(&corpus),
+            }),
+            Err(code) => code,
         },
         Command::Export(a) => export(&a),
         Command::Completions { shell } => {
@@ -561,9 +549,7 @@ fn run_check(a: CheckArgs, report: bool) -> ExitCode {
         );
     }
     if let Some(r) = &a.release {
-        let scoped = seccheck::names::Version::parse(r)
-            .ok_or_else(|| format!("`{r}` is not a release number such as 57.0"))
-            .and_then(|v| seccheck::scope::to_release(&mut outcome, &v));
+        let scoped = release_arg(r).and_then(|v| seccheck::scope::to_release(&mut outcome, &v));
         match scoped {
             Ok(s) => eprintln!(
                 "note: reporting release {r} only; {} findings elsewhere were left out",
@@ -754,7 +740,6 @@ fn run_check(a: CheckArgs, report: bool) -> ExitCode {
 }
 
 fn run_diff(a: DiffArgs) -> ExitCode {
-    use seccheck::names::Version;
     let selection = check::Selection {
         select: a.select.clone(),
         ignore: a.ignore.clone(),
@@ -766,13 +751,10 @@ fn run_diff(a: DiffArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let release = |r: &str| {
-        Version::parse(r).ok_or_else(|| format!("`{r}` is not a release number such as 57.0"))
-    };
-    let releases =
-        release(a.from.as_deref().or(a.since.as_deref()).unwrap_or_default()).and_then(|from| {
+    let releases = release_arg(a.from.as_deref().or(a.since.as_deref()).unwrap_or_default())
+        .and_then(|from| {
             let to = match &a.to {
-                Some(t) => release(t)?,
+                Some(t) => release_arg(t)?,
                 None => seccheck::diff::newest(&a.path).ok_or_else(|| {
                     format!(
                         "cannot find the newest release: {} has no readable Document Log",
@@ -849,6 +831,24 @@ fn run_diff(a: DiffArgs) -> ExitCode {
     }
 }
 
+/// A release number given on the command line (`57.0`).
+fn release_arg(r: &str) -> Result<seccheck::names::Version, String> {
+    seccheck::names::Version::parse(r)
+        .ok_or_else(|| format!("`{r}` is not a release number such as 57.0"))
+}
+
+/// The corpus at `path`, read and parsed; when it cannot be read, the error is printed
+/// and the exit status returned.
+fn read_corpus(path: &std::path::Path) -> Result<seccheck::model::Corpus, ExitCode> {
+    match discover::discover(path) {
+        Ok(found) => Ok(load::load(found)),
+        Err(e) => {
+            eprintln!("error: cannot read the corpus at {}: {e}", path.display());
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
 fn run_refs(a: RefsArgs) -> ExitCode {
     let target = match refs::parse_target(&a.target) {
         Ok(t) => t,
@@ -857,12 +857,9 @@ fn run_refs(a: RefsArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let corpus = match discover::discover(&a.path) {
-        Ok(found) => load::load(found),
-        Err(e) => {
-            eprintln!("error: cannot read the corpus at {}: {e}", a.path.display());
-            return ExitCode::from(2);
-        }
+    let corpus = match read_corpus(&a.path) {
+        Ok(c) => c,
+        Err(code) => return code,
     };
     let found = refs::find(&corpus, &target);
     let text = match a.format {

@@ -48,13 +48,7 @@ pub fn placed_in<'c>(
         .as_ref()
         .ok_or("a release-scoped run needs the Document Log, and this corpus has none")?;
     let history = History::new(log);
-    if !history.contains(release) {
-        let all: Vec<String> = history.releases().iter().map(|r| r.to_string()).collect();
-        return Err(format!(
-            "the Document Log has no release {release} (it has {})",
-            all.join(", ")
-        ));
-    }
+    history.require(release)?;
     // The document versions the release bumps, then their files and redlines.
     let bumped: HashSet<(String, String)> = history
         .bumped(release)

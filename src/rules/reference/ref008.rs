@@ -105,9 +105,10 @@ pub(crate) fn renumbered(
     out
 }
 
-/// The part a clause is numbered in: `H4` for `H4.2`; `None` for a part.
+/// The number a clause is numbered under: `H4` for `H4.2`, `H4.2` for `H4.2(a)`; `None`
+/// for a part.
 fn parent(number: &str) -> Option<&str> {
-    number.rsplit_once('.').map(|(p, _)| p)
+    crate::clause::ancestors(number).last()
 }
 
 /// The clause numbers of `old` under which `new` holds text of another length: only
