@@ -614,6 +614,7 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
                 table_block: parsed.table_block,
                 version_table: parsed.version_table,
                 definitions: parsed.definitions,
+                acronyms: parsed.acronyms,
                 digest: match r.digests {
                     Digests::Document(d) => Some(d),
                     _ => None,

@@ -286,6 +286,8 @@ pub struct DocumentVersion {
     pub digest: Option<crate::digest::Digest>,
     /// Defined terms, in text order (Section A only; empty for every other document).
     pub definitions: Vec<Definition>,
+    /// Acronyms with the expansion written for each, in text order.
+    pub acronyms: Vec<crate::parse::acronyms::Expansion>,
     /// Every clause number and every part or parent it is numbered under ("H8" and
     /// "H8.16" for "H8.16(a)"), packed ([`pack_number`]) into an open-addressing hash
     /// table (0 is an empty slot; no packed number is 0): a citation is resolved with
@@ -482,6 +484,7 @@ mod tests {
             table_block: None,
             version_table: None,
             definitions: Vec::new(),
+            acronyms: Vec::new(),
             digest: None,
             numbers: Vec::new(),
             indexed: false,

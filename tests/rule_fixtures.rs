@@ -150,6 +150,8 @@ rule_fixtures! {
     def002 => "DEF002",
     def003 => "DEF003",
     def004 => "DEF004",
+    def005 => "DEF005",
+    def006 => "DEF006",
     doc001 => "DOC001",
     doc002 => "DOC002",
     io002 => "IO002",

@@ -44,6 +44,9 @@ pub struct ParsedDocument {
     pub version_table: Option<version_table::VersionTable>,
     /// Defined terms: read in Section A only, outside the version-control table.
     pub definitions: Vec<definitions::Definition>,
+    /// Acronyms with their expansions, outside the version-control table, in text order;
+    /// in Section A, with its definitions of acronyms ([`acronyms::defined`]).
+    pub acronyms: Vec<acronyms::Expansion>,
 }
 
 /// The Markdown version-control table: the block of `|` lines whose header names both
@@ -142,11 +145,20 @@ pub fn parse_document(text: &str, markdown: bool, document: Option<&DocumentId>)
     } else {
         Vec::new()
     };
+    let mut acronyms = acronyms::scan(text, table.map(Span::range));
+    if !definitions.is_empty() {
+        let defined = acronyms::defined(text, &definitions);
+        // A term "Installation Validity Period (IVP)" is found by the scan too.
+        acronyms.retain(|e| !defined.iter().any(|d| d.acronym_span == e.acronym_span));
+        acronyms.extend(defined);
+        acronyms.sort_by_key(|e| (e.acronym_span.start, e.expansion_span.start));
+    }
     ParsedDocument {
         heading,
         clauses,
         table_block: table,
         version_table,
         definitions,
+        acronyms,
     }
 }

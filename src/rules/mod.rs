@@ -61,6 +61,8 @@ pub static RULES: &[Rule] = &[
     definition::def002::RULE,
     definition::def003::RULE,
     definition::def004::RULE,
+    definition::def005::RULE,
+    definition::def006::RULE,
     document::doc001::RULE,
     document::doc002::RULE,
     input::io001::RULE,

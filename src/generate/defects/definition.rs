@@ -236,3 +236,96 @@ pub const DEF004: Planter = Planter {
         true
     },
 };
+
+/// Two capitalised words for each letter an acronym may be built from: an acronym's
+/// second meaning swaps one word for the other of its letter. No word is a small word,
+/// a document name ("Section", "Schedule") or a verb the citation grammar reads.
+const ACRONYM_WORDS: &[(u8, [&str; 2])] = &[
+    (b'A', ["Access", "Assurance"]),
+    (b'B', ["Billing", "Balancing"]),
+    (b'C', ["Control", "Capacity"]),
+    (b'D', ["Data", "Delivery"]),
+    (b'E', ["Exchange", "Energy"]),
+    (b'F', ["Forecast", "Flow"]),
+    (b'G', ["Gateway", "Grid"]),
+    (b'H', ["Hub", "Handling"]),
+    (b'I', ["Interface", "Incident"]),
+    (b'K', ["Key", "Keeper"]),
+    (b'L', ["Load", "Ledger"]),
+    (b'M', ["Meter", "Monitoring"]),
+    (b'N', ["Network", "Notice"]),
+    (b'O', ["Operation", "Order"]),
+    (b'P', ["Payment", "Procedure"]),
+    (b'Q', ["Quality", "Query"]),
+    (b'R', ["Record", "Review"]),
+    (b'S', ["Supply", "Signal"]),
+    (b'T', ["Tariff", "Testing"]),
+    (b'U', ["Usage", "Update"]),
+    (b'V', ["Validity", "Verification"]),
+    (b'W', ["Window", "Workflow"]),
+];
+
+/// A three-letter acronym no other planted defect uses (claimed), with the word pair of
+/// each letter; `None` when the drawn acronym is taken.
+fn fresh_acronym(ctx: &mut Ctx) -> Option<(String, [[&'static str; 2]; 3])> {
+    let mut picks = [0usize; 3];
+    for p in &mut picks {
+        *p = ctx.rng.below(ACRONYM_WORDS.len());
+    }
+    let acronym: String = picks.iter().map(|&p| ACRONYM_WORDS[p].0 as char).collect();
+    ctx.claim(&[], &[format!("acronym:{acronym}")])
+        .then(|| (acronym, picks.map(|p| ACRONYM_WORDS[p].1)))
+}
+
+/// DEF005: a core clause of one version spells an acronym out twice, with two meanings
+/// (one word differs). Both expansions are on the line; the second is reported.
+pub const DEF005: Planter = Planter {
+    code: "DEF005",
+    plant: |ctx| {
+        super::reference::site(ctx, |ctx, _, _| {
+            let (acronym, words) = fresh_acronym(ctx)?;
+            let swap = ctx.rng.below(3);
+            let first: Vec<&str> = words.iter().map(|w| w[0]).collect();
+            let second: Vec<&str> = (0..3).map(|k| words[k][usize::from(k == swap)]).collect();
+            Some((
+                format!(
+                    "Each {} ({acronym}) is recorded apart from each {} ({acronym}).",
+                    first.join(" "),
+                    second.join(" ")
+                ),
+                Vec::new(),
+            ))
+        })
+    },
+};
+
+/// DEF006: a core clause of one version spells an acronym out twice with the same words,
+/// the second time in lower case after the first word. The second is reported.
+pub const DEF006: Planter = Planter {
+    code: "DEF006",
+    plant: |ctx| {
+        super::reference::site(ctx, |ctx, _, _| {
+            let (acronym, words) = fresh_acronym(ctx)?;
+            let first: Vec<&str> = words.iter().map(|w| w[0]).collect();
+            let lower: Vec<String> = first
+                .iter()
+                .enumerate()
+                .map(|(k, w)| {
+                    if k == 0 {
+                        w.to_string()
+                    } else {
+                        w.to_lowercase()
+                    }
+                })
+                .collect();
+            Some((
+                format!(
+                    "Each {} ({acronym}) is listed with the {} ({acronym}) it replaces.",
+                    first.join(" "),
+                    lower.join(" ")
+                ),
+                Vec::new(),
+            ))
+        })
+    },
+};

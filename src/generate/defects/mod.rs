@@ -102,6 +102,8 @@ pub static PLANTERS: &[Planter] = &[
     definition::DEF002,
     definition::DEF003,
     definition::DEF004,
+    definition::DEF005,
+    definition::DEF006,
     config::CFG001,
 ];
 

@@ -9,10 +9,13 @@ use crate::parse::references::{Reference, Target};
 use crate::source::Span;
 use crate::title::fold_for_search;
 
+mod acronym;
 pub mod def001;
 pub mod def002;
 pub mod def003;
 pub mod def004;
+pub mod def005;
+pub mod def006;
 
 /// Each "has the meaning given … in Section T3.34" definition of a Section A version with
 /// the citation it points to: the first citation in its body, when that cites an SEC
@@ -84,8 +87,22 @@ pub(crate) fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
 
 /// The spellings of a folded term that count as uses besides plurals in "s" and "es"
 /// (see [`at_word_boundary`]): itself, its singular when it is a plural ("testing
-/// services" also matches "testing service"), and "ies" for "y" ("party", "parties").
+/// services" also matches "testing service"), and "ies" for "y" ("party", "parties"); a
+/// term that gives its acronym in brackets also its words and its acronym alone.
 pub(crate) fn spellings(folded: &str) -> Vec<String> {
+    // A term that gives its acronym, "installation validity period (ivp)", is used by
+    // either: the words, or the acronym alone.
+    if let Some((name, rest)) = folded.rsplit_once(" (")
+        && let Some(acronym) = rest.strip_suffix(')')
+        && !name.is_empty()
+        && !acronym.is_empty()
+        && acronym.bytes().all(|b| b.is_ascii_alphanumeric())
+    {
+        let mut out = vec![folded.to_string()];
+        out.extend(spellings(name));
+        out.push(acronym.to_string());
+        return out;
+    }
     let mut out = vec![folded.to_string()];
     if let Some(stem) = folded.strip_suffix('y') {
         out.push(format!("{stem}ies"));
@@ -164,6 +181,15 @@ mod tests {
         assert_eq!(spellings("parties"), ["parties", "party"]);
         assert_eq!(spellings("party"), ["party", "parties"]);
         assert_eq!(spellings("access"), ["access"]);
+        assert_eq!(
+            spellings("pre-payment meters (ppm)"),
+            [
+                "pre-payment meters (ppm)",
+                "pre-payment meters",
+                "pre-payment meter",
+                "ppm"
+            ]
+        );
         assert_eq!(spellings("database"), ["database"]);
     }
 
@@ -189,6 +215,7 @@ mod tests {
             table_block: parsed.table_block,
             version_table: None,
             definitions: parsed.definitions,
+            acronyms: parsed.acronyms,
             digest: None,
             numbers: Vec::new(),
             indexed: false,
