@@ -74,6 +74,7 @@ pub static PLANTERS: &[Planter] = &[
     reference::REF005,
     reference::REF006,
     reference::REF007,
+    reference::REF008,
     redline::RED001,
     redline::RED002,
     redline::RED004,

@@ -268,6 +268,118 @@ pub const REF007: Planter = Planter {
     },
 };
 
+/// REF008: a release inserts a clause before a free clause of the cited document, which
+/// moves to a lettered number (H4.2 becomes H4.2A and a new H4.2 takes its place), while a
+/// version in effect before and at that release, unchanged there, cites the old number.
+/// The move is in the version new at that release only; the next version (if any) puts
+/// the clause back, as a later release might.
+pub const REF008: Planter = Planter {
+    code: "REF008",
+    plant: |ctx| {
+        let index = ctx.index;
+        let Some((c, cv)) = ctx.random_version(false) else {
+            return false;
+        };
+        let v = &index.docs[c].versions[cv];
+        let t = ctx.rng.below(index.docs.len());
+        let d = &index.docs[t];
+        if v.stable.is_empty() || t == c || d.is_section_a() {
+            return false;
+        }
+        // Versions of the cited document new at a release inside the citing version's run.
+        let new_at: Vec<usize> = (1..d.versions.len())
+            .filter(|&k| {
+                let w = &d.versions[k];
+                w.first > v.first && w.first <= v.last && w.redline.is_some()
+            })
+            .collect();
+        if new_at.is_empty() {
+            return false;
+        }
+        let tv = *ctx.rng.pick(&new_at);
+        let Some(line) = movable_clause(ctx, d, tv) else {
+            return false;
+        };
+        let number = line.split(' ').next().unwrap_or_default().to_string();
+        let (_, citing) = ctx.rng.pick(&v.stable).clone();
+        let mut shared = in_version(c, &v.path);
+        for w in &d.versions {
+            shared.extend(in_version(t, &w.path));
+        }
+        shared.push(format!("doc:{t}"));
+        let mut exclusive = ctx.line_keys(c, cv, &citing);
+        exclusive.extend(ctx.line_keys(t, tv, &line));
+        exclusive.push(format!("clause:{t}:{number}"));
+        if !ctx.claim(&shared, &exclusive) {
+            return false;
+        }
+        let moved = format!(
+            "{number} The DCC shall publish a notice of each change made under this Part.\n\n{number}A{}",
+            &line[number.len()..]
+        );
+        let w = &d.versions[tv];
+        ctx.replace_line(&w.path.clone(), &line, &moved, false);
+        if let Some(r) = w.redline.clone() {
+            ctx.replace_line(&r, &line, &format!("{{~~{line}~>{moved}~~}}"), false);
+        }
+        if let Some(r) = d.versions.get(tv + 1).and_then(|n| n.redline.clone()) {
+            ctx.replace_line(&r, &line, &format!("{{~~{moved}~>{line}~~}}"), false);
+        }
+        let cited = para_of(d, &number);
+        let new = format!("{citing} The DCC shall also comply with {cited}.");
+        ctx.edit_version_line(c, cv, &citing, &new);
+        true
+    },
+};
+
+/// A free clause of document `d` that can be moved in version `tv`: a one-line clause
+/// (no sub-clauses, no lettered number, not a core clause, so nothing cites it) written
+/// the same in every version and shown unchanged in the redlines of `tv` and the next.
+fn movable_clause(ctx: &mut Ctx, d: &DocInfo, tv: usize) -> Option<String> {
+    let texts: Vec<String> = d
+        .versions
+        .iter()
+        .map(|w| ctx.read(&w.path))
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let redlines: Vec<String> = [d.versions.get(tv), d.versions.get(tv + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|w| w.redline.as_ref())
+        .map(|r| ctx.read(r))
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let prefix = if d.kind == DocumentKind::Section {
+        d.designator.as_str()
+    } else {
+        ""
+    };
+    let candidates: Vec<String> = texts[tv]
+        .lines()
+        .filter(|l| l.len() >= 60 && l.ends_with('.'))
+        .filter(|l| {
+            let number = l.split(' ').next().unwrap_or_default();
+            number.strip_prefix(prefix).is_some_and(|n| {
+                n.split_once('.').is_some_and(|(p, c)| {
+                    !p.is_empty()
+                        && !c.is_empty()
+                        && p.bytes().all(|b| b.is_ascii_digit())
+                        && c.bytes().all(|b| b.is_ascii_digit())
+                })
+            }) && !d.core.iter().any(|k| k.number == number)
+                && texts.iter().all(|t| {
+                    t.contains(&format!("\n{l}\n\n")) && !t.contains(&format!("\n{number}A "))
+                })
+                && redlines.iter().all(|r| r.contains(&format!("\n{l}\n")))
+        })
+        .map(str::to_string)
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    Some(ctx.rng.pick(&candidates).clone())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
