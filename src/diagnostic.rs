@@ -163,13 +163,60 @@ pub const MAX_PER_FILE: usize = 100;
 /// input (a 50 MB title) must not carry it into every report.
 pub const MAX_MESSAGE: usize = 1000;
 
-/// `text` cut to [`MAX_MESSAGE`] characters, with `…` where it was cut.
-fn clip(mut text: String) -> String {
+/// The longest quotation of input kept whole in a message, label or help, in characters:
+/// ‘a title’ longer than this is cut, with `…`, so one long line or title quoted by
+/// every finding of a file cannot swell the report.
+pub const MAX_QUOTE: usize = 120;
+
+/// `text` with each quotation cut to [`MAX_QUOTE`] characters, then the whole to
+/// [`MAX_MESSAGE`], with `…` where each was cut.
+fn clip(text: String) -> String {
+    let mut text = clip_quotes(text);
     if let Some((at, _)) = text.char_indices().nth(MAX_MESSAGE) {
         text.truncate(at);
         text.push('…');
     }
     text
+}
+
+/// Cuts each quotation in `‘…’` or `“…”` longer than [`MAX_QUOTE`]. A quotation closes
+/// at the closing mark not followed by a letter, so an apostrophe inside it
+/// (‘Supplier’s Charges’) does not end it; one that never closes runs to the end.
+fn clip_quotes(text: String) -> String {
+    let long = |t: &str| t.chars().nth(MAX_QUOTE).is_some();
+    if !long(&text) || !text.contains(['‘', '“']) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len().min(4 * MAX_MESSAGE));
+    let mut rest = text.as_str();
+    while let Some(open) = rest.find(['‘', '“']) {
+        let mark = rest[open..].chars().next().expect("found");
+        let close_mark = if mark == '‘' { '’' } else { '”' };
+        let inner_start = open + mark.len_utf8();
+        out.push_str(&rest[..inner_start]);
+        let inner = &rest[inner_start..];
+        let close = inner
+            .char_indices()
+            .find(|&(i, c)| {
+                c == close_mark
+                    && !inner[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic)
+            })
+            .map_or(inner.len(), |(i, _)| i);
+        let quoted = &inner[..close];
+        match quoted.char_indices().nth(MAX_QUOTE) {
+            Some((cut, _)) => {
+                out.push_str(&quoted[..cut]);
+                out.push('…');
+            }
+            None => out.push_str(quoted),
+        }
+        rest = &inner[close..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -178,7 +225,7 @@ mod tests {
 
     #[test]
     fn long_messages_are_cut() {
-        let d = Diagnostic::new("LOG007", "‘".repeat(5000)).at(
+        let d = Diagnostic::new("LOG007", "y".repeat(5000)).at(
             FileId(0),
             Span::new(0, 1),
             "x".repeat(2000),
@@ -187,5 +234,31 @@ mod tests {
         assert!(d.message.ends_with('…'));
         assert_eq!(d.primary.unwrap().message.chars().count(), MAX_MESSAGE + 1);
         assert_eq!(Diagnostic::new("LOG007", "short").message, "short");
+    }
+
+    #[test]
+    fn long_quotations_are_cut_and_short_ones_kept() {
+        let title = "Word ".repeat(100);
+        let d = Diagnostic::new(
+            "LOG007",
+            format!("the heading says ‘{title}’ but the log says ‘Security’"),
+        )
+        .help(format!("write “{title}”"));
+        let cut: String = title.chars().take(MAX_QUOTE).collect();
+        assert_eq!(
+            d.message,
+            format!("the heading says ‘{cut}…’ but the log says ‘Security’")
+        );
+        assert_eq!(d.help.unwrap(), format!("write “{cut}…”"));
+        // An apostrophe does not close a quotation; one that never closes is cut too.
+        let long = format!("‘Supplier’s {title}’");
+        let d = Diagnostic::new("REL006", long.clone());
+        assert!(d.message.starts_with("‘Supplier’s Word"), "{}", d.message);
+        assert_eq!(d.message.chars().count(), MAX_QUOTE + 3);
+        let d = Diagnostic::new("REL006", format!("see ‘{title}"));
+        assert_eq!(d.message, format!("see ‘{cut}…"));
+        // Short quotations, and long text outside quotations, are left alone.
+        let plain = format!("‘Security’ {}", "x".repeat(300));
+        assert_eq!(Diagnostic::new("LOG007", plain.clone()).message, plain);
     }
 }

@@ -383,13 +383,22 @@ async fn the_report_in_chromium() {
         .unwrap();
     let href = explain.attr("href").await.unwrap().unwrap();
     explain.click().await.unwrap();
-    let open = c
-        .execute(
-            "return document.getElementById(arguments[0]).open;",
-            vec![json!(&href[1..])],
-        )
-        .await
-        .unwrap();
+    // The page opens the rule on `hashchange`, which a loaded machine may deliver after
+    // the click returns: wait for it, up to five seconds.
+    let mut open = json!(false);
+    for _ in 0..50 {
+        open = c
+            .execute(
+                "return document.getElementById(arguments[0]).open;",
+                vec![json!(&href[1..])],
+            )
+            .await
+            .unwrap();
+        if open == json!(true) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     assert_eq!(open, json!(true), "{href} did not open");
 
     screenshot(&c, "top", "summary.png").await;
