@@ -655,34 +655,30 @@ fn run_check(a: CheckArgs, report: bool) -> ExitCode {
         };
         base.to_string_lossy().replace('\\', "/")
     };
+    // Concise and JSON Lines are written a finding at a time; the other formats are one
+    // document, rendered whole.
     let text = match a.format {
-        _ if a.statistics => report::statistics(&outcome),
-        Format::Json => report::json::render(&outcome),
-        Format::Concise if a.quiet => {
-            let mut text = report::concise::render(&outcome);
-            // The summary is the last line.
-            text.truncate(text.trim_end().rfind('\n').map_or(0, |i| i + 1));
-            text
-        }
-        Format::Concise => report::concise::render(&outcome),
-        Format::Jsonl => report::json::render_lines(&outcome),
-        Format::Junit => report::junit::render(&outcome),
-        Format::Github => report::github::render(&outcome, &run_dir()),
-        Format::Sarif => report::sarif::render(&outcome, &run_dir()),
-        Format::Html => report::html::render(
+        _ if a.statistics => Report::Text(report::statistics(&outcome)),
+        Format::Json => Report::Text(report::json::render(&outcome)),
+        Format::Concise => Report::Concise { summary: !a.quiet },
+        Format::Jsonl => Report::Jsonl,
+        Format::Junit => Report::Text(report::junit::render(&outcome)),
+        Format::Github => Report::Text(report::github::render(&outcome, &run_dir())),
+        Format::Sarif => Report::Text(report::sarif::render(&outcome, &run_dir())),
+        Format::Html => Report::Text(report::html::render(
             &outcome,
             a.release
                 .as_deref()
                 .and_then(seccheck::names::Version::parse)
                 .as_ref(),
-        ),
+        )),
         Format::Human => {
             let color = match a.color {
                 Color::Always => true,
                 Color::Never => false,
                 Color::Auto => auto_color(),
             };
-            report::human::render(
+            Report::Text(report::human::render(
                 &outcome,
                 &HumanOptions {
                     color,
@@ -690,11 +686,11 @@ fn run_check(a: CheckArgs, report: bool) -> ExitCode {
                     show_suppressed: a.show_suppressed,
                     quiet: a.quiet,
                 },
-            )
+            ))
         }
     };
     let code = match &a.output {
-        None => print(&text),
+        None => print_report(&text, &outcome),
         Some(file) if inside_corpus(file, &root) => {
             eprintln!(
                 "error: {} is inside the corpus, and seccheck never writes into the corpus; write the report beside it",
@@ -702,7 +698,7 @@ fn run_check(a: CheckArgs, report: bool) -> ExitCode {
             );
             return ExitCode::from(2);
         }
-        Some(file) => match std::fs::write(file, &text) {
+        Some(file) => match write_report(file, &text, &outcome) {
             Err(e) => {
                 eprintln!("error: cannot write the report {}: {e}", file.display());
                 return ExitCode::from(2);
@@ -883,6 +879,43 @@ fn run_refs(a: RefsArgs) -> ExitCode {
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
+/// A check's report: rendered whole, or written a finding at a time.
+enum Report {
+    Text(String),
+    Concise { summary: bool },
+    Jsonl,
+}
+
+impl Report {
+    fn write(&self, outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> {
+        match self {
+            Report::Text(text) => out.write_all(text.as_bytes()),
+            Report::Concise { summary } => report::concise::write(outcome, *summary, out),
+            Report::Jsonl => report::json::write_lines(outcome, out),
+        }
+    }
+}
+
+/// Writes the report to a file (never inside the corpus: the caller checked).
+fn write_report(file: &std::path::Path, report: &Report, outcome: &Outcome) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(file)?);
+    report.write(outcome, &mut out)?;
+    out.flush()
+}
+
+/// Writes the report to standard output; a reader that stops early (`| head`) is no error.
+fn print_report(report: &Report, outcome: &Outcome) -> ExitCode {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match report.write(outcome, &mut out).and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write the report: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn print(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {

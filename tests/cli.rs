@@ -1641,3 +1641,47 @@ fn fixes_as_a_diff_resolve_their_findings() {
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn streamed_formats_write_the_same_report_to_a_file_and_to_a_pipe() {
+    // Concise and JSON Lines are written a finding at a time: to standard output and to
+    // `--output` alike, and a reader that stops after one line is no error.
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let out_dir = tempfile::tempdir().unwrap();
+    for format in ["concise", "jsonl"] {
+        let stdout = seccheck()
+            .arg(&corpus)
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(stdout.status.code(), Some(1));
+        let text = String::from_utf8(stdout.stdout).unwrap();
+        // 38 findings in the sample corpus; concise adds the summary line.
+        let findings = text.lines().filter(|l| !l.starts_with("Checked")).count();
+        assert_eq!(findings, 38, "{format}");
+        let file = out_dir.path().join(format!("report.{format}"));
+        let to_file = seccheck()
+            .arg(&corpus)
+            .args(["--format", format, "--output"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(to_file.status.code(), Some(1));
+        assert_eq!(fs::read_to_string(&file).unwrap(), text, "{format}");
+    }
+    // A pipe closed after the first line.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("seccheck"))
+        .arg(&corpus)
+        .args(["--format", "jsonl"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut first,
+    )
+    .unwrap();
+    assert!(first.starts_with("{\"code\":"), "{first}");
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+}

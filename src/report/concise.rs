@@ -3,12 +3,19 @@
 
 use crate::check::Outcome;
 use crate::store::Held;
-use std::fmt::Write as _;
+use std::io::{self, Write};
 
 pub fn render(outcome: &Outcome) -> String {
+    let mut out = Vec::new();
+    write(outcome, true, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("the report is UTF-8")
+}
+
+/// Writes the report a line at a time, so that a report of many findings is never held
+/// whole; without `summary`, no summary line (`--quiet`).
+pub fn write(outcome: &Outcome, summary: bool, out: &mut dyn Write) -> io::Result<()> {
     let corpus = &outcome.corpus;
     let held = Held::new(&corpus.files);
-    let mut out = String::new();
     for d in &outcome.diagnostics {
         let place = match &d.primary {
             Some(l) => {
@@ -19,8 +26,10 @@ pub fn render(outcome: &Outcome) -> String {
         };
         // One line: a message never carries a line break into the listing.
         let message = crate::title::squeeze(&d.message);
-        let _ = writeln!(out, "{place}: {} {} {message}", d.code, d.severity.as_str());
+        writeln!(out, "{place}: {} {} {message}", d.code, d.severity.as_str())?;
     }
-    let _ = writeln!(out, "{}", super::Summary::of(outcome).line());
-    out
+    if summary {
+        writeln!(out, "{}", super::Summary::of(outcome).line())?;
+    }
+    Ok(())
 }

@@ -157,14 +157,21 @@ fn diagnostic<'a>(corpus: &'a Corpus, held: &Held<'_>, d: &'a Diagnostic) -> Dia
 /// JSON Lines: one finding a line, each the object the JSON report lists under
 /// `diagnostics` (for CI systems that stream findings).
 pub fn render_lines(outcome: &Outcome) -> String {
+    let mut out = Vec::new();
+    write_lines(outcome, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("the report is UTF-8")
+}
+
+/// Writes JSON Lines a finding at a time, so that a report of many findings is never
+/// held whole.
+pub fn write_lines(outcome: &Outcome, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let corpus = &outcome.corpus;
     let held = Held::new(&corpus.files);
-    let mut out = String::new();
     for d in &outcome.diagnostics {
-        out.push_str(&serde_json::to_string(&diagnostic(corpus, &held, d)).expect("plain data"));
-        out.push('\n');
+        serde_json::to_writer(&mut *out, &diagnostic(corpus, &held, d))?;
+        out.write_all(b"\n")?;
     }
-    out
+    Ok(())
 }
 
 fn location<'a>(corpus: &'a Corpus, held: &Held<'_>, l: &'a Label) -> Location<'a> {
