@@ -161,10 +161,6 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
         if r.quoted {
             continue;
         }
-        let cited = cited_clauses(r);
-        if cited.is_empty() {
-            continue;
-        }
         let under = bumps.entry(target).or_insert_with(|| {
             citing
                 .run
@@ -186,6 +182,11 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
                 })
                 .collect()
         });
+        // Most cited documents were not renumbered under this version: nothing to read.
+        if under.is_empty() {
+            continue;
+        }
+        let cited = cited_clauses(r);
         for (bump, p_doc, t_doc, shifted) in under.iter() {
             let (p_doc, t_doc) = (*p_doc, *t_doc);
             for (clause, clause_span) in &cited {
