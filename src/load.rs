@@ -337,6 +337,7 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
     }
     let word_view = word::is_word_path(&found.path).then(|| view_of(&role));
     let mut suppressions = Vec::new();
+    let mut bom = 0;
     let source = match (bytes, word_view) {
         // A panic in the Word reader is this file's problem, as a parser's is.
         (Some(b), Some(view)) => match guarded(|| word::read(&b, view)) {
@@ -375,6 +376,12 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
             }
         },
         (bytes, _) => {
+            // Only a UTF-8 mark keeps the text's offsets a fixed distance from the file's.
+            if bytes.as_ref().is_some_and(|b| {
+                b.starts_with(&[0xEF, 0xBB, 0xBF]) && std::str::from_utf8(b).is_ok()
+            }) {
+                bom = 3;
+            }
             let text = bytes.and_then(|b| {
                 let (text, decode_problems) = decode(b);
                 problems.extend(decode_problems.into_iter().map(ReadProblemKind::Decode));
@@ -460,7 +467,8 @@ fn read_and_parse(found: Found, role: Role) -> FileResult {
             CorpusFile::on_disk(source, disk, modified)
         }
         _ => CorpusFile::kept(source),
-    };
+    }
+    .with_bom(bom);
     FileResult {
         file,
         problems,

@@ -34,6 +34,10 @@ pub struct CorpusFile {
     pub path: String,
     text: Text,
     changed: AtomicBool,
+    /// Bytes of a UTF-8 byte-order mark at the start of the file, which the text leaves
+    /// out (0 or 3): a report's byte offsets count them, to be offsets in the file as
+    /// written ([`CorpusFile::as_written`]).
+    pub bom: u8,
 }
 
 #[derive(Debug)]
@@ -64,6 +68,7 @@ impl CorpusFile {
             path: source.path.clone(),
             text: Text::Kept(Arc::new(source)),
             changed: AtomicBool::new(false),
+            bom: 0,
         }
     }
 
@@ -79,6 +84,7 @@ impl CorpusFile {
                 cache: Mutex::new(Weak::new()),
             },
             changed: AtomicBool::new(false),
+            bom: 0,
         }
     }
 
@@ -101,9 +107,24 @@ impl CorpusFile {
                     cache: Mutex::new(Weak::new()),
                 },
                 changed: AtomicBool::new(false),
+                bom: 0,
             },
             Err(_) => CorpusFile::kept(source),
         }
+    }
+
+    /// The same file, whose bytes begin with a UTF-8 byte-order mark of `bom` bytes.
+    pub fn with_bom(mut self, bom: u8) -> CorpusFile {
+        self.bom = bom;
+        self
+    }
+
+    /// A span of the text as byte offsets in the file as written: after the byte-order
+    /// mark the text leaves out. (In a file read as UTF-16 or Windows-1252, or a Word
+    /// file, offsets stay in the text as read: there is no byte of the file to point at.)
+    pub fn as_written(&self, span: crate::source::Span) -> (usize, usize) {
+        let bom = usize::from(self.bom);
+        (span.start as usize + bom, span.end as usize + bom)
     }
 
     /// The file's text and line index, as parsed.

@@ -1685,3 +1685,37 @@ fn streamed_formats_write_the_same_report_to_a_file_and_to_a_pipe() {
     assert!(first.starts_with("{\"code\":"), "{first}");
     assert_eq!(child.wait().unwrap().code(), Some(1));
 }
+
+#[test]
+fn spans_count_bytes_of_the_file_as_written() {
+    // A UTF-8 byte-order mark and CR LF line ends: the JSON span (and SARIF's byteOffset)
+    // point at the citation's bytes in the file; the column counts characters of the line.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "documents/section-h/1.0.md",
+        b"# Section H: DCC Services\r\n\r\nH1.1 Text.\r\n",
+    );
+    let g = "\u{feff}# Section G: Security\r\n\r\nG1.1 As Section H1.9 says.\r\n";
+    write(dir.path(), "documents/section-g/1.0.md", g.as_bytes());
+    let (v, _) = json(dir.path(), &[]);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "REF002");
+    let (start, end) = (
+        d["span"]["start"].as_u64().unwrap() as usize,
+        d["span"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&g.as_bytes()[start..end], b"H1.9");
+    assert_eq!(
+        (d["line"].clone(), d["column"].clone()),
+        (serde_json::json!(3), serde_json::json!(17))
+    );
+    let sarif = seccheck()
+        .arg(dir.path())
+        .args(["--format", "sarif"])
+        .output()
+        .unwrap();
+    let s: Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let region = &s["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["byteOffset"], start as u64);
+}

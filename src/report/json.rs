@@ -118,6 +118,7 @@ impl<'a> Place<'a> {
         let (line, column) = source.line_col(span.start as usize);
         let (end_line, end_column) = source.line_col(span.end as usize);
         let word = source.paragraph_at(span.start as usize);
+        let (start, end) = corpus.file(file).as_written(span);
         Place {
             paragraph: word.map(|w| w.paragraph),
             clause: word.and_then(|w| w.clause).map(String::from),
@@ -126,10 +127,7 @@ impl<'a> Place<'a> {
             column,
             end_line,
             end_column,
-            span: Span {
-                start: span.start as usize,
-                end: span.end as usize,
-            },
+            span: Span { start, end },
         }
     }
 }

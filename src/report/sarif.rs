@@ -74,7 +74,8 @@ impl Context<'_> {
         // In a Word file lines are paragraphs and spans lie in the text read from it, not
         // in the file's bytes: byte offsets would point into the zip.
         if source.paragraph_at(span.start as usize).is_none() {
-            region.byte_offset = Some(span.start as i64);
+            let (start, _) = self.outcome.corpus.file(file).as_written(span);
+            region.byte_offset = Some(start as i64);
             region.byte_length = Some((span.end - span.start) as i64);
         }
         region
