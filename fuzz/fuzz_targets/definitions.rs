@@ -1,12 +1,5 @@
 //! Section A's definitions.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use seccheck_fuzz::{assert_spans, text_of};
 
-fuzz_target!(|data: &[u8]| {
-    let Some(text) = text_of(data) else { return };
-    assert_spans(
-        &text,
-        &seccheck::parse::definitions::parse_definitions(&text, None),
-    );
-});
+fuzz_target!(|data: &[u8]| seccheck_fuzz::harness::definitions(data));

@@ -1,9 +1,5 @@
 //! A redline's CriticMarkup.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use seccheck_fuzz::{assert_spans, text_of};
 
-fuzz_target!(|data: &[u8]| {
-    let Some(text) = text_of(data) else { return };
-    assert_spans(&text, &seccheck::parse::redline::parse(&text));
-});
+fuzz_target!(|data: &[u8]| seccheck_fuzz::harness::redline(data));

@@ -2,9 +2,4 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(input) = std::str::from_utf8(data) else {
-        return;
-    };
-    let _ = seccheck::refs::parse_target(input);
-});
+fuzz_target!(|data: &[u8]| seccheck_fuzz::harness::refs_target(data));

@@ -1,12 +1,5 @@
 //! A release note: proposals, affected list, stated count, dates.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use seccheck_fuzz::{assert_spans, text_of};
 
-fuzz_target!(|data: &[u8]| {
-    let Some(text) = text_of(data) else { return };
-    assert_spans(
-        &text,
-        &seccheck::parse::release_note::parse_release_note(&text),
-    );
-});
+fuzz_target!(|data: &[u8]| seccheck_fuzz::harness::release_note(data));

@@ -1,14 +1,5 @@
 //! The version-control table in its Markdown shape: the input follows a table head.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use seccheck_fuzz::{assert_spans, text_of};
 
-fuzz_target!(|data: &[u8]| {
-    let Some(body) = text_of(data) else { return };
-    let text =
-        format!("| Version | Implementation Date | Reason for Change |\n|---|---|---|\n{body}");
-    assert_spans(
-        &text,
-        &seccheck::parse::version_table::parse_version_table(&text),
-    );
-});
+fuzz_target!(|data: &[u8]| seccheck_fuzz::harness::version_table_markdown(data));

@@ -1,9 +1,16 @@
+//! The parser harnesses, shared by the cargo-fuzz targets (`fuzz_targets/*.rs`, one line
+//! each) and by `tests/fuzz_parsers.rs`, which runs the same functions on seeded, bounded
+//! inputs in every `cargo test` (it includes this file with `#[path]`; it must not depend
+//! on libFuzzer).
+//!
 //! What every harness asserts of a parser's output: each span it holds lies inside the
 //! text and on character boundaries. Spans are found in the output's `Debug` form
 //! (`Span { start: 3, end: 9 }` and `3..9`), outside quoted strings, so one check serves
 //! every parser without knowing its types.
 
 use std::fmt::Debug;
+
+pub mod harness;
 
 /// Panics (a finding for the fuzzer) when a span in `parsed` is outside `text`, backwards,
 /// or cuts a character.
