@@ -16,23 +16,9 @@ use seccheck::word::{self, View};
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-/// xorshift64*: small, fixed, enough for test data.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 const WORDS: [&str; 12] = [
     "Section",
@@ -60,7 +46,7 @@ const AUTHOR: &str = r#"w:author="A" w:date="2026-01-01T00:00:00Z""#;
 fn text(rng: &mut Rng) -> String {
     let n = 1 + rng.below(4);
     (0..n)
-        .map(|_| WORDS[rng.below(WORDS.len() as u64) as usize])
+        .map(|_| WORDS[rng.below(WORDS.len())])
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -223,7 +209,7 @@ fn check_map(read: &word::WordText, case: u64) {
 
 #[test]
 fn generated_bodies_read_consistently_in_every_view() {
-    let mut rng = Rng(0x5EC_C4EC);
+    let mut rng = Rng::new(0x5EC_C4EC);
     let mut with_changes = 0;
     for case in 0..400 {
         let bytes = package(&body(&mut rng));
@@ -267,22 +253,22 @@ fn generated_bodies_read_consistently_in_every_view() {
 
 #[test]
 fn damaged_packages_never_panic() {
-    let mut rng = Rng(0xBAD_F11E);
+    let mut rng = Rng::new(0xBAD_F11E);
     let good = package(&body(&mut rng));
     let mut read = 0;
     for case in 0..300 {
         let mut bytes = good.clone();
         match rng.below(3) {
-            0 => bytes.truncate(rng.below(bytes.len() as u64) as usize),
+            0 => bytes.truncate(rng.below(bytes.len())),
             1 => {
                 for _ in 0..1 + rng.below(8) {
-                    let i = rng.below(bytes.len() as u64) as usize;
+                    let i = rng.below(bytes.len());
                     bytes[i] ^= 1 << rng.below(8);
                 }
             }
             _ => {
-                let i = rng.below(bytes.len() as u64) as usize;
-                let n = (rng.below(64) as usize).min(bytes.len() - i);
+                let i = rng.below(bytes.len());
+                let n = rng.below(64).min(bytes.len() - i);
                 bytes.drain(i..i + n);
             }
         }

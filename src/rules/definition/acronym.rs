@@ -22,6 +22,7 @@
 //!   differing expansion is a new finding at its release.
 //! - **Half-read text.** A document whose text was not read whole gives no expansions.
 
+use crate::diagnostic::Diagnostic;
 use crate::history::History;
 use crate::model::{Corpus, DocumentVersion};
 use crate::names::{DocumentId, Version};
@@ -55,6 +56,34 @@ pub(super) struct Disagreement<'a> {
     pub primary: Written<'a>,
     /// The other differing expansions, one per document and wording.
     pub others: Vec<Written<'a>>,
+}
+
+impl Disagreement<'_> {
+    /// " (both in effect at release 54.0)", or nothing without a Document Log.
+    pub fn when(&self) -> String {
+        self.release
+            .map(|r| format!(" (both in effect at release {r})"))
+            .unwrap_or_default()
+    }
+
+    /// `d` placed at the differing expansion, with the reference and every other
+    /// differing expansion related; `other` labels each by its wording.
+    pub fn placed(
+        &self,
+        d: Diagnostic,
+        primary: String,
+        reference: String,
+        other: impl Fn(&str) -> String,
+    ) -> Diagnostic {
+        let span = |w: &Written<'_>| w.e.expansion_span.clone().into();
+        let mut d = d
+            .at(self.primary.doc.file, span(&self.primary), primary)
+            .related(self.reference.doc.file, span(&self.reference), reference);
+        for w in &self.others {
+            d = d.related(w.doc.file, span(w), other(&w.e.written));
+        }
+        d
+    }
 }
 
 /// Which comparison: two meanings (DEF005), or one meaning spelled two ways (DEF006).

@@ -42,31 +42,18 @@ fn diagnostic(d: &Disagreement<'_>) -> Diagnostic {
             },
         ),
     };
-    let when = d
-        .release
-        .map(|r| format!(" (both in effect at release {r})"))
-        .unwrap_or_default();
-    let mut diagnostic = Diagnostic::new(
-        "DEF005",
-        format!("‘{acronym}’ stands for ‘{here}’ here, but for ‘{reference}’ {there}{when}"),
-    )
-    .at(
-        d.primary.doc.file,
-        d.primary.e.expansion_span.clone().into(),
+    let diagnostic = d.placed(
+        Diagnostic::new(
+            "DEF005",
+            format!(
+                "‘{acronym}’ stands for ‘{here}’ here, but for ‘{reference}’ {there}{}",
+                d.when()
+            ),
+        ),
         format!("‘{acronym}’ expanded as ‘{here}’"),
-    )
-    .related(
-        d.reference.doc.file,
-        d.reference.e.expansion_span.clone().into(),
         reference_label,
+        |w| format!("also expanded as ‘{w}’"),
     );
-    for w in &d.others {
-        diagnostic = diagnostic.related(
-            w.doc.file,
-            w.e.expansion_span.clone().into(),
-            format!("also expanded as ‘{}’", w.e.written),
-        );
-    }
     let both = match d.authority {
         Authority::Defined => String::new(),
         Authority::Most(_) => format!(

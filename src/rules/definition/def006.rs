@@ -30,33 +30,18 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 format!("spelled out ‘{reference}’"),
             ),
         };
-        let when = d
-            .release
-            .map(|r| format!(" (both in effect at release {r})"))
-            .unwrap_or_default();
-        let mut diagnostic = Diagnostic::new(
-            "DEF006",
-            format!(
-                "‘{acronym}’ is spelled out ‘{here}’ here but ‘{reference}’ {there}{when}: the same words in another case, hyphenation or number"
+        let diagnostic = d.placed(
+            Diagnostic::new(
+                "DEF006",
+                format!(
+                    "‘{acronym}’ is spelled out ‘{here}’ here but ‘{reference}’ {there}{}: the same words in another case, hyphenation or number",
+                    d.when()
+                ),
             ),
-        )
-        .at(
-            d.primary.doc.file,
-            d.primary.e.expansion_span.clone().into(),
             format!("spelled out ‘{here}’"),
-        )
-        .related(
-            d.reference.doc.file,
-            d.reference.e.expansion_span.clone().into(),
             label,
+            |w| format!("also spelled out ‘{w}’"),
         );
-        for w in &d.others {
-            diagnostic = diagnostic.related(
-                w.doc.file,
-                w.e.expansion_span.clone().into(),
-                format!("also spelled out ‘{}’", w.e.written),
-            );
-        }
         out.push(diagnostic.help(format!(
             "write ‘{reference}’, so that ‘{acronym}’ is spelled out one way throughout"
         )));
