@@ -4,17 +4,27 @@
 //! comparison on a corpus of any size.
 #![cfg(feature = "generator")]
 
-use seccheck::generate::{Options, generate, recall};
+use seccheck::generate::{Options, Shape, generate, recall};
 use std::collections::BTreeSet;
 
 fn generated(defects: usize, seed: u64) -> (tempfile::TempDir, seccheck::generate::Summary) {
+    generated_shape(defects, seed, Shape::Standard, 500_000)
+}
+
+fn generated_shape(
+    defects: usize,
+    seed: u64,
+    shape: Shape,
+    size: u64,
+) -> (tempfile::TempDir, seccheck::generate::Summary) {
     let dir = tempfile::tempdir().unwrap();
     let summary = generate(
         dir.path(),
         &Options {
-            size: 500_000,
+            size,
             seed,
             defects,
+            shape,
         },
     )
     .unwrap();
@@ -81,4 +91,37 @@ fn the_same_seed_gives_the_same_corpus() {
     let (fa, fb) = (files(a.path()), files(b.path()));
     assert!(fa.len() > 50);
     assert!(fa == fb, "two runs with seed 5 differ");
+}
+
+#[test]
+fn the_wide_shape_is_clean_and_its_planted_defects_are_found() {
+    // Twenty documents, a long Section A: no finding when clean; with defects, exactly
+    // the planted ones.
+    let (dir, summary) = generated_shape(0, 3, Shape::Wide, 4_000_000);
+    assert_eq!(summary.documents, 20, "{summary:?}");
+    let outcome = seccheck::check::check_path(dir.path()).unwrap();
+    let found: Vec<String> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d.code, d.message))
+        .collect();
+    assert!(found.is_empty(), "{found:#?}");
+    let definitions: usize = outcome
+        .corpus
+        .documents
+        .iter()
+        .filter(|d| d.document.to_string() == "Section A")
+        .map(|d| d.definitions.len())
+        .max()
+        .unwrap();
+    assert!(definitions >= 100, "Section A defines {definitions} terms");
+    let (dir, summary) = generated_shape(60, 3, Shape::Wide, 4_000_000);
+    let r = recall(dir.path()).unwrap();
+    assert!(
+        r.missing.is_empty() && r.unexpected.is_empty(),
+        "missed {:#?}\nunexpected {:#?}",
+        r.missing,
+        r.unexpected
+    );
+    assert_eq!(r.planted, summary.planted.len());
 }

@@ -13,6 +13,7 @@ pub fn corpus(size: u64, defects: usize) -> tempfile::TempDir {
             size,
             seed: 7,
             defects,
+            shape: Default::default(),
         },
     )
     .expect("the generator writes the corpus");

@@ -6,7 +6,7 @@
 //! ```
 
 use clap::Parser;
-use seccheck::generate::{self, GENERATED, Options, PLANTED_FILE, parse_size};
+use seccheck::generate::{self, GENERATED, Options, PLANTED_FILE, Shape, parse_size};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -28,12 +28,22 @@ struct Cli {
     /// How many defects to plant (taking turns over every rule that has a planter).
     #[arg(long, default_value_t = 0)]
     defects: usize,
+    /// How the bytes are spread: `standard` (documents up to 256 KiB, as many as fit),
+    /// or `wide` (twenty large documents, about forty releases, a long Section A).
+    #[arg(long, value_enum, default_value_t = ShapeArg::Standard)]
+    shape: ShapeArg,
     /// Replace a corpus already in OUT_DIR (only the generated files are removed).
     #[arg(long)]
     force: bool,
     /// Check OUT_DIR: every planted defect reported at its place, nothing else.
     #[arg(long)]
     check: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ShapeArg {
+    Standard,
+    Wide,
 }
 
 fn size(s: &str) -> Result<u64, String> {
@@ -54,6 +64,10 @@ fn main() -> ExitCode {
         size: cli.size,
         seed: cli.seed,
         defects: cli.defects,
+        shape: match cli.shape {
+            ShapeArg::Standard => Shape::Standard,
+            ShapeArg::Wide => Shape::Wide,
+        },
     };
     match generate::generate(&cli.out, &opts) {
         Ok(s) => {

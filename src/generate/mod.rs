@@ -54,6 +54,21 @@ pub struct Options {
     pub seed: u64,
     /// How many defects to plant (0: a clean corpus).
     pub defects: usize,
+    pub shape: Shape,
+}
+
+/// How the corpus's bytes are spread.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Shape {
+    /// Documents up to 256 KiB each, as many as the size allows (up to the whole
+    /// catalogue); past that, more releases.
+    #[default]
+    Standard,
+    /// Fewer, larger documents: twenty, each about a 150th of the size (1.7 MiB at
+    /// 256 MiB), about forty releases changing at most four each, and a long Section A
+    /// (fifteen to thirty definitions given in each Section, pointing into most
+    /// documents).
+    Wide,
 }
 
 #[derive(Debug)]
@@ -93,10 +108,24 @@ struct Plan {
     doc_bytes: usize,
     releases_estimate: usize,
     max_changes: usize,
+    /// How many terms each Section of the first release defines: a range for the rng.
+    terms_per_section: (usize, usize),
 }
 
 impl Plan {
-    fn new(size: u64) -> Plan {
+    fn new(size: u64, shape: Shape) -> Plan {
+        if shape == Shape::Wide {
+            // 20 documents, then about 40 releases, each writing about three documents'
+            // worth (new versions and their redlines): 150 documents' worth in all.
+            let docs = 20.min(CATALOGUE.len());
+            return Plan {
+                docs,
+                doc_bytes: (size / 150).max(1500) as usize,
+                releases_estimate: 40,
+                max_changes: 4,
+                terms_per_section: (15, 30),
+            };
+        }
         // Documents grow with the corpus up to 256 KiB each; beyond that only the
         // number of releases grows, so 1 GiB is four times 256 MiB of the same history.
         let doc_bytes = (size / 1024).clamp(1500, 262_144) as usize;
@@ -110,6 +139,7 @@ impl Plan {
             doc_bytes,
             releases_estimate,
             max_changes,
+            terms_per_section: (1, 3),
         }
     }
 }
@@ -166,7 +196,7 @@ struct Gen {
 /// Generates a corpus into `root` (which must exist and be empty of generated files).
 pub fn generate(root: &Path, opts: &Options) -> io::Result<Summary> {
     fs::create_dir_all(root)?;
-    let plan = Plan::new(opts.size);
+    let plan = Plan::new(opts.size, opts.shape);
     let mut rng = Rng::fork(opts.seed, 1);
     let specs = select(&mut rng, plan.docs);
     let designate_at = designations(&mut rng, &specs, plan.releases_estimate);
@@ -512,7 +542,8 @@ impl Gen {
             .collect();
         let mut terms: Vec<(String, usize)> = Vec::new();
         for &i in &sections {
-            let k = self.rng.range(1, 3);
+            let (lo, hi) = self.plan.terms_per_section;
+            let k = self.rng.range(lo, hi);
             for _ in 0..k {
                 let term = prose::term(&mut self.rng, &mut self.terms_used);
                 let (rng, doc) = (&mut self.rng, self.docs[i].as_mut().expect("new"));
