@@ -630,6 +630,8 @@ fn assemble(layout: Layout, results: Vec<FileResult>) -> Corpus {
                 numbers: Vec::new(), // built below, in parallel
                 indexed: false,
                 headed: Vec::new(),
+                by_number: Vec::new(),
+                long_numbers: Vec::new(),
             }),
             Parsed::Redline(document, version, redline) => corpus.redlines.push(RedlineFile {
                 file,

@@ -300,16 +300,35 @@ pub struct DocumentVersion {
     /// The indexes in `clauses` of those with a heading, sorted by number: for
     /// [`DocumentVersion::heading`]. Built by [`DocumentVersion::index_clauses`].
     pub(crate) headed: Vec<u32>,
+    /// The indexes in `clauses` of every clause, sorted by number (in text order among
+    /// equals): for [`DocumentVersion::clause`]. Built by
+    /// [`DocumentVersion::index_clauses`].
+    pub(crate) by_number: Vec<u32>,
+    /// The numbers longer than eight bytes (`H12.345(a)`) and every part or parent they
+    /// are numbered under, as sorted 64-bit hashes ([`long_key`]): what `numbers` cannot
+    /// hold, found by a binary search rather than a scan of the clauses (a scan per
+    /// citation grows with the citations times the clauses: quadratic in a long
+    /// document). Eight bytes a number, not a string each; two numbers of one document
+    /// version sharing a 64-bit hash is taken not to happen.
+    pub(crate) long_numbers: Vec<u64>,
 }
 
 impl DocumentVersion {
     /// Builds the clause index; call after `clauses` is set.
     pub fn index_clauses(&mut self) {
         let mut numbers = Vec::with_capacity(self.clauses.len() * 2);
+        let mut long: Vec<u64> = Vec::new();
         for c in &self.clauses {
-            numbers.extend(c.number.ancestors().filter_map(pack_number));
-            numbers.extend(pack_number(&c.number));
+            for n in c.number.ancestors().chain([c.number.as_str()]) {
+                match pack_number(n) {
+                    Some(key) => numbers.push(key),
+                    None => long.push(long_key(n)),
+                }
+            }
         }
+        long.sort_unstable();
+        long.dedup();
+        self.long_numbers = long;
         numbers.sort_unstable();
         numbers.dedup();
         // Load at most 3/4 (linear probing stays short), at least 3/8.
@@ -334,6 +353,14 @@ impl DocumentVersion {
                 .cmp(self.clauses[b as usize].number.as_str())
         });
         self.headed = headed;
+        let mut by_number: Vec<u32> = (0..self.clauses.len() as u32).collect();
+        by_number.sort_by(|&a, &b| {
+            self.clauses[a as usize]
+                .number
+                .as_str()
+                .cmp(self.clauses[b as usize].number.as_str())
+        });
+        self.by_number = by_number;
     }
 
     /// The heading of clause or part `number`, when its line is a heading read whole (a
@@ -349,7 +376,14 @@ impl DocumentVersion {
     }
 
     pub fn clause(&self, number: &str) -> Option<&Clause> {
-        self.clauses.iter().find(|c| c.number == number)
+        if !self.indexed {
+            return self.clauses.iter().find(|c| c.number == number);
+        }
+        let at = self
+            .by_number
+            .partition_point(|&i| self.clauses[i as usize].number.as_str() < number);
+        let c = &self.clauses[*self.by_number.get(at)? as usize];
+        (c.number == number).then_some(c)
     }
 
     /// Whether a cited clause exists: numbered as such, or a part whose clauses are
@@ -374,6 +408,7 @@ impl DocumentVersion {
                     }
                 }
             }
+            None if self.indexed => self.long_numbers.binary_search(&long_key(number)).is_ok(),
             _ => self
                 .clauses
                 .iter()
@@ -457,6 +492,12 @@ fn slot(key: u64, mask: usize) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
 }
 
+/// A clause number longer than eight bytes as a 64-bit hash, for
+/// [`DocumentVersion::long_numbers`].
+fn long_key(number: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(number.as_bytes())
+}
+
 /// A clause number of at most eight bytes as an integer that orders as the text does;
 /// `None` for a longer one.
 pub fn pack_number(number: &str) -> Option<u64> {
@@ -489,6 +530,8 @@ mod tests {
             numbers: Vec::new(),
             indexed: false,
             headed: Vec::new(),
+            by_number: Vec::new(),
+            long_numbers: Vec::new(),
         };
         if indexed {
             d.index_clauses();
@@ -498,7 +541,7 @@ mod tests {
 
     #[test]
     fn the_clause_index_answers_as_the_scan_does() {
-        let text = "## H3 Part\nH3.1 A:\n(a) one;\n(b) two, as follows: (i) x; (ii) y.\nH3.10 B.\nH30.1 C.\nH3.2A D.\n## H8 Other\nH8.16 E.\nH8.17 F:\n(a) G:\n(ii) H.\n";
+        let text = "## H3 Part\nH3.1 A:\n(a) one;\n(b) two, as follows: (i) x; (ii) y.\nH3.10 B.\nH30.1 C.\nH3.2A D.\n## H8 Other\nH8.16 E.\nH8.17 F:\n(a) G:\n(ii) H.\nH8.16 E again.\n## H12 Long\nH12.345 I:\n(a) J;\n(b) K, as follows: (i) x.\n";
         let (plain, fast) = (version(text, false), version(text, true));
         let source = || Arc::new(SourceFile::new("h.md".into(), text.into()));
         for n in [
@@ -523,6 +566,16 @@ mod tests {
             "H8.17(a)(ii)",
             "H8.17(a)(i)",
             "H8.17(b)",
+            // Longer than eight bytes: the sorted list, not the packed table.
+            "H12.345",
+            "H12.345(a)",
+            "H12.345(b)",
+            "H12.345(b)(i)",
+            "H12.345(b)(ii)",
+            "H12.345(c)",
+            "H12.346",
+            "H12.34",
+            "H12",
         ] {
             assert_eq!(
                 plain.has_clause_in(n, source),
@@ -537,5 +590,14 @@ mod tests {
         }
         assert!(fast.has_clause_in("H3", source) && fast.has_clause_in("H3.1(b)(ii)", source));
         assert!(!fast.has_clause_in("H3.2", source) && !fast.has_clause_in("H4", source));
+        assert!(
+            fast.has_clause_in("H12.345(a)", source) && fast.has_clause_in("H12.345(b)(i)", source)
+        );
+        assert!(!fast.has_clause_in("H12.345(c)", source));
+        // Two clauses numbered alike: the first.
+        assert_eq!(
+            fast.clause("H8.16").map(|c| c.span),
+            plain.clause("H8.16").map(|c| c.span)
+        );
     }
 }

@@ -29,7 +29,7 @@ struct Cli {
     #[arg(long, default_value_t = 0)]
     defects: usize,
     /// How the bytes are spread: `standard` (documents up to 256 KiB, as many as fit),
-    /// or `wide` (twenty large documents, about forty releases, a long Section A).
+    /// or `wide` (twenty large documents, thirty to forty releases, a long Section A).
     #[arg(long, value_enum, default_value_t = ShapeArg::Standard)]
     shape: ShapeArg,
     /// Replace a corpus already in OUT_DIR (only the generated files are removed).

@@ -65,7 +65,7 @@ pub enum Shape {
     #[default]
     Standard,
     /// Fewer, larger documents: twenty, each about a 150th of the size (1.7 MiB at
-    /// 256 MiB), about forty releases changing at most four each, and a long Section A
+    /// 256 MiB), thirty to forty releases changing at most four each, and a long Section A
     /// (fifteen to thirty definitions given in each Section, pointing into most
     /// documents).
     Wide,

@@ -220,6 +220,8 @@ mod tests {
             numbers: Vec::new(),
             indexed: false,
             headed: Vec::new(),
+            by_number: Vec::new(),
+            long_numbers: Vec::new(),
         };
         let references =
             crate::parse::document_citations(text, doc.heading.as_ref().map(|h| h.span), None);
