@@ -343,16 +343,6 @@ impl DocumentVersion {
         }
         self.numbers = table;
         self.indexed = true;
-        let mut headed: Vec<u32> = (0..self.clauses.len() as u32)
-            .filter(|&i| self.clauses[i as usize].heading.is_some())
-            .collect();
-        headed.sort_by(|&a, &b| {
-            self.clauses[a as usize]
-                .number
-                .as_str()
-                .cmp(self.clauses[b as usize].number.as_str())
-        });
-        self.headed = headed;
         let mut by_number: Vec<u32> = (0..self.clauses.len() as u32).collect();
         by_number.sort_by(|&a, &b| {
             self.clauses[a as usize]
@@ -360,30 +350,34 @@ impl DocumentVersion {
                 .as_str()
                 .cmp(self.clauses[b as usize].number.as_str())
         });
+        self.headed = by_number
+            .iter()
+            .copied()
+            .filter(|&i| self.clauses[i as usize].heading.is_some())
+            .collect();
         self.by_number = by_number;
+    }
+
+    /// The first clause of `index` (indexes sorted by number) numbered `number`.
+    fn first_numbered(&self, index: &[u32], number: &str) -> Option<&Clause> {
+        let at = index.partition_point(|&i| self.clauses[i as usize].number.as_str() < number);
+        let c = &self.clauses[*index.get(at)? as usize];
+        (c.number == number).then_some(c)
     }
 
     /// The heading of clause or part `number`, when its line is a heading read whole (a
     /// binary search: no scan of the clauses). The first, if two clauses share a number.
     pub fn heading(&self, number: &str) -> Option<&ClauseHeading> {
-        let at = self
-            .headed
-            .partition_point(|&i| self.clauses[i as usize].number.as_str() < number);
-        let c = &self.clauses[*self.headed.get(at)? as usize];
-        (c.number.as_str() == number)
-            .then_some(c.heading.as_deref())
-            .flatten()
+        self.first_numbered(&self.headed, number)?
+            .heading
+            .as_deref()
     }
 
     pub fn clause(&self, number: &str) -> Option<&Clause> {
         if !self.indexed {
             return self.clauses.iter().find(|c| c.number == number);
         }
-        let at = self
-            .by_number
-            .partition_point(|&i| self.clauses[i as usize].number.as_str() < number);
-        let c = &self.clauses[*self.by_number.get(at)? as usize];
-        (c.number == number).then_some(c)
+        self.first_numbered(&self.by_number, number)
     }
 
     /// Whether a cited clause exists: numbered as such, or a part whose clauses are

@@ -46,18 +46,23 @@ fn a_clean_generated_corpus_gives_no_finding() {
     assert!(outcome.skipped.is_empty());
 }
 
+/// Every planted defect of the corpus in `dir` found at its place, and nothing else.
+fn assert_recall(dir: &std::path::Path, summary: &seccheck::generate::Summary, what: &str) {
+    let r = recall(dir).unwrap();
+    assert!(
+        r.missing.is_empty() && r.unexpected.is_empty(),
+        "{what}: missed {:#?}\nunexpected {:#?}",
+        r.missing,
+        r.unexpected
+    );
+    assert_eq!(r.planted, summary.planted.len());
+}
+
 #[test]
 fn every_planted_defect_is_found_at_its_place_and_nothing_else() {
     for seed in [7, 11] {
         let (dir, summary) = generated(60, seed);
-        let r = recall(dir.path()).unwrap();
-        assert!(
-            r.missing.is_empty() && r.unexpected.is_empty(),
-            "seed {seed}: missed {:#?}\nunexpected {:#?}",
-            r.missing,
-            r.unexpected
-        );
-        assert_eq!(r.planted, summary.planted.len());
+        assert_recall(dir.path(), &summary, &format!("seed {seed}"));
         // Every planter found a place: the test covers every rule that has one.
         let codes: BTreeSet<&str> = summary.planted.iter().map(|p| p.code.as_str()).collect();
         let planters: BTreeSet<&str> = seccheck::generate::defects::PLANTERS
@@ -116,12 +121,5 @@ fn the_wide_shape_is_clean_and_its_planted_defects_are_found() {
         .unwrap();
     assert!(definitions >= 100, "Section A defines {definitions} terms");
     let (dir, summary) = generated_shape(60, 3, Shape::Wide, 4_000_000);
-    let r = recall(dir.path()).unwrap();
-    assert!(
-        r.missing.is_empty() && r.unexpected.is_empty(),
-        "missed {:#?}\nunexpected {:#?}",
-        r.missing,
-        r.unexpected
-    );
-    assert_eq!(r.planted, summary.planted.len());
+    assert_recall(dir.path(), &summary, "wide");
 }
