@@ -128,7 +128,9 @@ pub fn check_found_in(root: &Path, found: Vec<Found>, selection: &Selection) -> 
     let started = std::time::Instant::now();
     let corpus = load::load_with_config(found, config);
     timing("load", started);
-    check_loaded(corpus, selection)
+    let outcome = check_loaded(corpus, selection);
+    timing_read();
+    outcome
 }
 
 /// Checks files already found (or held in memory).
@@ -445,6 +447,21 @@ pub fn timing(what: &str, started: std::time::Instant) {
             "timing {what} {:.1} ms",
             started.elapsed().as_secs_f64() * 1e3
         );
+    }
+}
+
+/// With `SECCHECK_TIMINGS` set, writes the bytes this process has read so far (`rchar`
+/// of `/proc/self/io`, Linux only: page cache hits included), to compare with the
+/// corpus's size: how many times the run read it.
+pub fn timing_read() {
+    if std::env::var_os("SECCHECK_TIMINGS").is_none() {
+        return;
+    }
+    if let Some(rchar) = std::fs::read_to_string("/proc/self/io").ok().and_then(|io| {
+        io.lines()
+            .find_map(|l| l.strip_prefix("rchar: ").map(|n| n.trim().to_string()))
+    }) {
+        eprintln!("timing read {rchar} bytes");
     }
 }
 
