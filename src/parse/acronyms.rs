@@ -8,7 +8,8 @@
 //!   the whole; a word in capitals gives all its letters ("DCC Key Infrastructure" for
 //!   DCCKI);
 //! - the small words of, and, the, for, to, in, on, a, an, by may stand between matched
-//!   words without a letter of their own, never first;
+//!   words without a letter of their own, never first; written with a capital ("In Home
+//!   Display (IHD)") one gives its letter when the acronym needs it;
 //! - Markdown emphasis and quotes around a word are not part of it
 //!   ("**Smart Metering Key Infrastructure** (SMKI)").
 //!
@@ -209,7 +210,8 @@ fn expansion_before(before: &str, acronym: &str) -> Option<Range<usize>> {
         // The next word back starts before this token.
         let back = head[..token_start].trim_end().len();
         let lower = word.to_ascii_lowercase();
-        if SMALL.contains(&lower.as_str()) {
+        let small = SMALL.contains(&lower.as_str());
+        if small && !word.starts_with(|c: char| c.is_ascii_uppercase()) {
             // A small word is never first (the last word before the bracket).
             range.as_ref()?;
             end = back;
@@ -231,7 +233,15 @@ fn expansion_before(before: &str, acronym: &str) -> Option<Range<usize>> {
                     .zip(&letters[need - initials.len()..need])
                     .all(|(a, b)| a.eq_ignore_ascii_case(b))
         });
-        let initials = matched?;
+        let Some(initials) = matched else {
+            // A capitalised small word gives its letter when it fits ("In Home Display"
+            // for IHD), and is stepped over when it does not ("Secretary Of State" for SS).
+            if small && range.is_some() {
+                end = back;
+                continue;
+            }
+            return None;
+        };
         need -= initials.len();
         range = Some(word_start..range.map_or(word_end, |r| r.end));
         end = back;
@@ -269,6 +279,15 @@ mod tests {
         assert_eq!(
             expansions("the Secretary of State (SS) may"),
             vec![("SS", "Secretary of State")]
+        );
+        // A capitalised small word gives its letter when it fits, else is stepped over.
+        assert_eq!(
+            expansions("an In Home Display (IHD) and"),
+            vec![("IHD", "In Home Display")]
+        );
+        assert_eq!(
+            expansions("the Secretary Of State (SS) may"),
+            vec![("SS", "Secretary Of State")]
         );
         // A small word is never the first word of an expansion.
         assert_eq!(
