@@ -457,10 +457,13 @@ pub fn timing_read() {
     if std::env::var_os("SECCHECK_TIMINGS").is_none() {
         return;
     }
-    if let Some(rchar) = std::fs::read_to_string("/proc/self/io").ok().and_then(|io| {
-        io.lines()
-            .find_map(|l| l.strip_prefix("rchar: ").map(|n| n.trim().to_string()))
-    }) {
+    if let Some(rchar) = std::fs::read_to_string("/proc/self/io")
+        .ok()
+        .and_then(|io| {
+            io.lines()
+                .find_map(|l| l.strip_prefix("rchar: ").map(|n| n.trim().to_string()))
+        })
+    {
         eprintln!("timing read {rchar} bytes");
     }
 }
