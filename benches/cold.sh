@@ -6,23 +6,23 @@
 #
 # Needs vmtouch (`sudo apt-get install vmtouch`), which evicts a file's pages with
 # posix_fadvise(POSIX_FADV_DONTNEED) and needs no root; ripgrep; GNU time. The regex is
-# compare.sh's yardstick. A page another process holds mapped is not evicted: run on an
+# compare.sh's yardstick (benches/lib.sh). A page another process holds mapped is not evicted: run on an
 # otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CORPUS=${1:?usage: benches/cold.sh CORPUS}
 RUNS=${RUNS:-5}
 TIME=${TIME:-/usr/bin/time}
-REGEX='(Sections?|Schedule|Appendix|Appendices|paragraph)\s+[A-Z0-9]'
+# shellcheck source=benches/lib.sh
+. benches/lib.sh
 SECCHECK=target/release/seccheck
 cargo build --release --quiet
 files="$CORPUS/document-log.csv $CORPUS/documents $CORPUS/releases $CORPUS/redlines"
 
 cold() { # command... -> "wall cpu" with the corpus evicted first
     vmtouch -q -e "$CORPUS"
-    "$TIME" -f '%e %U %S' "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%s %.2f\n", $1, $2 + $3}'
+    wall "$@"
 }
-median() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
 
 sw=() sc=() rw=() rc=()
 for _ in $(seq "$RUNS"); do

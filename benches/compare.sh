@@ -31,6 +31,8 @@ SEED=${SEED:-7}
 DEFECTS=${DEFECTS:-10000}
 OUT=${OUT:-BENCHMARKS.md}
 TIME=${TIME:-/usr/bin/time}
+# shellcheck source=benches/lib.sh
+. benches/lib.sh
 if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(256MiB 1GiB); fi
 read -r -a SHAPE_LIST <<< "${SHAPES:-standard wide}"
 
@@ -46,9 +48,6 @@ fi
 # The references seccheck extracts, as one regex: a head word and a designator, clause
 # or number ("Section H8.16", "Appendix AC", "paragraph 3.2", "Condition 22", a
 # placeholder "[TBC]"), or a bare clause with a dot ("H8.16").
-# The yardstick: ripgrep's best case for finding the references, a regex whose every
-# branch starts with a literal it can prefilter on (issue 16).
-REGEX='(Sections?|Schedule|Appendix|Appendices|paragraph)\s+[A-Z0-9]'
 # The regex used before, kept as a second, labelled column: its top-level branch
 # `[A-Z][0-9]{1,2}…` has no literal prefix, which makes ripgrep 2.5–3× slower than it
 # needs to be, so ratios against it flattered seccheck.
@@ -75,14 +74,6 @@ files() { # corpus -> the files seccheck reads, for rg
     echo "$1/document-log.csv $1/documents $1/releases $1/redlines"
 }
 
-# Runs a command once; prints its wall time and its CPU time (user + system), in seconds.
-wall() {
-    local out
-    out=$("$TIME" -f '%e %U %S' "$@" 2>&1 >/dev/null | tail -1)
-    echo "$out" | awk '{printf "%s %.2f\n", $1, $2 + $3}'
-}
-
-median() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
 
 # Alternates two commands RUNS times after one warm-up each; prints the medians
 # "wall_a wall_b cpu_a cpu_b".
