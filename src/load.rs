@@ -118,7 +118,7 @@ enum Parsed {
     Document {
         document: DocumentId,
         version: Option<Version>,
-        parsed: parse::ParsedDocument,
+        parsed: Box<parse::ParsedDocument>,
     },
     Redline(DocumentId, Version, Redline),
     ReleaseNote(Option<Version>, Box<ReleaseNote>, Vec<Reference>),
@@ -525,7 +525,7 @@ fn parse_file(text: &str, markdown: bool, role: Role) -> Parsed {
         Role::Config => Parsed::Config(parse::config::parse(text), None),
         Role::ReleaseNote(v) => release_note(text, Some(v)),
         Role::Document(document, version) => {
-            let parsed = parse::parse_document(text, markdown, Some(&document));
+            let parsed = Box::new(parse::parse_document(text, markdown, Some(&document)));
             Parsed::Document {
                 document,
                 version: Some(version),
@@ -539,7 +539,7 @@ fn parse_file(text: &str, markdown: bool, role: Role) -> Parsed {
                 Kind::ReleaseNote => release_note(text, None),
                 Kind::Document => {
                     let document = heading.as_ref().map(|h| h.document.clone());
-                    let parsed = parse::parse_document(text, markdown, document.as_ref());
+                    let parsed = Box::new(parse::parse_document(text, markdown, document.as_ref()));
                     match document {
                         Some(document) => Parsed::Document {
                             document,

@@ -20,6 +20,9 @@ pub struct Heading {
     pub document: DocumentId,
     pub document_span: Span,
     pub title: String,
+    /// `title` folded ([`crate::title::fold`]) once, when the heading is read: citations
+    /// of this version are compared with it.
+    pub folded_title: String,
     pub title_span: Span,
 }
 
@@ -152,6 +155,7 @@ fn heading_on(line: &str, at: usize, loose: bool) -> Option<Heading> {
         document,
         document_span: Span::new(at + name.start(), at + name.end()),
         title: line[t_start..t_end].to_string(),
+        folded_title: crate::title::fold(&line[t_start..t_end]),
         title_span: Span::new(at + t_start, at + t_end),
     })
 }
@@ -181,6 +185,7 @@ fn heading_over_two_lines(lines: &[(usize, &str)], k: usize) -> Option<Heading> 
         document,
         document_span: Span::new(start + lead + name.start(), start + lead + name.end()),
         title: tt[t_start..t_end].to_string(),
+        folded_title: crate::title::fold(&tt[t_start..t_end]),
         title_span: Span::new(off + t_start, off + t_end),
     })
 }

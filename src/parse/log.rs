@@ -25,6 +25,9 @@ pub struct LogRow {
     pub version: Version,
     pub version_span: Span,
     pub title: String,
+    /// `title` folded ([`crate::title::fold`]) once, when the row is read: resolution
+    /// compares it with the title of every citation of this document.
+    pub folded_title: String,
     pub title_span: Span,
 }
 
@@ -332,6 +335,7 @@ fn parse_row(line: &str, start: usize, columns: &Columns) -> Result<LogRow, Box<
         document_span: document.span,
         version: version_v,
         version_span: version.span,
+        folded_title: crate::title::fold(&title_v),
         title: title_v,
         title_span: title.span,
     })

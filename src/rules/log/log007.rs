@@ -5,7 +5,6 @@ use super::list_releases;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Corpus, LogRow};
 use crate::rules::{Check, Needs, Rule};
-use crate::title;
 
 pub const RULE: Rule = Rule {
     code: "LOG007",
@@ -19,11 +18,11 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
         let (Some(version), Some(heading)) = (&doc.version, &doc.heading) else {
             continue;
         };
-        let own = title::fold(&heading.title);
+        let own = &heading.folded_title;
         // Group the disagreeing rows by the title they give, in release order.
-        let mut titles: Vec<(String, Vec<&LogRow>)> = Vec::new();
+        let mut titles: Vec<(&str, Vec<&LogRow>)> = Vec::new();
         for row in log.rows_for(&doc.document, version) {
-            let theirs = title::fold(&row.title);
+            let theirs = row.folded_title.as_str();
             if theirs == own {
                 continue;
             }

@@ -55,7 +55,7 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
     let mut first: HashMap<&DocumentId, Titled<'_>> = HashMap::new();
     // Each cited document's rows where this version is in effect, with their titles
     // folded: worked out once per document cited, not once per citation.
-    let mut logged: HashMap<&DocumentId, Vec<(&LogRow, String)>> = HashMap::new();
+    let mut logged: HashMap<&DocumentId, Vec<(&LogRow, &str)>> = HashMap::new();
     for r in citing.references {
         let Some(target) = resolvable(r) else {
             continue;
@@ -78,7 +78,7 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
                     .or_insert_with(|| {
                         rows.iter()
                             .filter_map(|row| log.row(&row.release, target))
-                            .map(|t_row| (t_row, title::fold(&t_row.title)))
+                            .map(|t_row| (t_row, t_row.folded_title.as_str()))
                             .collect()
                     })
                     .iter()
@@ -95,19 +95,19 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
         // Supplier Parties shall"): once it is seen to start with the right title, that
         // title is what it says, and two such citations agree however each runs on.
         let folded = if dashed {
-            let expected: Vec<String> = match logged.get(target) {
-                Some(titles) => titles.iter().map(|(_, t)| t.clone()).collect(),
+            let expected: Vec<&str> = match logged.get(target) {
+                Some(titles) => titles.iter().map(|(_, t)| *t).collect(),
                 None => folder
                     .copy(Some(doc), target)
                     .and_then(|c| c.heading.as_ref())
-                    .map(|h| title::fold(&h.title))
+                    .map(|h| h.folded_title.as_str())
                     .into_iter()
                     .collect(),
             };
             expected
                 .into_iter()
                 .find(|e| same_title(e, false, &folded, true))
-                .unwrap_or(folded)
+                .map_or(folded, str::to_string)
         } else {
             folded
         };
@@ -173,7 +173,7 @@ fn against_log(
     // Group by the log's title: name the releases that give the first one.
     let releases: Vec<&Version> = wrong
         .iter()
-        .filter(|r| title::fold(&r.title) == title::fold(&first.title))
+        .filter(|r| r.folded_title == first.folded_title)
         .map(|r| &r.release)
         .collect();
     let when = list_releases(releases.iter().copied());

@@ -61,7 +61,7 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 (Some(r), Some(v)) => r.log.row(v, d),
                 _ => None,
             }
-            .filter(|row| title::fold(&row.title) != folded);
+            .filter(|row| row.folded_title != folded);
             let here = Span::from(t_span.clone());
             let mut diag = if let (Some(row), Some(log)) = (log_row, &corpus.log) {
                 Diagnostic::new(
