@@ -139,6 +139,11 @@ impl<'a> History<'a> {
         i.checked_sub(1).map(|j| self.order[j])
     }
 
+    /// Where `release` stands in [`History::releases`], if the log has it.
+    pub fn position(&self, release: &Version) -> Option<usize> {
+        self.order.binary_search(&release).ok()
+    }
+
     /// The log's own copy of `release`, if it has that release.
     pub fn find(&self, release: &Version) -> Option<&'a Version> {
         let i = self.order.binary_search(&release).ok()?;

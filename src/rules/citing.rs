@@ -10,12 +10,16 @@
 
 use super::reference::ref008::{Renumbered, renumbered, shifted};
 use super::reference::{Folder, Missing, missing_clauses, missing_in_folder};
+use super::resolve::{TargetAt, target_at};
+use crate::hash::FxHashMap;
 use crate::history::History;
-use crate::model::{Corpus, DocumentVersion, ReleaseNoteFile};
+use crate::model::{Corpus, DocumentVersion, LogRow, ReleaseNoteFile};
 use crate::names::{DocumentId, Version};
 use crate::parse::references::Reference;
 use crate::source::{FileId, SourceFile};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// Values worked out once a run and shared by the citing files' jobs.
@@ -37,6 +41,57 @@ pub struct CitationRun<'a> {
     bumps: OnceLock<HashMap<DocumentId, Vec<BumpAt>>>,
     /// The numbers each bump may have moved ([`shifted`]), by (old file, new file).
     shifted: Cache<(FileId, FileId), HashSet<String>>,
+    /// Every document the log names at every release, once a run.
+    grid: OnceLock<Grid>,
+}
+
+/// Every document the log names, at every release of the log, as [`target_at`] gives
+/// it: releases × documents, a few thousand entries, built once a run so that a
+/// citation is resolved at a release by an index rather than by two lookups by key.
+/// Held as indexes into the log's rows and the corpus's documents, owned, so that the
+/// run stays covariant.
+#[derive(Default)]
+struct Grid {
+    documents: FxHashMap<DocumentId, usize>,
+    /// By position in [`History::releases`], then document: the log row's index and
+    /// the document version's.
+    at: Vec<Option<(usize, Option<usize>)>>,
+}
+
+/// The index of `item` in `slice`, which holds it.
+fn index_in<T>(slice: &[T], item: &T) -> usize {
+    (std::ptr::from_ref(item) as usize - slice.as_ptr() as usize) / std::mem::size_of::<T>()
+}
+
+impl Grid {
+    fn new(corpus: &Corpus, history: &History<'_>) -> Grid {
+        let log = history.log;
+        let mut documents: FxHashMap<DocumentId, usize> = FxHashMap::default();
+        for row in &log.rows {
+            let next = documents.len();
+            documents.entry(row.document.clone()).or_insert(next);
+        }
+        let mut at = vec![None; history.releases().len() * documents.len()];
+        for (r, release) in history.releases().iter().enumerate() {
+            for (document, &d) in &documents {
+                at[r * documents.len() + d] =
+                    target_at(corpus, log, release, document).map(|(row, doc)| {
+                        (
+                            index_in(&log.rows, row),
+                            doc.map(|doc| index_in(&corpus.documents, doc)),
+                        )
+                    });
+            }
+        }
+        Grid { documents, at }
+    }
+
+    /// `document` at the release in position `release`.
+    fn get<'a>(&self, corpus: &'a Corpus, release: usize, document: usize) -> TargetAt<'a> {
+        let log = corpus.log.as_ref()?;
+        let (row, doc) = self.at[release * self.documents.len() + document]?;
+        Some((&log.rows[row], doc.map(|d| &corpus.documents[d])))
+    }
 }
 
 impl<'a> CitationRun<'a> {
@@ -51,7 +106,15 @@ impl<'a> CitationRun<'a> {
             renumbered: Mutex::new(HashMap::new()),
             shifted: Mutex::new(HashMap::new()),
             bumps: OnceLock::new(),
+            grid: OnceLock::new(),
         }
+    }
+
+    fn grid(&self) -> &Grid {
+        self.grid.get_or_init(|| match &self.history {
+            Some(history) => Grid::new(self.corpus, history),
+            None => Grid::default(),
+        })
     }
 
     /// What the bump from `old` to `new` renumbered in `part` ([`renumbered`]), computed
@@ -152,6 +215,18 @@ impl Citer<'_> {
     }
 }
 
+/// A cited document at one release where the citing document version is in effect.
+#[derive(Clone, Copy)]
+pub(crate) struct CitedAt<'a> {
+    /// The citing version's own row at that release.
+    pub row: &'a LogRow,
+    /// The cited document's row there, and its text if its clauses are known
+    /// ([`target_at`]).
+    pub now: TargetAt<'a>,
+    /// The same at the release before (to tell a clause that release deleted).
+    pub before: TargetAt<'a>,
+}
+
 /// One citing file, as the citation rules see it.
 pub struct Citing<'a> {
     pub run: &'a CitationRun<'a>,
@@ -160,6 +235,11 @@ pub struct Citing<'a> {
     /// In text order.
     pub references: &'a [Reference],
     missing: OnceLock<Vec<Missing<'a>>>,
+    /// [`Citing::in_effect`], with each row's position in the log's release order.
+    in_effect: OnceLock<(Vec<&'a LogRow>, Vec<usize>)>,
+    /// [`Citing::cited_at`] of each document cited so far. The rules of one file run on
+    /// one thread, one after another, and all ask the same questions of the log.
+    cited: RefCell<FxHashMap<&'a DocumentId, Rc<[CitedAt<'a>]>>>,
 }
 
 impl<'a> Citing<'a> {
@@ -175,7 +255,54 @@ impl<'a> Citing<'a> {
             source,
             references,
             missing: OnceLock::new(),
+            in_effect: OnceLock::new(),
+            cited: RefCell::default(),
         }
+    }
+
+    /// The log's rows of the citing document version, one a release, in release order:
+    /// where it is in effect. Empty for a release note, or without a log.
+    pub(crate) fn in_effect(&self) -> &[&'a LogRow] {
+        &self.in_effect_at().0
+    }
+
+    fn in_effect_at(&self) -> &(Vec<&'a LogRow>, Vec<usize>) {
+        self.in_effect
+            .get_or_init(|| match (&self.run.history, self.of) {
+                (Some(history), Citer::Document(doc)) => {
+                    let rows = history.in_effect(doc);
+                    let at = rows
+                        .iter()
+                        .map(|r| history.position(&r.release).expect("a row's release"))
+                        .collect();
+                    (rows, at)
+                }
+                _ => Default::default(),
+            })
+    }
+
+    /// `target` at each release of [`Citing::in_effect`], and at the release before
+    /// each: worked out once per citing file and cited document, for every rule.
+    pub(crate) fn cited_at(&self, target: &'a DocumentId) -> Rc<[CitedAt<'a>]> {
+        if let Some(c) = self.cited.borrow().get(target) {
+            return Rc::clone(c);
+        }
+        let grid = self.run.grid();
+        let document = grid.documents.get(target).copied();
+        let corpus = self.run.corpus;
+        let cell = |release: usize| document.and_then(|d| grid.get(corpus, release, d));
+        let (rows, positions) = self.in_effect_at();
+        let at: Rc<[CitedAt<'a>]> = rows
+            .iter()
+            .zip(positions)
+            .map(|(&row, &p)| CitedAt {
+                row,
+                now: cell(p),
+                before: p.checked_sub(1).and_then(cell),
+            })
+            .collect();
+        self.cited.borrow_mut().insert(target, Rc::clone(&at));
+        at
     }
 
     pub fn corpus(&self) -> &'a Corpus {
@@ -196,7 +323,7 @@ impl<'a> Citing<'a> {
     /// Every cited clause missing where it is resolved (REF002 and REF004 share them).
     pub(crate) fn missing_clauses(&self) -> &[Missing<'a>] {
         self.missing.get_or_init(|| match &self.run.corpus.log {
-            Some(log) => missing_clauses(self.run, log, self.of, self.references),
+            Some(log) => missing_clauses(self, log),
             None => Vec::new(),
         })
     }

@@ -7,6 +7,9 @@ use crate::model::{Corpus, DocumentLog, DocumentVersion, LogRow};
 use crate::names::{DocumentId, Version};
 use std::collections::HashMap;
 
+/// A cited document's row and text at one release, as [`target_at`] gives it.
+pub(crate) type TargetAt<'a> = Option<(&'a LogRow, Option<&'a DocumentVersion>)>;
+
 /// The version of `target` that the log puts in effect at `release`, and its text if the
 /// corpus has one to look clauses up in (see [`clauses_known`]). A release listing the
 /// document twice (LOG004) counts its first row.

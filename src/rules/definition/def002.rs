@@ -9,14 +9,13 @@
 
 use super::{clause_body, clause_name, definition_targets, mentions};
 use crate::diagnostic::Diagnostic;
-use crate::history::in_effect;
 use crate::model::{Corpus, DocumentVersion, LogRow};
 use crate::names::DocumentId;
 use crate::parse::definitions::Definition;
 use crate::parse::references::Target;
 use crate::rules::citing::Citing;
 use crate::rules::log::list_releases;
-use crate::rules::resolve::{FOLDER_NOTE, clauses_known, named, target_at};
+use crate::rules::resolve::{FOLDER_NOTE, clauses_known, named};
 use crate::rules::{Check, Needs, Rule, document_anchor};
 use crate::source::Span;
 use crate::store::Held;
@@ -51,7 +50,6 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
     // Definitions point into a few documents, again and again: hold their texts while
     // this version of Section A is checked.
     let held = Held::with_capacity(&corpus.files, usize::MAX);
-    let rows = corpus.log.as_ref().map(|log| in_effect(log, doc));
     for (def, r) in definition_targets(doc, citing.references) {
         let (Some(target), Target::Clause { clause, span }) = (&r.document, &r.target) else {
             continue;
@@ -68,33 +66,26 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
             (!mentions(&text.text[body.range()], &def.term)).then_some(Problem::Silent)
         };
         let mut found: Vec<Found<'_>> = Vec::new();
-        match (&corpus.log, &rows) {
-            (Some(log), Some(rows)) => {
-                for row in rows {
-                    let Some((t_row, Some(t_doc))) = target_at(corpus, log, &row.release, target)
-                    else {
+        match &corpus.log {
+            Some(_) => {
+                for at in citing.cited_at(target).iter() {
+                    let Some((t_row, Some(t_doc))) = at.now else {
                         continue; // REF001 or LOG001
                     };
                     let Some(problem) = problem_in(t_doc) else {
                         continue;
                     };
                     let deleted_here = problem == Problem::NoSuchClause
-                        && citing
-                            .run
-                            .history
-                            .as_ref()
-                            .and_then(|h| h.before(&row.release))
-                            .and_then(|v| target_at(corpus, log, v, target))
-                            .is_some_and(|(p_row, p_doc)| {
-                                p_row.version != t_row.version
-                                    && p_doc.is_some_and(|p| p.has_clause(corpus, clause))
-                            });
+                        && at.before.is_some_and(|(p_row, p_doc)| {
+                            p_row.version != t_row.version
+                                && p_doc.is_some_and(|p| p.has_clause(corpus, clause))
+                        });
                     if !deleted_here {
                         add(&mut found, problem, t_doc, Some(t_row));
                     }
                 }
             }
-            _ => {
+            None => {
                 if let Some(copy) = folder.copy(Some(doc), target)
                     && let Some(problem) = problem_in(copy)
                 {

@@ -17,7 +17,6 @@
 //! the cited document. Definitions in a block quote are quoted wording and not judged.
 
 use crate::diagnostic::Diagnostic;
-use crate::history::in_effect;
 use crate::model::{Corpus, DocumentVersion, LogRow};
 use crate::names::{DocumentId, Version};
 use crate::parse::definitions::{Definition, DefinitionKind};
@@ -61,13 +60,13 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let text = citing.source.text.as_str();
-    let rows = corpus.log.as_ref().map(|log| in_effect(log, doc));
     for n in named_documents(text, doc, citing.references) {
-        match (&corpus.log, &rows) {
-            (Some(log), Some(rows)) => {
-                let wrong: Vec<&LogRow> = rows
+        match &corpus.log {
+            Some(_) => {
+                let wrong: Vec<&LogRow> = citing
+                    .cited_at(n.target)
                     .iter()
-                    .filter_map(|row| log.row(&row.release, n.target))
+                    .filter_map(|c| c.now.map(|(t_row, _)| t_row))
                     .filter(|t_row| !names(&n.def.term, &t_row.title))
                     .collect();
                 if let Some(d) = against_log(corpus, doc, &n, &wrong) {

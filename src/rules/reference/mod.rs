@@ -18,9 +18,9 @@ use crate::model::{Corpus, DocumentLog, DocumentVersion, LogRow};
 use crate::names::{DocumentId, DocumentKind};
 use crate::parse::references::{CitedTitle, Reference, Target};
 use crate::rules::citing::{CitationRun, Citer};
+use crate::rules::citing::{CitedAt, Citing};
 pub(crate) use crate::rules::resolve::{FOLDER_NOTE, Folder, clauses_known, named, target_at};
 use crate::source::FileId;
-use std::collections::HashMap;
 use std::ops::Range;
 
 pub mod ref001;
@@ -123,54 +123,33 @@ pub(crate) struct Missing<'a> {
     pub deleted_after: Option<&'a LogRow>,
 }
 
-/// A cited document's row and text at one release, as [`target_at`] gives it.
-type TargetAt<'a> = Option<(&'a LogRow, Option<&'a DocumentVersion>)>;
-
 /// Every cited clause that does not exist in the cited document's version in effect,
 /// grouped per citation and by whether a release's own change deleted it: citations in
 /// document versions at every release where the version is in effect, and citations in
 /// release notes at the note's release or the one before.
-pub(crate) fn missing_clauses<'a>(
-    run: &CitationRun<'a>,
-    log: &'a DocumentLog,
-    of: Citer<'a>,
-    references: &'a [Reference],
-) -> Vec<Missing<'a>> {
+pub(crate) fn missing_clauses<'a>(citing: &Citing<'a>, log: &'a DocumentLog) -> Vec<Missing<'a>> {
+    let run = citing.run;
     let corpus = run.corpus;
     let history = run
         .history
         .as_ref()
         .expect("missing clauses are resolved with a log");
     let mut out = Vec::new();
-    match of {
+    match citing.of {
         Citer::Document(doc) => {
-            let rows = history.in_effect(doc);
-            // Per cited document, its version at each of `rows`' releases and at the
-            // release before: looked up once per citing version, not once per citation.
-            let mut versions: HashMap<&DocumentId, Vec<(TargetAt<'a>, TargetAt<'a>)>> =
-                HashMap::new();
-            for r in references {
+            for r in citing.references {
                 let Some(target) = resolvable(r) else {
                     continue;
                 };
                 if r.quoted {
                     continue;
                 }
-                let per_release = versions.entry(target).or_insert_with(|| {
-                    rows.iter()
-                        .map(|row| {
-                            let before = history
-                                .before(&row.release)
-                                .and_then(|v| target_at(corpus, log, v, target));
-                            (target_at(corpus, log, &row.release, target), before)
-                        })
-                        .collect()
-                });
+                let per_release = citing.cited_at(target);
                 for (clause, clause_span) in cited_clauses(r) {
                     missing_in_document(
                         corpus,
                         doc,
-                        per_release,
+                        &per_release,
                         target,
                         clause,
                         clause_span,
@@ -184,7 +163,7 @@ pub(crate) fn missing_clauses<'a>(
             let Some(own) = at.first() else {
                 return out;
             };
-            for r in references {
+            for r in citing.references {
                 let Some(target) = resolvable(r) else {
                     continue;
                 };
@@ -229,7 +208,7 @@ pub(crate) fn missing_clauses<'a>(
 fn missing_in_document<'a>(
     corpus: &'a Corpus,
     doc: &DocumentVersion,
-    per_release: &[(TargetAt<'a>, TargetAt<'a>)],
+    per_release: &[CitedAt<'a>],
     target: &'a DocumentId,
     clause: &'a str,
     clause_span: Range<usize>,
@@ -238,8 +217,8 @@ fn missing_in_document<'a>(
     let mut plain: Vec<&LogRow> = Vec::new();
     // Consecutive releases usually share the cited version: ask it once.
     let mut last: Option<(*const DocumentVersion, bool)> = None;
-    for (current, before) in per_release {
-        let Some((t_row, Some(t_doc))) = *current else {
+    for CitedAt { now, before, .. } in per_release {
+        let Some((t_row, Some(t_doc))) = *now else {
             continue; // not in effect (REF001) or no text (LOG001)
         };
         let has = match last {

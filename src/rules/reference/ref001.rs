@@ -4,7 +4,8 @@
 
 use super::resolvable;
 use crate::diagnostic::Diagnostic;
-use crate::history::{History, in_effect};
+use crate::hash::FxHashMap;
+use crate::history::History;
 use crate::model::{DocumentLog, DocumentVersion, ReleaseNoteFile};
 use crate::names::{DocumentId, Version};
 use crate::parse::references::Reference;
@@ -12,7 +13,7 @@ use crate::rules::citing::{Citer, Citing};
 use crate::rules::log::list_releases;
 use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 pub const RULE: Rule = Rule {
     code: "REF001",
@@ -25,7 +26,7 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     match citing.of {
-        Citer::Document(doc) => in_document(log, doc, citing.references, out),
+        Citer::Document(doc) => in_document(citing, log, doc, out),
         Citer::Note(note) => {
             if let Some(history) = &citing.run.history {
                 in_note(log, history, note, citing.references, out)
@@ -34,19 +35,18 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn in_document(
+fn in_document<'a>(
+    citing: &Citing<'a>,
     log: &DocumentLog,
     doc: &DocumentVersion,
-    references: &[Reference],
     out: &mut Vec<Diagnostic>,
 ) {
-    let rows = in_effect(log, doc);
-    if rows.is_empty() {
+    if citing.in_effect().is_empty() {
         return;
     }
     // Where each cited document is not in effect: worked out once per document cited.
-    let mut not_in_effect: HashMap<&DocumentId, Vec<&Version>> = HashMap::new();
-    for r in references {
+    let mut not_in_effect: FxHashMap<&DocumentId, Vec<&Version>> = FxHashMap::default();
+    for r in citing.references {
         let Some(target) = resolvable(r) else {
             continue;
         };
@@ -55,11 +55,11 @@ fn in_document(
         }
         let broken = not_in_effect.entry(target).or_insert_with(|| {
             // A log row that could not be read may put it in effect (LOG008 says so).
-            rows.iter()
-                .filter(|row| {
-                    log.row(&row.release, target).is_none() && !log.maybe_row(&row.release, target)
-                })
-                .map(|row| &row.release)
+            citing
+                .cited_at(target)
+                .iter()
+                .filter(|c| c.now.is_none() && !log.maybe_row(&c.row.release, target))
+                .map(|c| &c.row.release)
                 .collect()
         });
         if broken.is_empty() {

@@ -15,7 +15,7 @@
 
 use super::{FOLDER_NOTE, document_title, named, resolvable};
 use crate::diagnostic::Diagnostic;
-use crate::history::in_effect;
+use crate::hash::FxHashMap;
 use crate::model::{Corpus, DocumentVersion, LogRow};
 use crate::names::{DocumentId, Version};
 use crate::parse::references::CitedTitle;
@@ -24,7 +24,6 @@ use crate::rules::log::list_releases;
 use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 use crate::title;
-use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
     code: "REF003",
@@ -50,12 +49,11 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let text = citing.source.text.as_str();
-    let rows = corpus.log.as_ref().map(|log| in_effect(log, doc));
     // The first titled citation of each document in this file.
-    let mut first: HashMap<&DocumentId, Titled<'_>> = HashMap::new();
+    let mut first: FxHashMap<&DocumentId, Titled<'_>> = FxHashMap::default();
     // Each cited document's rows where this version is in effect, with their titles
     // folded: worked out once per document cited, not once per citation.
-    let mut logged: HashMap<&DocumentId, Vec<(&LogRow, &str)>> = HashMap::new();
+    let mut logged: FxHashMap<&DocumentId, Vec<(&LogRow, &str)>> = FxHashMap::default();
     for r in citing.references {
         let Some(target) = resolvable(r) else {
             continue;
@@ -71,13 +69,15 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
             .trim_end()
             .ends_with(['-', '–', '—']);
         let matches = |expected: &str| same_title(&title::fold(expected), false, &folded, dashed);
-        let mut finding = match (&corpus.log, &rows) {
-            (Some(log), Some(rows)) => {
+        let mut finding = match &corpus.log {
+            Some(_) => {
                 let wrong: Vec<&LogRow> = logged
                     .entry(target)
                     .or_insert_with(|| {
-                        rows.iter()
-                            .filter_map(|row| log.row(&row.release, target))
+                        citing
+                            .cited_at(target)
+                            .iter()
+                            .filter_map(|c| c.now.map(|(t_row, _)| t_row))
                             .map(|t_row| (t_row, t_row.folded_title.as_str()))
                             .collect()
                     })
@@ -87,7 +87,7 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
                     .collect();
                 against_log(corpus, doc, target, title, &wrong, &matches)
             }
-            _ => folder
+            None => folder
                 .copy(Some(doc), target)
                 .and_then(|copy| against_copy(corpus, doc, target, title, copy, &matches)),
         };

@@ -23,6 +23,7 @@
 use super::{FOLDER_NOTE, named, resolvable, target_at};
 use crate::clause::ClauseNumber;
 use crate::diagnostic::Diagnostic;
+use crate::hash::FxHashMap;
 use crate::model::{ClauseHeading, Corpus, DocumentVersion, LogRow};
 use crate::names::{DocumentId, DocumentKind, Version};
 use crate::parse::references::{CitedTitle, Reference, Target};
@@ -31,7 +32,6 @@ use crate::rules::log::list_releases;
 use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 use crate::title;
-use std::collections::HashMap;
 
 pub const RULE: Rule = Rule {
     code: "REF007",
@@ -51,9 +51,9 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
     let corpus = citing.corpus();
     let text = citing.source.text.as_str();
     let mut previous_titled = false;
-    // The citing version's rows, and each cited document's versions at them, once.
-    let mut rows: Option<Vec<&LogRow>> = None;
-    let mut targets: HashMap<&DocumentId, Vec<(&LogRow, &DocumentVersion)>> = HashMap::new();
+    // Each cited document's versions where the citing version is in effect, once.
+    let mut targets: FxHashMap<&DocumentId, Vec<(&LogRow, &DocumentVersion)>> =
+        FxHashMap::default();
     for (k, r) in citing.references.iter().enumerate() {
         let own = own_title(text, r);
         // A later item of a list ("Sections T2 and T3 (…)") starts at its clause: its
@@ -72,12 +72,12 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let wrong = match (&corpus.log, &citing.run.history, citing.of) {
-            (Some(log), Some(history), Citer::Document(doc)) => {
-                let rows = rows.get_or_insert_with(|| history.in_effect(doc));
-                // The cited document's versions at those releases, once per document.
+            (Some(_), Some(_), Citer::Document(_)) => {
                 let versions = targets.entry(target).or_insert_with(|| {
-                    rows.iter()
-                        .filter_map(|row| match target_at(corpus, log, &row.release, target) {
+                    citing
+                        .cited_at(target)
+                        .iter()
+                        .filter_map(|c| match c.now {
                             Some((t_row, Some(t_doc))) => Some((t_row, t_doc)),
                             _ => None,
                         })
