@@ -77,7 +77,29 @@ pub fn fold_for_search(text: &str) -> (String, Vec<u32>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII, nearly all of the Code, byte by byte; other characters whole.
+        // A run of ASCII letters and digits, most of the text, at once: each folds to its
+        // lower case, with nothing to decide.
+        let run = bytes[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if run > 0 {
+            line_broken_hyphen = false;
+            if space {
+                out.push(' ');
+                map.push(i as u32);
+                space = false;
+            }
+            out.extend(
+                bytes[i..i + run]
+                    .iter()
+                    .map(|b| b.to_ascii_lowercase() as char),
+            );
+            map.extend(i as u32..(i + run) as u32);
+            i += run;
+            continue;
+        }
+        // Other ASCII byte by byte; other characters whole.
         let (c, len) = match bytes[i] {
             b if b.is_ascii() => (b as char, 1),
             _ => {

@@ -19,7 +19,7 @@ use crate::parse::definitions::Definition;
 use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 use crate::title::fold_for_search;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -139,11 +139,15 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
                 .and_then(|t| {
                     AhoCorasick::builder()
                         .ascii_case_insensitive(true)
+                        .kind(Some(AhoCorasickKind::DFA))
                         .build(t)
                         .ok()
                 });
+            // A DFA: the fastest search, and its size (the terms of one Section A) is
+            // small.
             search = AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&patterns)
                 .ok()
                 .map(|terms| Search {
