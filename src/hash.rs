@@ -6,6 +6,7 @@
 use std::hash::{BuildHasherDefault, Hasher};
 
 pub type FxHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FxHashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher {

@@ -343,13 +343,32 @@ impl DocumentVersion {
         }
         self.numbers = table;
         self.indexed = true;
-        let mut by_number: Vec<u32> = (0..self.clauses.len() as u32).collect();
-        by_number.sort_by(|&a, &b| {
-            self.clauses[a as usize]
-                .number
-                .as_str()
-                .cmp(self.clauses[b as usize].number.as_str())
+        // Sorted by each number's first eight bytes as an integer (the order of the
+        // strings, zero-padded), then the whole string where a number is longer, then
+        // text order: the order of a stable sort by number, without a string compare
+        // for most pairs.
+        let mut keyed: Vec<(u64, u32)> = self
+            .clauses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (prefix_key(c.number.as_str()), i as u32))
+            .collect();
+        keyed.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| {
+                    let (x, y) = (
+                        &self.clauses[a.1 as usize].number,
+                        &self.clauses[b.1 as usize].number,
+                    );
+                    if x.as_str().len() > 8 || y.as_str().len() > 8 {
+                        x.as_str().cmp(y.as_str())
+                    } else {
+                        std::cmp::Ordering::Equal
+                    }
+                })
+                .then(a.1.cmp(&b.1))
         });
+        let by_number: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
         self.headed = by_number
             .iter()
             .copied()
@@ -494,6 +513,16 @@ fn long_key(number: &str) -> u64 {
 
 /// A clause number of at most eight bytes as an integer that orders as the text does;
 /// `None` for a longer one.
+/// The first eight bytes of `number` as a big-endian integer, zero-padded: integers in
+/// the order of the strings, up to their eighth byte.
+fn prefix_key(number: &str) -> u64 {
+    let b = number.as_bytes();
+    let n = b.len().min(8);
+    let mut buf = [0u8; 8];
+    buf[..n].copy_from_slice(&b[..n]);
+    u64::from_be_bytes(buf)
+}
+
 pub fn pack_number(number: &str) -> Option<u64> {
     let b = number.as_bytes();
     (!b.is_empty() && b.len() <= 8).then(|| {

@@ -11,14 +11,14 @@
 use super::reference::ref008::{Renumbered, renumbered, shifted};
 use super::reference::{Folder, Missing, missing_clauses, missing_in_folder};
 use super::resolve::{TargetAt, target_at};
-use crate::hash::FxHashMap;
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::history::History;
 use crate::model::{Corpus, DocumentVersion, LogRow, ReleaseNoteFile};
 use crate::names::{DocumentId, Version};
 use crate::parse::references::Reference;
 use crate::source::{FileId, SourceFile};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -40,7 +40,7 @@ pub struct CitationRun<'a> {
     /// release, the previous version, the new version. Owned, so the run stays covariant.
     bumps: OnceLock<HashMap<DocumentId, Vec<BumpAt>>>,
     /// The numbers each bump may have moved ([`shifted`]), by (old file, new file).
-    shifted: Cache<(FileId, FileId), HashSet<String>>,
+    shifted: Cache<(FileId, FileId), FxHashSet<String>>,
     /// Every document the log names at every release, once a run.
     grid: OnceLock<Grid>,
 }
@@ -162,7 +162,7 @@ impl<'a> CitationRun<'a> {
         &self,
         old: &DocumentVersion,
         new: &DocumentVersion,
-    ) -> Arc<HashSet<String>> {
+    ) -> Arc<FxHashSet<String>> {
         let key = (old.file, new.file);
         let cache = || self.shifted.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(s) = cache().get(&key) {

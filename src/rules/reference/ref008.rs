@@ -17,6 +17,7 @@
 //!   clauses that both changed stays silent).
 
 use crate::diagnostic::Diagnostic;
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::model::{Corpus, DocumentVersion};
 use crate::names::{DocumentId, Version};
 use crate::rules::citing::BumpAt;
@@ -26,7 +27,7 @@ use crate::rules::reference::{cited_clauses, clauses_known, resolvable};
 use crate::rules::{Check, Needs, Rule};
 use crate::source::Span;
 use crate::title::squeeze;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 pub const RULE: Rule = Rule {
@@ -115,9 +116,9 @@ fn parent(number: &str) -> Option<&str> {
 /// these can have been given to another clause, so only these are looked for in the
 /// texts. Read from the clause lists, without the texts (a renumbering that leaves text
 /// of exactly the same length under the old number is not found).
-pub(crate) fn shifted(old: &DocumentVersion, new: &DocumentVersion) -> HashSet<String> {
+pub(crate) fn shifted(old: &DocumentVersion, new: &DocumentVersion) -> FxHashSet<String> {
     let length = |c: &crate::model::Clause| c.body.end.saturating_sub(c.span.end);
-    let now: HashMap<&str, u32> = new
+    let now: FxHashMap<&str, u32> = new
         .clauses
         .iter()
         .filter(|c| parent(c.number.as_str()).is_some())
@@ -144,16 +145,16 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
     if rows.len() < 2 {
         return;
     }
-    let in_effect: HashSet<&Version> = rows.iter().map(|r| &r.release).collect();
+    let in_effect: FxHashSet<&Version> = rows.iter().map(|r| &r.release).collect();
     // Per cited document, the bumps under this citing version: worked out once a file,
     // not once a citation.
     type Bump<'a> = (
         &'a BumpAt,
         &'a DocumentVersion,
         &'a DocumentVersion,
-        Arc<HashSet<String>>,
+        Arc<FxHashSet<String>>,
     );
-    let mut bumps: HashMap<&DocumentId, Vec<Bump<'_>>> = HashMap::new();
+    let mut bumps: FxHashMap<&DocumentId, Vec<Bump<'_>>> = FxHashMap::default();
     for r in citing.references {
         let Some(target) = resolvable(r) else {
             continue;
