@@ -43,6 +43,8 @@ pub struct CitationRun<'a> {
     shifted: Cache<(FileId, FileId), FxHashSet<String>>,
     /// Every document the log names at every release, once a run.
     grid: OnceLock<Grid>,
+    /// DEF002's answers about target versions, shared by the versions of Section A.
+    pub(crate) definition_answers: super::definition::def002::Answers,
 }
 
 /// Every document the log names, at every release of the log, as [`target_at`] gives
@@ -107,6 +109,7 @@ impl<'a> CitationRun<'a> {
             shifted: Mutex::new(HashMap::new()),
             bumps: OnceLock::new(),
             grid: OnceLock::new(),
+            definition_answers: Default::default(),
         }
     }
 

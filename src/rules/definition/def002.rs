@@ -9,6 +9,7 @@
 
 use super::{clause_body, clause_name, definition_targets, mentions};
 use crate::diagnostic::Diagnostic;
+use crate::hash::FxHashMap;
 use crate::model::{Corpus, DocumentVersion, LogRow};
 use crate::names::DocumentId;
 use crate::parse::definitions::Definition;
@@ -18,8 +19,9 @@ use crate::rules::log::list_releases;
 use crate::rules::resolve::{FOLDER_NOTE, clauses_known, named};
 use crate::rules::{Check, Needs, Rule, document_anchor};
 use crate::source::Span;
-use crate::store::Held;
+use crate::source::{FileId, SourceFile};
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 pub const RULE: Rule = Rule {
     code: "DEF002",
@@ -29,7 +31,7 @@ pub const RULE: Rule = Rule {
 
 /// What is wrong with the clause a definition points to, in one version of its document.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Problem {
+pub(crate) enum Problem {
     NoSuchClause,
     Silent,
 }
@@ -41,30 +43,107 @@ struct Found<'a> {
     rows: Vec<&'a LogRow>,
 }
 
+/// The answers to DEF002's questions of target versions, once a run: consecutive
+/// versions of Section A point to the same clauses of the same versions, and each
+/// question is asked of the text only once. By (target version, clause, term).
+pub(crate) type Answers = Mutex<FxHashMap<(FileId, String, String), Option<Problem>>>;
+
+/// What is wrong with `clause` of `t` as the place that gives the meaning of `term`, if
+/// anything; `None` too when `t`'s clauses are not known. `text` is `t`'s text, read
+/// only when the clause exists.
+fn problem_in(
+    corpus: &Corpus,
+    t: &DocumentVersion,
+    clause: &str,
+    term: &str,
+    text: &mut Option<Arc<SourceFile>>,
+) -> Option<Problem> {
+    if !clauses_known(corpus, t) {
+        return None;
+    }
+    if !t.has_clause(corpus, clause) {
+        return Some(Problem::NoSuchClause);
+    }
+    let body = clause_body(t, clause)?;
+    let text = text.get_or_insert_with(|| corpus.source(t.file));
+    (!mentions(&text.text[body.range()], term)).then_some(Problem::Silent)
+}
+
+/// The answers to `asked` ((target version, clause, term), in any order), one target
+/// version at a time: its text is read once, for the questions no other version of
+/// Section A has asked yet, and dropped before the next.
+fn answer<'q>(
+    corpus: &Corpus,
+    run_answers: &Answers,
+    mut asked: Vec<(&DocumentVersion, &'q str, &'q str)>,
+) -> FxHashMap<(FileId, &'q str, &'q str), Option<Problem>> {
+    asked.sort_by(|a, b| (a.0.file, a.1, a.2).cmp(&(b.0.file, b.1, b.2)));
+    asked.dedup_by(|a, b| (a.0.file, a.1, a.2) == (b.0.file, b.1, b.2));
+    let lock = || run_answers.lock().unwrap_or_else(|e| e.into_inner());
+    let mut out = FxHashMap::default();
+    let mut text: Option<Arc<SourceFile>> = None;
+    let mut text_of = None;
+    for (t, clause, term) in asked {
+        if text_of != Some(t.file) {
+            text = None; // the previous target's text goes
+            text_of = Some(t.file);
+        }
+        let key = (t.file, clause.to_string(), term.to_string());
+        let known = lock().get(&key).copied();
+        let problem = match known {
+            Some(p) => p,
+            None => {
+                let p = problem_in(corpus, t, clause, term, &mut text);
+                lock().insert(key, p);
+                p
+            }
+        };
+        out.insert((t.file, clause, term), problem);
+    }
+    out
+}
+
 fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
     let corpus = citing.corpus();
     let folder = &citing.run.folder;
     let Some(doc) = citing.document().filter(|d| !d.definitions.is_empty()) else {
         return;
     };
-    // Definitions point into a few documents, again and again: hold their texts while
-    // this version of Section A is checked.
-    let held = Held::with_capacity(&corpus.files, usize::MAX);
-    for (def, r) in definition_targets(doc, citing.references) {
-        let (Some(target), Target::Clause { clause, span }) = (&r.document, &r.target) else {
-            continue;
-        };
-        let problem_in = |t: &DocumentVersion| -> Option<Problem> {
-            if !clauses_known(corpus, t) {
-                return None;
-            }
-            if !t.has_clause(corpus, clause) {
-                return Some(Problem::NoSuchClause);
-            }
-            let body = clause_body(t, clause)?;
-            let text = held.get(t.file);
-            (!mentions(&text.text[body.range()], &def.term)).then_some(Problem::Silent)
-        };
+    // The definitions that point to a clause, and the target version each is checked
+    // against at each release (without a log, the folder's one copy).
+    let pointing: Vec<(&Definition, &DocumentId, &str, &Range<usize>)> =
+        definition_targets(doc, citing.references)
+            .filter_map(|(def, r)| match (&r.document, &r.target) {
+                (Some(target), Target::Clause { clause, span }) => {
+                    Some((def, target, clause.as_str(), span))
+                }
+                _ => None,
+            })
+            .collect();
+    let mut asked = Vec::new();
+    for &(def, target, clause, _) in &pointing {
+        match &corpus.log {
+            Some(_) => asked.extend(
+                citing
+                    .cited_at(target)
+                    .iter()
+                    .filter_map(|at| match at.now {
+                        Some((_, Some(t_doc))) => Some((t_doc, clause, def.term.as_str())),
+                        _ => None,
+                    }),
+            ),
+            None => asked.extend(
+                folder
+                    .copy(Some(doc), target)
+                    .map(|copy| (copy, clause, def.term.as_str())),
+            ),
+        }
+    }
+    let answers = answer(corpus, &citing.run.definition_answers, asked);
+    let problem_in = |t: &DocumentVersion, clause: &str, term: &str| {
+        answers.get(&(t.file, clause, term)).copied().flatten()
+    };
+    for (def, target, clause, span) in pointing {
         let mut found: Vec<Found<'_>> = Vec::new();
         match &corpus.log {
             Some(_) => {
@@ -72,7 +151,7 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
                     let Some((t_row, Some(t_doc))) = at.now else {
                         continue; // REF001 or LOG001
                     };
-                    let Some(problem) = problem_in(t_doc) else {
+                    let Some(problem) = problem_in(t_doc, clause, &def.term) else {
                         continue;
                     };
                     let deleted_here = problem == Problem::NoSuchClause
@@ -87,7 +166,7 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
             }
             None => {
                 if let Some(copy) = folder.copy(Some(doc), target)
-                    && let Some(problem) = problem_in(copy)
+                    && let Some(problem) = problem_in(copy, clause, &def.term)
                 {
                     add(&mut found, problem, copy, None);
                 }
@@ -207,4 +286,49 @@ fn giving<'a>(
         .filter(|c| c.number.contains('.'))
         .filter(|c| text.get(c.body.range()).is_some_and(|b| mentions(b, term)))
         .min_by_key(|c| c.body.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::primary_texts;
+
+    const LOG: &str = "release,effective_date,document,version,title\n\
+        40.0,2021-06-24,section-a,1.0,Definitions and Interpretation\n\
+        40.0,2021-06-24,section-h,1.0,DCC Services\n\
+        54.0,2021-12-17,section-a,1.1,Definitions and Interpretation\n\
+        54.0,2021-12-17,section-h,1.0,DCC Services\n";
+    const H: &str = "# Section H: DCC Services\n\n\
+        H3.1 The DCC shall keep a register of Smart Metering Systems.\n\n\
+        H3.2 The Ledger Notice is the notice the DCC sends each month.\n";
+
+    fn section_a(ledger_in: &str, register_in: &str) -> String {
+        format!(
+            "# Section A: Definitions and Interpretation\n\n## A1 Definitions\n\n\
+             **Ledger Notice** has the meaning given to that expression in Section {ledger_in}.\n\n\
+             **Register** has the meaning given to that expression in Section {register_in}.\n"
+        )
+    }
+
+    /// Two versions of Section A ask of the same clause of the same version of Section H;
+    /// the answers are shared by the run, so they must be kept apart by clause and term.
+    #[test]
+    fn versions_of_section_a_share_answers_by_clause_and_term() {
+        let (a10, a11) = (section_a("H3.1", "H3.1"), section_a("H3.2", "H3.1"));
+        let found = primary_texts(
+            "DEF002",
+            &[
+                ("document-log.csv", LOG),
+                ("documents/section-a/1.0.md", &a10),
+                ("documents/section-a/1.1.md", &a11),
+                ("documents/section-h/1.0.md", H),
+            ],
+        );
+        let placed: Vec<(&str, bool)> = found
+            .iter()
+            .map(|(at, message)| (at.as_str(), message.contains("‘Ledger Notice’")))
+            .collect();
+        // 1.0 points Ledger Notice at H3.1, which never mentions it; 1.1 points it at
+        // H3.2, which does. Register is mentioned in H3.1 ("register") in both.
+        assert_eq!(placed, vec![("H3.1", true)], "{found:?}");
+    }
 }
