@@ -118,20 +118,25 @@ fn parent(number: &str) -> Option<&str> {
 /// of exactly the same length under the old number is not found).
 pub(crate) fn shifted(old: &DocumentVersion, new: &DocumentVersion) -> FxHashSet<String> {
     let length = |c: &crate::model::Clause| c.body.end.saturating_sub(c.span.end);
-    let now: FxHashMap<&str, u32> = new
-        .clauses
-        .iter()
-        .filter(|c| parent(c.number.as_str()).is_some())
-        .map(|c| (c.number.as_str(), length(c)))
-        .collect();
-    old.clauses
-        .iter()
-        .filter(|c| {
-            parent(c.number.as_str()).is_some()
-                && now.get(c.number.as_str()).is_some_and(|&l| l != length(c))
-        })
-        .map(|c| c.number.as_str().to_string())
-        .collect()
+    // Both lists sorted by number, walked together; of a number written twice in `new`,
+    // the last (in text order) counts.
+    let now = new.clauses_by_number();
+    let mut j = 0;
+    let mut out = FxHashSet::default();
+    for c in old.clauses_by_number() {
+        let number = c.number.as_str();
+        if parent(number).is_none() {
+            continue;
+        }
+        while now.get(j).is_some_and(|n| n.number.as_str() < number) {
+            j += 1;
+        }
+        let same = now[j..].iter().take_while(|n| n.number.as_str() == number);
+        if same.last().is_some_and(|n| length(n) != length(c)) {
+            out.insert(number.to_string());
+        }
+    }
+    out
 }
 
 fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
