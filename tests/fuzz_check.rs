@@ -6,10 +6,14 @@
 //! or inside a character, and every finding's code is a rule's. A fixed-seed generator
 //! makes each case reproducible (the failing case's number is printed).
 
-use seccheck::check::check_memory;
-use seccheck::report::{self, human::HumanOptions};
-use seccheck::store::Held;
+use seccheck::report;
 use std::path::Path;
+
+// The harnesses of `fuzz/`, shared with the cargo-fuzz targets (it has no libFuzzer
+// dependency); this test uses the whole-check one, `tests/fuzz_parsers.rs` the others.
+#[path = "../fuzz/src/lib.rs"]
+#[allow(dead_code)]
+mod fuzz_support;
 
 #[path = "common/rng.rs"]
 mod rng;
@@ -85,54 +89,13 @@ fn mutate(rng: &mut Rng, bytes: &mut Vec<u8>, donor: &[u8]) {
     }
 }
 
+/// One damaged corpus: the fuzz target's checks ([`fuzz_support::harness::check`]), and
+/// the JSON report read back with every finding.
 fn check_case(files: Vec<(String, Vec<u8>)>, case: usize) {
-    let outcome = check_memory(files);
-    let known: Vec<&str> = seccheck::rules::RULES.iter().map(|r| r.code).collect();
-    let held = Held::new(&outcome.corpus.files);
-    for d in &outcome.diagnostics {
-        assert!(
-            known.contains(&d.code),
-            "case {case}: unknown code {}",
-            d.code
-        );
-        for l in d.primary.iter().chain(&d.related) {
-            let text = &held.get(l.file).text;
-            let (a, b) = (l.span.start as usize, l.span.end as usize);
-            assert!(
-                a <= b && b <= text.len(),
-                "case {case}: {} span {a}..{b} of {}",
-                d.code,
-                text.len()
-            );
-            assert!(
-                text.is_char_boundary(a) && text.is_char_boundary(b),
-                "case {case}: {} span {a}..{b} inside a character",
-                d.code
-            );
-        }
-    }
-    // Every renderer copes.
-    let human = report::human::render(
-        &outcome,
-        &HumanOptions {
-            color: false,
-            width: 100,
-            show_suppressed: true,
-            quiet: false,
-        },
-    );
-    assert!(human.contains("Checked "), "case {case}");
+    let outcome = fuzz_support::harness::check(files, &format!("case {case}"));
     let json: serde_json::Value = serde_json::from_str(&report::json::render(&outcome)).unwrap();
     assert_eq!(
         json["diagnostics"].as_array().unwrap().len(),
-        outcome.diagnostics.len(),
-        "case {case}"
-    );
-    let _ = report::json::render_lines(&outcome);
-    let _ = report::concise::render(&outcome);
-    let html = report::html::render(&outcome, None);
-    assert_eq!(
-        html.matches(r#"<li class="finding"#).count(),
         outcome.diagnostics.len(),
         "case {case}"
     );

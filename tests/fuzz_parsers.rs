@@ -14,7 +14,9 @@
 //! `SECCHECK_FUZZ_CASES` sets the cases a target (default 1,000; `word` a quarter of it),
 //! `SECCHECK_FUZZ_SEED` the seed (default fixed).
 
+// The whole-check harness is `tests/fuzz_check.rs`'s.
 #[path = "../fuzz/src/lib.rs"]
+#[allow(dead_code)]
 mod fuzz_support;
 
 use fuzz_support::harness;

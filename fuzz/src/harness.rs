@@ -145,3 +145,72 @@ pub fn word(data: &[u8]) {
         }
     }
 }
+
+/// The five files of the `check` target, cut from one input at NUL bytes.
+const CHECK_PATHS: [&str; 5] = [
+    "document-log.csv",
+    "documents/section-h/1.0.md",
+    "documents/section-h/1.1.md",
+    "redlines/section-h/1.1.md",
+    "releases/54.0.md",
+];
+
+/// The `check` target: the input split at NUL bytes (`\0`) into a log, two document
+/// versions, a redline and a release note, and checked whole ([`check`]).
+pub fn check_input(data: &[u8]) {
+    let files = data
+        .split(|b| *b == 0)
+        .zip(CHECK_PATHS)
+        .map(|(bytes, path)| (path.to_string(), bytes.to_vec()))
+        .collect();
+    check(files, "");
+}
+
+/// The whole check on files held in memory, rendered in every format. Panics (naming
+/// `case`) when a finding has a code that is no rule's, or a place outside its file's text
+/// or inside a character, or when a format leaves a finding out. Returns the outcome, for
+/// more checks.
+pub fn check(files: Vec<(String, Vec<u8>)>, case: &str) -> seccheck::check::Outcome {
+    use seccheck::report::{self, human::HumanOptions};
+    let outcome = seccheck::check::check_memory(files);
+    let known: Vec<&str> = seccheck::rules::RULES.iter().map(|r| r.code).collect();
+    let held = seccheck::store::Held::new(&outcome.corpus.files);
+    for d in &outcome.diagnostics {
+        assert!(known.contains(&d.code), "{case}: unknown code {}", d.code);
+        for l in d.primary.iter().chain(&d.related) {
+            let text = &held.get(l.file).text;
+            let (a, b) = (l.span.start as usize, l.span.end as usize);
+            assert!(
+                a <= b && b <= text.len(),
+                "{case}: {} span {a}..{b} of {}",
+                d.code,
+                text.len()
+            );
+            assert!(
+                text.is_char_boundary(a) && text.is_char_boundary(b),
+                "{case}: {} span {a}..{b} inside a character",
+                d.code
+            );
+        }
+    }
+    let human = report::human::render(
+        &outcome,
+        &HumanOptions {
+            color: false,
+            width: 100,
+            show_suppressed: true,
+            quiet: false,
+        },
+    );
+    assert!(human.contains("Checked "), "{case}");
+    assert!(report::json::render(&outcome).starts_with('{'), "{case}");
+    let _ = report::json::render_lines(&outcome);
+    let _ = report::concise::render(&outcome);
+    let html = report::html::render(&outcome, None);
+    assert_eq!(
+        html.matches(r#"<li class="finding"#).count(),
+        outcome.diagnostics.len(),
+        "{case}"
+    );
+    outcome
+}
