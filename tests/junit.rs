@@ -8,6 +8,9 @@
 use assert_cmd::Command;
 use std::path::Path;
 
+#[path = "common/python.rs"]
+mod python;
+
 fn junit(path: &Path, args: &[&str]) -> String {
     let out = Command::cargo_bin("seccheck")
         .unwrap()
@@ -39,32 +42,7 @@ for suite in xml:
         kind = "failure" if isinstance(result, Failure) else "skipped" if isinstance(result, Skipped) else "passed"
         print(f"{case.name}|{kind}|{result.message if result is not None else ''}")
 "#;
-    let out = std::process::Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(&file)
-        .output()
-        .expect("python3 is needed to read the JUnit report back");
-    if out.status.code() == Some(3) {
-        assert!(
-            std::env::var_os("SECCHECK_CI").is_none(),
-            "the JUnit parser is missing: `pip install junitparser` (.ci/run installs it)"
-        );
-        eprintln!("junitparser is missing (pip install junitparser): the report is not read back");
-        return None;
-    }
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Some(
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(String::from)
-            .collect(),
-    )
+    python::lines(script, &[file.as_os_str()], "junitparser")
 }
 
 #[test]

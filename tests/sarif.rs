@@ -16,6 +16,9 @@ use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
+#[path = "common/python.rs"]
+mod python;
+
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -71,32 +74,10 @@ validator = jsonschema.validators.validator_for(schema)(schema)
 for e in validator.iter_errors(report):
     print("/".join(str(p) for p in e.absolute_path), e.message)
 "#;
-    let out = std::process::Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(schema())
-        .arg(&file)
-        .output()
-        .expect("python3 is needed to validate the SARIF report");
-    if out.status.code() == Some(3) {
-        assert!(
-            std::env::var_os("SECCHECK_CI").is_none(),
-            "Python's jsonschema is missing: `pip install jsonschema` (.ci/run installs it)"
-        );
-        eprintln!("jsonschema is missing (pip install jsonschema): the schema is not checked");
-        return None;
-    }
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Some(
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(String::from)
-            .collect(),
+    python::lines(
+        script,
+        &[schema().as_os_str(), file.as_os_str()],
+        "jsonschema",
     )
 }
 
