@@ -281,65 +281,56 @@ fn day_alone(l: &str) -> Option<(Range<usize>, Range<usize>)> {
     (version_like && day_like).then(|| (0..v.len(), ds..ds + d.len()))
 }
 
-/// A month name opening the next non-blank line after `from` (at most one blank line
-/// between): its span, and the end of that line.
-fn month_opening_next_line(text: &str, from: usize) -> Option<(Range<usize>, usize)> {
+/// The next non-blank line after the line that `from` ends, with at most one blank line
+/// between: its trimmed span and the end of the line.
+fn next_filled_line(text: &str, from: usize) -> Option<(Range<usize>, usize)> {
     let mut blank = 0;
     // `from` ends a trimmed line: white space (a no-break space, two bytes) may sit
     // between it and the line feed, so the next line starts after that line feed.
     let next = text[from..].find('\n').map_or(text.len(), |p| from + p + 1);
     for (s, e) in lines_from(text, next) {
         let t = trim_span(text, s, e);
-        if t.is_empty() {
-            blank += 1;
-            if blank > 1 {
-                return None;
-            }
-            continue;
+        if !t.is_empty() {
+            return Some((t, e));
         }
-        let l = &text[t.clone()];
-        let word_len = l.bytes().take_while(u8::is_ascii_alphabetic).count();
-        let word = &l[..word_len];
-        let rest = &word.as_bytes()[word_len.min(1)..];
-        let cased =
-            rest.iter().all(u8::is_ascii_lowercase) || rest.iter().all(u8::is_ascii_uppercase);
-        let ends = l
-            .as_bytes()
-            .get(word_len)
-            .is_none_or(|c| !c.is_ascii_alphanumeric());
-        return (word_len > 0 && cased && ends && month_from_name(word).is_some())
-            .then_some((t.start..t.start + word_len, e));
+        blank += 1;
+        if blank > 1 {
+            return None;
+        }
     }
     None
+}
+
+/// A month name opening the next non-blank line after `from` (at most one blank line
+/// between): its span, and the end of that line.
+fn month_opening_next_line(text: &str, from: usize) -> Option<(Range<usize>, usize)> {
+    let (t, e) = next_filled_line(text, from)?;
+    let l = &text[t.clone()];
+    let word_len = l.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let word = &l[..word_len];
+    let rest = &word.as_bytes()[word_len.min(1)..];
+    let cased = rest.iter().all(u8::is_ascii_lowercase) || rest.iter().all(u8::is_ascii_uppercase);
+    let ends = l
+        .as_bytes()
+        .get(word_len)
+        .is_none_or(|c| !c.is_ascii_alphanumeric());
+    (word_len > 0 && cased && ends && month_from_name(word).is_some())
+        .then_some((t.start..t.start + word_len, e))
 }
 
 /// A year opening the next non-blank line after `from` (at most one blank line between):
 /// its value and the end of its four digits, when what follows it on that line is not a
 /// date's continuation.
 fn wrapped_year(text: &str, from: usize) -> Option<(i32, usize)> {
-    let mut blank = 0;
-    // `from` ends a trimmed line: white space (a no-break space, two bytes) may sit
-    // between it and the line feed, so the next line starts after that line feed.
-    let next = text[from..].find('\n').map_or(text.len(), |p| from + p + 1);
-    for (s, e) in lines_from(text, next) {
-        let t = trim_span(text, s, e);
-        if t.is_empty() {
-            blank += 1;
-            if blank > 1 {
-                return None;
-            }
-            continue;
-        }
-        let l = &text[t.clone()];
-        let b = l.as_bytes();
-        let four = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit);
-        if !four || b.get(4).is_some_and(|c| !c.is_ascii_whitespace()) {
-            return None;
-        }
-        let year: i32 = l[..4].parse().ok()?;
-        return (1990..=2100).contains(&year).then_some((year, t.start + 4));
+    let (t, _) = next_filled_line(text, from)?;
+    let l = &text[t.clone()];
+    let b = l.as_bytes();
+    let four = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit);
+    if !four || b.get(4).is_some_and(|c| !c.is_ascii_whitespace()) {
+        return None;
     }
-    None
+    let year: i32 = l[..4].parse().ok()?;
+    (1990..=2100).contains(&year).then_some((year, t.start + 4))
 }
 
 /// The spans of a row's first line: the version, the day (or a numeric date), the month
