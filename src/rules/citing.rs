@@ -48,17 +48,21 @@ pub struct CitationRun<'a> {
 }
 
 /// Every document the log names, at every release of the log, as [`target_at`] gives
-/// it: releases × documents, a few thousand entries, built once a run so that a
-/// citation is resolved at a release by an index rather than by two lookups by key.
-/// Held as indexes into the log's rows and the corpus's documents, owned, so that the
-/// run stays covariant.
+/// it: releases × documents (a few thousand cells for the SEC), built once a run so that a
+/// citation is resolved at a release by an index rather than by two lookups by key. Held
+/// as indexes into the log's rows and the corpus's documents, owned, so that the run
+/// stays covariant. A log too wide for that (a hostile one: a release and a document a
+/// row) gets no grid, and each cell is looked up by key instead.
 #[derive(Default)]
 struct Grid {
     documents: FxHashMap<DocumentId, usize>,
-    /// By position in [`History::releases`], then document: the log row's index and
-    /// the document version's.
-    at: Vec<Option<(usize, Option<usize>)>>,
+    /// By position in [`History::releases`], then document: the log row's index + 1 and
+    /// the document version's index + 1 (0: none). Empty when the log is too wide.
+    at: Vec<(u32, u32)>,
 }
+
+/// The most cells a grid holds (8 bytes each).
+const GRID_CELLS: usize = 1 << 20;
 
 /// The index of `item` in `slice`, which holds it.
 fn index_in<T>(slice: &[T], item: &T) -> usize {
@@ -66,33 +70,55 @@ fn index_in<T>(slice: &[T], item: &T) -> usize {
 }
 
 impl Grid {
-    fn new(corpus: &Corpus, history: &History<'_>) -> Grid {
+    /// The grid, or none (a lookup by key a cell) when it would have more than `limit`
+    /// cells.
+    fn new(corpus: &Corpus, history: &History<'_>, limit: usize) -> Grid {
         let log = history.log;
         let mut documents: FxHashMap<DocumentId, usize> = FxHashMap::default();
         for row in &log.rows {
             let next = documents.len();
             documents.entry(row.document.clone()).or_insert(next);
         }
-        let mut at = vec![None; history.releases().len() * documents.len()];
+        let cells = history.releases().len().saturating_mul(documents.len());
+        if cells > limit {
+            return Grid {
+                documents,
+                at: Vec::new(),
+            };
+        }
+        let mut at = vec![(0, 0); cells];
         for (r, release) in history.releases().iter().enumerate() {
             for (document, &d) in &documents {
-                at[r * documents.len() + d] =
-                    target_at(corpus, log, release, document).map(|(row, doc)| {
-                        (
-                            index_in(&log.rows, row),
-                            doc.map(|doc| index_in(&corpus.documents, doc)),
-                        )
-                    });
+                if let Some((row, doc)) = target_at(corpus, log, release, document) {
+                    let doc = doc.map_or(0, |doc| index_in(&corpus.documents, doc) + 1);
+                    at[r * documents.len() + d] = (index_in(&log.rows, row) as u32 + 1, doc as u32);
+                }
             }
         }
         Grid { documents, at }
     }
 
-    /// `document` at the release in position `release`.
-    fn get<'a>(&self, corpus: &'a Corpus, release: usize, document: usize) -> TargetAt<'a> {
+    /// `document` (named `id`, at `document` in the grid) at the release in position
+    /// `release`.
+    fn get<'a>(
+        &self,
+        run: &CitationRun<'a>,
+        release: usize,
+        document: usize,
+        id: &DocumentId,
+    ) -> TargetAt<'a> {
+        let corpus = run.corpus;
         let log = corpus.log.as_ref()?;
-        let (row, doc) = self.at[release * self.documents.len() + document]?;
-        Some((&log.rows[row], doc.map(|d| &corpus.documents[d])))
+        if self.at.is_empty() {
+            let history = run.history.as_ref()?;
+            return target_at(corpus, log, history.releases()[release], id);
+        }
+        let (row, doc) = self.at[release * self.documents.len() + document];
+        let row = log.rows.get((row as usize).checked_sub(1)?)?;
+        let doc = (doc as usize)
+            .checked_sub(1)
+            .and_then(|d| corpus.documents.get(d));
+        Some((row, doc))
     }
 }
 
@@ -115,7 +141,7 @@ impl<'a> CitationRun<'a> {
 
     fn grid(&self) -> &Grid {
         self.grid.get_or_init(|| match &self.history {
-            Some(history) => Grid::new(self.corpus, history),
+            Some(history) => Grid::new(self.corpus, history, GRID_CELLS),
             None => Grid::default(),
         })
     }
@@ -292,8 +318,7 @@ impl<'a> Citing<'a> {
         }
         let grid = self.run.grid();
         let document = grid.documents.get(target).copied();
-        let corpus = self.run.corpus;
-        let cell = |release: usize| document.and_then(|d| grid.get(corpus, release, d));
+        let cell = |release: usize| document.and_then(|d| grid.get(self.run, release, d, target));
         let (rows, positions) = self.in_effect_at();
         let at: Rc<[CitedAt<'a>]> = rows
             .iter()
@@ -371,5 +396,65 @@ pub fn with_citing<T>(
             run.corpus.source(n.file),
             &n.references,
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::check_strs;
+
+    /// The grid answers as the lookups by key do, and so does the fallback of a log too
+    /// wide for a grid.
+    #[test]
+    fn the_grid_answers_as_the_log_and_the_corpus_do() {
+        let outcome = check_strs(&[
+            (
+                "document-log.csv",
+                "release,effective_date,document,version,title\n\
+                 40.0,2021-06-24,section-h,1.0,DCC Services\n\
+                 40.0,2021-06-24,section-g,1.0,Security\n\
+                 54.0,2021-12-17,section-h,1.1,DCC Services\n\
+                 57.0,2022-02-24,section-g,2.0,Security\n\
+                 57.0,2022-02-24,section-h,1.1,DCC Services\n",
+            ),
+            (
+                "documents/section-h/1.0.md",
+                "# Section H: DCC Services\n\nH1.1 Text.\n",
+            ),
+            (
+                "documents/section-h/1.1.md",
+                "# Section H: DCC Services\n\nH1.1 Text.\n",
+            ),
+            (
+                "documents/section-g/1.0.md",
+                "# Section G: Security\n\nG1.1 Text.\n",
+            ),
+        ]);
+        let corpus = &outcome.corpus;
+        let run = CitationRun::new(corpus);
+        let history = run.history.as_ref().unwrap();
+        let (log, ids) = (corpus.log.as_ref().unwrap(), ["section-h", "section-g"]);
+        let mut some_cell_empty_or_textless = false;
+        for grid in [
+            Grid::new(corpus, history, GRID_CELLS),
+            Grid::new(corpus, history, 0),
+        ] {
+            for (r, release) in history.releases().iter().enumerate() {
+                for id in ids {
+                    let id = DocumentId::from_key(id).unwrap();
+                    let d = grid.documents[&id];
+                    let got = grid.get(&run, r, d, &id);
+                    let want = target_at(corpus, log, release, &id);
+                    let key = |t: TargetAt<'_>| t.map(|(row, doc)| (row.span, doc.map(|d| d.file)));
+                    assert_eq!(key(got), key(want), "{id} at {release}");
+                    if want.is_none_or(|(_, doc)| doc.is_none()) {
+                        some_cell_empty_or_textless = true;
+                    }
+                }
+            }
+        }
+        // Section G at 54.0 has no row; Section G 2.0 has no text.
+        assert!(some_cell_empty_or_textless);
     }
 }
