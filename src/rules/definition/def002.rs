@@ -6,6 +6,10 @@
 //! version is in effect, as REF002 looks up citations; a clause that the same release
 //! deleted is left to REF004. Without a log it is looked up in the folder's one copy of
 //! the cited document. REF002 leaves these citations to this rule.
+//!
+//! Each question (does this clause of this target version exist, and mention this term?)
+//! is answered once a run and shared by every version of Section A ([`Answers`]); a job
+//! reads the texts it needs one target version at a time.
 
 use super::{clause_body, clause_name, definition_targets, mentions};
 use crate::diagnostic::Diagnostic;
@@ -140,7 +144,7 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     let answers = answer(corpus, &citing.run.definition_answers, asked);
-    let problem_in = |t: &DocumentVersion, clause: &str, term: &str| {
+    let answered = |t: &DocumentVersion, clause: &str, term: &str| {
         answers.get(&(t.file, clause, term)).copied().flatten()
     };
     for (def, target, clause, span) in pointing {
@@ -151,7 +155,7 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
                     let Some((t_row, Some(t_doc))) = at.now else {
                         continue; // REF001 or LOG001
                     };
-                    let Some(problem) = problem_in(t_doc, clause, &def.term) else {
+                    let Some(problem) = answered(t_doc, clause, &def.term) else {
                         continue;
                     };
                     let deleted_here = problem == Problem::NoSuchClause
@@ -166,7 +170,7 @@ fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
             }
             None => {
                 if let Some(copy) = folder.copy(Some(doc), target)
-                    && let Some(problem) = problem_in(copy, clause, &def.term)
+                    && let Some(problem) = answered(copy, clause, &def.term)
                 {
                     add(&mut found, problem, copy, None);
                 }
