@@ -19,18 +19,8 @@ SECCHECK=target/release/seccheck
 cargo build --release --quiet
 files="$CORPUS/document-log.csv $CORPUS/documents $CORPUS/releases $CORPUS/redlines"
 
-cold() { # command... -> "wall cpu" with the corpus evicted first
-    vmtouch -q -e "$CORPUS"
-    wall "$@"
-}
-
-sw=() sc=() rw=() rc=()
-for _ in $(seq "$RUNS"); do
-    read -r w c < <(cold bash -c "$SECCHECK --format json $CORPUS || true")
-    sw+=("$w"); sc+=("$c")
-    # shellcheck disable=SC2086
-    read -r w c < <(cold bash -c "rg --count-matches '$REGEX' $files || true")
-    rw+=("$w"); rc+=("$c")
-done
-s=$(printf '%s\n' "${sw[@]}" | median); r=$(printf '%s\n' "${rw[@]}" | median)
-echo "cold cache, $(du -sh "$CORPUS" | cut -f1), medians of $RUNS: seccheck $s s (CPU $(printf '%s\n' "${sc[@]}" | median) s), rg $r s (CPU $(printf '%s\n' "${rc[@]}" | median) s), ratio $(echo "scale=2; $s / $r" | bc -l)"
+# No warm-up: every timed run starts with the corpus's pages evicted.
+# shellcheck disable=SC2034
+WARM_UP=0 BEFORE_RUN="vmtouch -q -e '$CORPUS'"
+read -r s r sc rc < <(race "$SECCHECK --format json $CORPUS" "rg --count-matches '$REGEX' $files")
+echo "cold cache, $(du -sh "$CORPUS" | cut -f1), medians of $RUNS: seccheck $s s (CPU $sc s), rg $r s (CPU $rc s), ratio $(echo "scale=2; $s / $r" | bc -l)"

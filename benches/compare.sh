@@ -75,22 +75,6 @@ files() { # corpus -> the files seccheck reads, for rg
 }
 
 
-# Alternates two commands RUNS times after one warm-up each; prints the medians
-# "wall_a wall_b cpu_a cpu_b".
-race() { # "cmd a" "cmd b"
-    local wa=() wb=() ca=() cb=() w c
-    eval "$1" >/dev/null 2>&1 || true
-    eval "$2" >/dev/null 2>&1 || true
-    for _ in $(seq "$RUNS"); do
-        read -r w c < <(wall bash -c "$1 || true")
-        wa+=("$w"); ca+=("$c")
-        read -r w c < <(wall bash -c "$2 || true")
-        wb+=("$w"); cb+=("$c")
-    done
-    echo "$(printf '%s\n' "${wa[@]}" | median) $(printf '%s\n' "${wb[@]}" | median)" \
-        "$(printf '%s\n' "${ca[@]}" | median) $(printf '%s\n' "${cb[@]}" | median)"
-}
-
 peak_rss_mib() { # command... -> MiB
     "$TIME" -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ {printf "%.0f", $2/1024}'
 }
