@@ -141,12 +141,13 @@ pub(crate) fn shifted(old: &DocumentVersion, new: &DocumentVersion) -> FxHashSet
 
 fn check(citing: &Citing<'_>, out: &mut Vec<Diagnostic>) {
     let corpus = citing.corpus();
-    let (Some(doc), Some(history)) = (citing.document(), &citing.run.history) else {
+    let Some(doc) = citing.document() else {
         return;
     };
-    // The releases this citing version is in effect at: a bump of a cited document is
-    // judged where the version was in effect at the bump's release and the one before.
-    let rows = history.in_effect(doc);
+    // The releases this citing version is in effect at (none without a log): a bump of a
+    // cited document is judged where the version was in effect at the bump's release and
+    // the one before.
+    let rows = citing.in_effect();
     if rows.len() < 2 {
         return;
     }
